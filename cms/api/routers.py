@@ -1,0 +1,62 @@
+"""Helpers for adding our own routers to Wagtail's API v3 (one NinjaAPI, one OpenAPI schema).
+
+Apps call :func:`register_router` from their ``AppConfig.ready()`` so that installing an app
+is all it takes to get its endpoints under ``/api/v3/``.
+"""
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router
+from ninja.pagination import paginate
+from wagtail.api.v3.api import api
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.api.v3.registry import registry
+from wagtail.api.v3.schemas.generators.read import read_generator
+from wagtail.api.v3.schemas.pages import BasePageSchema
+
+_registered: set[str] = set()
+
+
+def register_router(prefix: str, router: Router) -> None:
+    """Mount ``router`` on the Wagtail v3 API under ``prefix`` (idempotent)."""
+    if prefix in _registered:
+        return
+    api.add_router(prefix, router)
+    _registered.add(prefix)
+
+
+def public_pages(model):
+    """Live pages of ``model`` without view restrictions: what anonymous visitors may see, on every site."""
+    return model.objects.live().public().select_related("locale", "content_type")
+
+
+def page_type_router(model, *, ordering: tuple[str, ...], tag: str) -> Router:
+    """A list and a detail endpoint for one page type, with all its ``api_fields``.
+
+    The list uses the lean page meta (no parent lookup per item) and the model's
+    ``api_queryset`` prefetches, so a page of results costs a fixed number of queries.
+    """
+    name = model._meta.object_name
+    plural = str(model._meta.verbose_name_plural)
+    list_schema = read_generator.build_schema(
+        model, name=f"{name}ListItemSchema", base_class=BasePageSchema, follow_reverse_related=True
+    )
+    detail_schema = registry.get(model._meta.label).read_schema
+    router = Router(tags=[tag])
+
+    @router.get(
+        "/", response=list[list_schema], summary=f"List {plural}", operation_id=f"{tag}_list",
+        description=f"Published, public {plural} of every site, with their domain fields.",
+    )
+    @paginate(WagtailLimitOffsetPagination)
+    def list_pages(request: HttpRequest, **kwargs):
+        return model.api_queryset(public_pages(model)).order_by(*ordering, "pk")
+
+    @router.get(
+        "/{page_id}/", response=detail_schema, summary=f"Get one of the {plural}",
+        operation_id=f"{tag}_detail",
+    )
+    def get_page(request: HttpRequest, page_id: int):
+        return get_object_or_404(model.api_queryset(public_pages(model)), pk=page_id)
+
+    return router

@@ -1,0 +1,125 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cms.pages.blocks import BodyBlock
+from cms.pages.serializers import RelatedObjectField, TermListField
+from cms.snippets.models import Address
+
+from .base import BasePage
+
+
+class EventIndexPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.EventPage"]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    class Meta:
+        verbose_name = _("event index")
+        verbose_name_plural = _("event indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = EventPage.objects.live().public().child_of(self)
+        now = timezone.now()
+        context["upcoming_events"] = events.filter(end__gte=now).order_by("start")
+        context["past_events"] = events.filter(end__lt=now).order_by("-start")[:12]
+        return context
+
+
+class EventPage(Address, BasePage):
+    """A learning-network meeting, masterclass, network meeting or workshop."""
+
+    class EventType(models.TextChoices):
+        LEARNING_NETWORK = "learning_network", _("learning-network meeting")
+        MASTERCLASS = "masterclass", _("masterclass")
+        NETWORK_MEETING = "network_meeting", _("company-teacher network meeting")
+        WORKSHOP = "workshop", _("teach-the-teacher workshop")
+
+    class Audience(models.TextChoices):
+        TEACHERS = "teachers", _("teachers")
+        DEANS_MENTORS = "deans_mentors", _("deans and mentors")
+        COMPANY_STAFF = "company_staff", _("company staff")
+        SCHOOL_LEADERS = "school_leaders", _("school leaders")
+        EVERYONE = "everyone", _("everyone")
+
+    event_type = models.CharField(_("type"), max_length=20, choices=EventType.choices)
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.TEACHERS)
+    intro = models.TextField(_("introduction"), max_length=600)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    location_name = models.CharField(_("location"), max_length=200, blank=True)
+    online_url = models.URLField(_("online meeting link"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty for unlimited.")
+    )
+    organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+    partner = models.ForeignKey(
+        "snippets.Partner", verbose_name=_("organising partner"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="events",
+    )
+    themes = ParentalManyToManyField(
+        "snippets.Theme", verbose_name=_("themes"), blank=True, related_name="events"
+    )
+
+    parent_page_types = ["pages.EventIndexPage"]
+    subpage_types: list[str] = []
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("event_type"), FieldPanel("audience"), FieldPanel("intro"), FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("capacity")],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("location_name"), FieldPanel("online_url")], heading=_("Where"),
+        ),
+        *Address.address_panels,
+        FieldPanel("organiser"), FieldPanel("partner"), FieldPanel("themes"),
+    ]
+    search_fields = [
+        *BasePage.search_fields, index.SearchField("intro"), index.SearchField("body"),
+        index.FilterField("start"), index.FilterField("event_type"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("event_type"), APIField("audience"), APIField("intro"), APIField("body"),
+        APIField("start"), APIField("end"), APIField("location_name"), APIField("online_url"),
+        APIField("street"), APIField("postcode"), APIField("city"),
+        APIField("latitude"), APIField("longitude"),
+        APIField("capacity"), APIField("organiser"),
+        APIField("partner", serializer=RelatedObjectField()),
+        APIField("themes", serializer=TermListField()),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    @property
+    def is_online(self) -> bool:
+        return bool(self.online_url) and not self.location_name
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The end must be after the start.")
+        if not self.location_name and not self.online_url:
+            errors["location_name"] = _("Give a location or an online meeting link.")
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def api_queryset(cls, queryset):
+        return super().api_queryset(queryset).select_related("partner").prefetch_related("themes")

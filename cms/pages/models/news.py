@@ -1,0 +1,102 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms.pages.blocks import BodyBlock
+
+from .base import BasePage
+
+
+class NewsIndexPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.NewsArticlePage"]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.pages.services import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            NewsArticlePage.objects.live().public().child_of(self)
+            .select_related("image").order_by("-date", "-pk")
+        )
+        context["articles"] = paginate(request, articles, per_page=12)
+        return context
+
+
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "pages.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsArticlePage(BasePage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("introduction"), max_length=500)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    image_alt_text = models.CharField(_("image alternative text"), max_length=250, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=NewsArticleTag, blank=True, verbose_name=_("tags"))
+
+    parent_page_types = ["pages.NewsIndexPage"]
+    subpage_types: list[str] = []
+    content_panels = [
+        *BasePage.content_panels, FieldPanel("date"), FieldPanel("intro"),
+        FieldPanel("image"), FieldPanel("image_alt_text"), FieldPanel("body"), FieldPanel("tags"),
+        InlinePanel("related_pages", label=_("Related pages")),
+    ]
+    search_fields = [
+        *BasePage.search_fields, index.SearchField("intro"), index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    api_fields = [
+        *BasePage.api_fields, APIField("date"), APIField("intro"),
+        APIField("image", serializer=ImageRenditionField("fill-1200x675|format-webp")),
+        APIField("image_alt_text"), APIField("body"), APIField("tags"),
+        APIField("related_pages"),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    @classmethod
+    def api_queryset(cls, queryset):
+        return (
+            super().api_queryset(queryset)
+            .select_related("image")
+            .prefetch_related("image__renditions", "tags", "related_pages__page")
+        )
+
+
+class NewsRelatedPage(Orderable):
+    article = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="related_pages")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("page")]
+    api_fields = [APIField("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")

@@ -1,0 +1,30 @@
+"""API serializer fields for page relations (consumed by Wagtail API v3's compat shim)."""
+
+from typing import Any
+
+from typing_extensions import TypedDict
+
+from rest_framework.fields import Field
+
+
+class TermDict(TypedDict):
+    id: int
+    name: str
+    slug: str
+
+
+class TermListField(Field):
+    """Serialise a many-to-many taxonomy as ``[{id, name, slug}]`` (uses prefetched rows)."""
+
+    def to_representation(self, manager: Any) -> list[TermDict]:
+        return [
+            TermDict(id=term.pk, name=term.name, slug=getattr(term, "slug", ""))
+            for term in manager.all()
+        ]
+
+
+class RelatedObjectField(Field):
+    """Serialise a foreign key as ``{id, name}`` instead of a bare primary key."""
+
+    def to_representation(self, value: Any) -> TermDict:
+        return TermDict(id=value.pk, name=str(value), slug=getattr(value, "slug", ""))
