@@ -2,9 +2,8 @@
 
 from typing import Any
 
-from typing_extensions import TypedDict
-
 from rest_framework.fields import Field
+from typing_extensions import TypedDict
 
 
 class TermDict(TypedDict):
@@ -28,3 +27,10 @@ class RelatedObjectField(Field):
 
     def to_representation(self, value: Any) -> TermDict:
         return TermDict(id=value.pk, name=str(value), slug=getattr(value, "slug", ""))
+
+
+class TagNamesField(Field):
+    """Serialise tags as a list of names from prefetched rows (Wagtail's default queries per page)."""
+
+    def to_representation(self, manager: Any) -> list[str]:
+        return [tag.name for tag in manager.all()]

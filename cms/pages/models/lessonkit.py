@@ -10,8 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.pages.blocks import RICH_TEXT_FEATURES, LessonStepsBlock, MaterialsBlock, VideoBlock
-from cms.pages.serializers import RelatedObjectField, TermListField
+from cms.pages.blocks import LessonStepsBlock, MaterialsBlock, VideoBlock
+from cms.pages.serializers import RelatedObjectField, TagNamesField, TermListField
 
 from .base import BasePage
 
@@ -122,7 +122,7 @@ class LessonKitPage(BasePage):
         APIField("materials"), APIField("steps"), APIField("videos"),
         APIField("downloads"), APIField("licence"), APIField("licence_url"),
         APIField("author"), APIField("partner", serializer=RelatedObjectField()),
-        APIField("region", serializer=RelatedObjectField()), APIField("tags"),
+        APIField("region", serializer=RelatedObjectField()), APIField("tags", serializer=TagNamesField()),
     ]
 
     class Meta:

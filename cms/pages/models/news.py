@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
+from cms.pages.serializers import TagNamesField
 
 from .base import BasePage
 
@@ -71,7 +72,7 @@ class NewsArticlePage(BasePage):
     api_fields = [
         *BasePage.api_fields, APIField("date"), APIField("intro"),
         APIField("image", serializer=ImageRenditionField("fill-1200x675|format-webp")),
-        APIField("image_alt_text"), APIField("body"), APIField("tags"),
+        APIField("image_alt_text"), APIField("body"), APIField("tags", serializer=TagNamesField()),
         APIField("related_pages"),
     ]
 

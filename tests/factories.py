@@ -1,0 +1,206 @@
+"""Factories for the domain: snippets first, then a site with the page tree, then leaf pages."""
+
+import datetime as dt
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from cms.pages import models as pages
+from cms.snippets import models as snippets
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Term {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+    class Meta:
+        abstract = True
+
+
+class ThemeFactory(TermFactory):
+    class Meta:
+        model = snippets.Theme
+
+
+class TechWorldFactory(TermFactory):
+    class Meta:
+        model = snippets.TechWorld
+
+
+class TargetGroupFactory(TermFactory):
+    level = snippets.TargetGroup.Level.PO
+
+    class Meta:
+        model = snippets.TargetGroup
+
+
+class CoreGoalFactory(TermFactory):
+    number = factory.Sequence(lambda n: 40 + n)
+
+    class Meta:
+        model = snippets.CoreGoal
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Regio {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+    class Meta:
+        model = snippets.Region
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Basisschool De Klimop {n}")
+    brin_code = factory.Sequence(lambda n: f"{10 + n % 90:02d}{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    school_type = snippets.School.SchoolType.PO
+    postcode = "3011 AB"
+    city = "Rotterdam"
+
+    class Meta:
+        model = snippets.School
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Technisch Bedrijf {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    partner_type = snippets.Partner.PartnerType.COMPANY
+
+    class Meta:
+        model = snippets.Partner
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Regio {n}")
+
+    class Meta:
+        model = pages.HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Pagina {n}")
+
+    class Meta:
+        model = pages.StandardPage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Nieuws"
+
+    class Meta:
+        model = pages.NewsIndexPage
+
+
+class NewsArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Nieuwsbericht {n}")
+    intro = "Leerlingen bouwden deze week een zonneauto."
+    date = factory.LazyFunction(timezone.localdate)
+
+    class Meta:
+        model = pages.NewsArticlePage
+
+
+class TechniekhuisIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Techniekhuizen"
+
+    class Meta:
+        model = pages.TechniekhuisIndexPage
+
+
+class TechniekhuisPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Techniekhuis {n}")
+    intro = "Praktijklessen techniek voor groep 5 tot en met 8."
+    street = "Zuidplein 1"
+    postcode = "3083 CW"
+    city = "Rotterdam"
+
+    class Meta:
+        model = pages.TechniekhuisPage
+
+
+class DatabankPageFactory(wagtail_factories.PageFactory):
+    title = "Databank"
+
+    class Meta:
+        model = pages.DatabankPage
+
+
+class LessonKitPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Leskist {n}")
+    summary = "Leerlingen ontwerpen en bouwen een brug van papier."
+    learning_goals = "<ul><li>Leerlingen kennen de ontwerpcyclus.</li></ul>"
+    duration_minutes = 60
+    preparation_minutes = 15
+
+    class Meta:
+        model = pages.LessonKitPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def target_groups(self, create, extracted, **kwargs):
+        self.target_groups.set(extracted or [TargetGroupFactory()])
+        if create:
+            self.save()
+
+
+class ChallengeIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Challenges"
+
+    class Meta:
+        model = pages.ChallengeIndexPage
+
+
+class ChallengePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Challenge {n}")
+    intro = "Bouw de snelste zonneauto."
+    registration_deadline = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=30))
+
+    class Meta:
+        model = pages.ChallengePage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Agenda"
+
+    class Meta:
+        model = pages.EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Leernetwerk {n}")
+    intro = "Bijeenkomst voor decanen en mentoren."
+    event_type = pages.EventPage.EventType.LEARNING_NETWORK
+    start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
+    end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=2))
+    location_name = "Techniekhuis op Zuid"
+
+    class Meta:
+        model = pages.EventPage
+
+
+class RegionSite:
+    """A region's site with its home page and one index page of each kind."""
+
+    def __init__(self, hostname: str = "localhost", is_default: bool = True):
+        root = Page.get_first_root_node()
+        self.region = RegionFactory()
+        self.home = HomePageFactory(parent=root, region=self.region)
+        self.site = Site.objects.create(
+            hostname=hostname, port=80, root_page=self.home, is_default_site=is_default,
+            site_name=self.region.name,
+        )
+        self.region.site = self.site
+        self.region.save()
+        self.news = NewsIndexPageFactory(parent=self.home)
+        self.techniekhuizen = TechniekhuisIndexPageFactory(parent=self.home)
+        self.challenges = ChallengeIndexPageFactory(parent=self.home)
+        self.events = EventIndexPageFactory(parent=self.home)
+        self._databank = None
+
+    @property
+    def databank(self) -> pages.DatabankPage:
+        if self._databank is None:
+            self._databank = DatabankPageFactory(parent=self.home)
+        return self._databank
