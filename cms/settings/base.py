@@ -15,6 +15,11 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(","
 INSTALLED_APPS = [
     "cms.pages",
     "cms.snippets",
+    "cms.outbox",
+    "cms.bookings",
+    "cms.newsletters",
+    "cms.editorial",
+    "search",
     "cms.demo",
     "wagtail.api.v3",
     "wagtail.contrib.forms",

@@ -1,0 +1,136 @@
+"""Queue transactional mail and deliver it with retries.
+
+``queue_mail`` stores the rendered message in the caller's transaction and enqueues delivery
+after commit; ``deliver`` sends one message; ``retry_due`` resends what failed earlier
+(run by the ``send_pending_mail`` command, e.g. every minute from cron).
+"""
+
+import base64
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import OutgoingMail
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    mimetype: str
+
+
+def _single_line(value: str, what: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError(f"{what} must not contain line breaks")
+    return value
+
+
+def queue_mail(
+    *,
+    to: Iterable[str],
+    template: str,
+    context: dict,
+    subject: str,
+    attachments: Iterable[Attachment] = (),
+    headers: dict[str, str] | None = None,
+    reply_to: Iterable[str] = (),
+    key: str | None = None,
+) -> OutgoingMail:
+    """Render ``<template>.txt`` (and ``<template>.html`` when it exists) and queue the mail.
+
+    With a ``key`` the call is idempotent: a second call returns the first mail unchanged.
+    """
+    if key and (existing := OutgoingMail.objects.filter(key=key).first()):
+        return existing
+    recipients = [_single_line(address, "recipient") for address in to]
+    body_text = render_to_string(f"{template}.txt", context)
+    try:
+        body_html = render_to_string(f"{template}.html", context)
+    except TemplateDoesNotExist:
+        body_html = ""
+    mail = OutgoingMail.objects.create(
+        key=key,
+        to=recipients,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        reply_to=list(reply_to),
+        subject=_single_line(subject, "subject"),
+        body_text=body_text,
+        body_html=body_html,
+        headers={k: _single_line(v, k) for k, v in (headers or {}).items()},
+        attachments=[
+            {"filename": a.filename, "mimetype": a.mimetype,
+             "content": base64.b64encode(a.content).decode()}
+            for a in attachments
+        ],
+    )
+    transaction.on_commit(lambda: _enqueue_delivery(mail.pk))
+    return mail
+
+
+def _enqueue_delivery(mail_id: int) -> None:
+    from .tasks import deliver_mail
+
+    try:
+        deliver_mail.enqueue(mail_id)
+    except Exception:  # a broken task queue must not fail the request; retry_due picks it up
+        logger.exception("Could not enqueue delivery of mail %s", mail_id)
+
+
+def build_message(mail: OutgoingMail) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=mail.subject, body=mail.body_text, from_email=mail.from_email or None,
+        to=mail.to, reply_to=mail.reply_to or None, headers=mail.headers,
+    )
+    if mail.body_html:
+        message.attach_alternative(mail.body_html, "text/html")
+    for attachment in mail.attachments:
+        message.attach(
+            attachment["filename"], base64.b64decode(attachment["content"]), attachment["mimetype"]
+        )
+    return message
+
+
+def deliver(mail_id: int) -> bool:
+    """Send one queued mail; on failure keep it pending with a back-off. Returns whether it was sent."""
+    with transaction.atomic():
+        mail = OutgoingMail.objects.select_for_update().filter(pk=mail_id).first()
+        if mail is None or mail.status != OutgoingMail.Status.PENDING:
+            return False
+        try:
+            build_message(mail).send()
+        except Exception as error:  # SMTP errors come in many classes; all mean "try again later"
+            mail.attempts += 1
+            mail.last_error = f"{type(error).__name__}: {error}"[:2000]
+            if mail.attempts >= MAX_ATTEMPTS:
+                mail.status = OutgoingMail.Status.FAILED
+            mail.next_attempt_at = timezone.now() + dt.timedelta(minutes=2**mail.attempts)
+            mail.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+            logger.warning("Mail %s not sent (attempt %s): %s", mail.pk, mail.attempts, error)
+            return False
+        mail.status = OutgoingMail.Status.SENT
+        mail.sent_at = timezone.now()
+        mail.attempts += 1
+        mail.save(update_fields=["status", "sent_at", "attempts"])
+        return True
+
+
+def retry_due(now: dt.datetime | None = None) -> int:
+    """Deliver every pending mail that is due; returns how many were sent."""
+    now = now or timezone.now()
+    due = OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING).exclude(
+        next_attempt_at__gt=now
+    )
+    return sum(deliver(pk) for pk in due.values_list("pk", flat=True))

@@ -1,0 +1,63 @@
+"""Transactional mail survives an SMTP outage and is sent exactly once."""
+
+import datetime as dt
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from cms.outbox.models import OutgoingMail
+from cms.outbox.services import Attachment, deliver, queue_mail, retry_due
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def queue_test_mail(**kwargs):
+    with transaction.atomic():
+        return queue_mail(
+            to=["juf@school.nl"], template="outbox/test_mail", context={"name": "Juf Anna"},
+            subject="Bevestiging", **kwargs,
+        )
+
+
+def test_mail_is_delivered_over_smtp_after_commit(smtp_server):
+    mail = queue_test_mail(attachments=[Attachment("les.ics", b"BEGIN:VCALENDAR", "text/calendar")])
+
+    mail.refresh_from_db()
+    assert mail.status == OutgoingMail.Status.SENT
+    assert smtp_server.recipients() == ["juf@school.nl"]
+    message = smtp_server.messages[0][1]
+    assert message["Subject"] == "Bevestiging"
+    assert "Juf Anna" in message.get_body(("plain",)).get_content()
+    assert "<strong>Juf Anna</strong>" in message.get_body(("html",)).get_content()
+    assert [part.get_filename() for part in message.iter_attachments()] == ["les.ics"]
+
+
+def test_smtp_down_keeps_mail_and_retry_delivers_it_once(smtp_server):
+    smtp_server.stop()
+    mail = queue_test_mail()
+    mail.refresh_from_db()
+    assert mail.status == OutgoingMail.Status.PENDING
+    assert mail.attempts == 1
+    assert "Error" in mail.last_error
+
+    smtp_server.start()
+    assert retry_due(now=timezone.now()) == 0, "not due before its back-off"
+    assert retry_due(now=timezone.now() + dt.timedelta(hours=1)) == 1
+    assert retry_due(now=timezone.now() + dt.timedelta(hours=2)) == 0
+    assert smtp_server.recipients() == ["juf@school.nl"]
+
+
+def test_same_key_queues_one_mail(smtp_server):
+    first = queue_test_mail(key="booking-1-confirmation")
+    second = queue_test_mail(key="booking-1-confirmation")
+    assert first.pk == second.pk
+    assert deliver(first.pk) is False, "already sent"
+    assert len(smtp_server.messages) == 1
+
+
+@pytest.mark.parametrize("subject", ["Hallo\nBcc: spam@example.org", "Hallo\r\nX: y"])
+def test_header_injection_is_refused(subject):
+    with pytest.raises(ValueError):
+        queue_mail(to=["a@b.nl"], template="outbox/test_mail", context={}, subject=subject)
+    assert not OutgoingMail.objects.exists()
