@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -119,6 +120,11 @@ class TechniekhuisPage(Address, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lesson_kits"] = self.lesson_kits.live().public().order_by("title")
+        # Other apps (e.g. bookings) add sections through this hook; each returns safe HTML.
+        context["extra_sections"] = [
+            html for hook in hooks.get_hooks("techniekhuis_page_sections")
+            if (html := hook(self, request))
+        ]
         return context
 
 
