@@ -12,8 +12,8 @@ from tests.factories import (
     PartnerFactory,
     TargetGroupFactory,
     TechniekhuisPageFactory,
-    ThemeFactory,
     TechWorldFactory,
+    ThemeFactory,
 )
 
 pytestmark = pytest.mark.django_db

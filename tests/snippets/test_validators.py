@@ -44,7 +44,7 @@ def test_school_with_bad_brin_and_postcode_gets_dutch_messages():
     errors = excinfo.value.message_dict
     assert "BRIN-code" in errors["brin_code"][0]
     assert "postcode" in errors["postcode"][0].lower()
-    assert "Voer" in errors["postcode"][0]
+    assert "geldige Nederlandse postcode" in errors["postcode"][0]
 
 
 @pytest.mark.django_db

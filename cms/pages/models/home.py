@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -43,6 +44,21 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .event import EventPage
+        from .news import NewsArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsArticlePage.objects.live().public().descendant_of(self)
+            .select_related("image").order_by("-date", "-pk")[:3]
+        )
+        context["upcoming_events"] = (
+            EventPage.objects.live().public().descendant_of(self)
+            .filter(end__gte=timezone.now()).order_by("start")[:3]
+        )
+        return context
 
 
 class StandardPage(BasePage):

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -143,6 +144,12 @@ class LessonKitPage(BasePage):
             raise ValidationError(
                 {"group_size_max": _("The maximum group size cannot be smaller than the minimum.")}
             )
+
+    def get_context(self, request, *args, **kwargs):
+        prefetch_related_objects(
+            [self], "downloads__document", "target_groups", "themes", "tech_worlds", "core_goals", "tags"
+        )
+        return super().get_context(request, *args, **kwargs)
 
     @classmethod
     def api_queryset(cls, queryset):

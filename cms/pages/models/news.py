@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -79,6 +80,10 @@ class NewsArticlePage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def get_context(self, request, *args, **kwargs):
+        prefetch_related_objects([self], "tags", "related_pages__page")
+        return super().get_context(request, *args, **kwargs)
 
     @classmethod
     def api_queryset(cls, queryset):

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
@@ -118,6 +119,7 @@ class TechniekhuisPage(Address, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        prefetch_related_objects([self], "photos__image", "target_groups")
         context = super().get_context(request, *args, **kwargs)
         context["lesson_kits"] = self.lesson_kits.live().public().order_by("title")
         # Other apps (e.g. bookings) add sections through this hook; each returns safe HTML.
