@@ -1,0 +1,72 @@
+"""Every page type renders for visitors; drafts and private pages do not."""
+
+import pytest
+import wagtail_factories
+from wagtail.models import PageViewRestriction
+
+from cms.pages.models import LessonKitDownload
+from tests.factories import (
+    ChallengePageFactory,
+    EventPageFactory,
+    LessonKitPageFactory,
+    NewsArticlePageFactory,
+    StandardPageFactory,
+    TechniekhuisPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_page_type_renders(client, region_site):
+    pages = [
+        region_site.home, region_site.news, region_site.techniekhuizen, region_site.challenges,
+        region_site.events, region_site.databank,
+        StandardPageFactory(parent=region_site.home, title="Over ons"),
+        NewsArticlePageFactory(parent=region_site.news, title="Zonnebootrace gewonnen"),
+        TechniekhuisPageFactory(parent=region_site.techniekhuizen, title="Techniekhuis op Zuid"),
+        LessonKitPageFactory(parent=region_site.databank, title="Bruggen bouwen"),
+        ChallengePageFactory(parent=region_site.challenges, title="Young Solar Challenge"),
+        EventPageFactory(parent=region_site.events, title="Leernetwerk decanen"),
+    ]
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert page.title in response.content.decode()
+
+
+def test_home_page_shows_latest_news(client, region_site):
+    NewsArticlePageFactory(parent=region_site.news, title="Nieuwe techniekbus rijdt uit")
+    assert "Nieuwe techniekbus rijdt uit" in client.get("/").content.decode()
+
+
+def test_index_pages_list_only_live_children(client, region_site):
+    NewsArticlePageFactory(parent=region_site.news, title="Gepubliceerd bericht")
+    NewsArticlePageFactory(parent=region_site.news, title="Concept bericht", live=False)
+    html = client.get(region_site.news.url).content.decode()
+    assert "Gepubliceerd bericht" in html
+    assert "Concept bericht" not in html
+
+
+def test_draft_page_is_not_served(client, region_site):
+    draft = LessonKitPageFactory(parent=region_site.databank, live=False)
+    assert client.get(f"{region_site.databank.url}{draft.slug}/").status_code == 404
+
+
+def test_private_page_asks_for_login(client, region_site):
+    kit = LessonKitPageFactory(parent=region_site.databank)
+    PageViewRestriction.objects.create(page=kit, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(kit.url)
+    assert response.status_code == 302
+    assert kit.title not in response.content.decode()
+
+
+def test_lesson_kit_page_queries_do_not_grow_with_downloads(client, region_site, django_assert_max_num_queries):
+    kit = LessonKitPageFactory(parent=region_site.databank)
+    for n in range(6):
+        LessonKitDownload.objects.create(
+            page=kit, document=wagtail_factories.DocumentFactory(title=f"Werkblad {n}"), kind="worksheet"
+        )
+    client.get(kit.url)  # warm site-root caches
+    with django_assert_max_num_queries(25):
+        html = client.get(kit.url).content.decode()
+    assert html.count("Werkblad") >= 6
