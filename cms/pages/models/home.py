@@ -30,6 +30,7 @@ class HomePage(BasePage):
     subpage_types = [
         "pages.StandardPage", "pages.NewsIndexPage", "pages.TechniekhuisIndexPage",
         "pages.DatabankPage", "pages.ChallengeIndexPage", "pages.EventIndexPage",
+        "newsletters.NewsletterArchivePage",
     ]
     content_panels = [
         *BasePage.content_panels, FieldPanel("region"), FieldPanel("intro"),
