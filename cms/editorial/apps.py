@@ -6,3 +6,9 @@ class EditorialConfig(AppConfig):
     name = "cms.editorial"
     label = "editorial"
     verbose_name = _("Editorial workflow")
+
+    def ready(self) -> None:
+        from . import api, signals
+
+        signals.connect()
+        api.register()

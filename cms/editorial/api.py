@@ -1,0 +1,106 @@
+"""POST /api/v3/contributions/: the login-free API twin of the contribution form.
+
+The multipart body is validated by :class:`~cms.editorial.forms.ContributionForm` (not by
+ninja's schema) so API clients get the same Dutch messages as the HTML form.
+"""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from cms.api.routers import register_router
+
+from .contributions import ContributionError, submit_contribution
+from .forms import ContributionForm
+from .ratelimit import allow_contribution
+from .uploads import ALLOWED_TYPES
+
+router = Router(tags=["contributions"])
+
+
+class ContributionOut(Schema):
+    id: int
+    status: str
+    message: str
+
+
+class ContributionErrors(Schema):
+    detail: str
+    errors: dict[str, list[str]]
+
+
+_MULTIPART_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": [
+                        "title",
+                        "description",
+                        "target_groups",
+                        "duration_minutes",
+                        "files",
+                        "contributor_name",
+                        "contributor_email",
+                        "licence_consent",
+                    ],
+                    "properties": {
+                        "title": {"type": "string", "maxLength": 255},
+                        "description": {"type": "string", "maxLength": 5000},
+                        "target_groups": {
+                            "type": "array",
+                            "items": {"type": "integer"},
+                            "description": "Target group ids (repeat the field).",
+                        },
+                        "themes": {"type": "array", "items": {"type": "integer"}},
+                        "duration_minutes": {"type": "integer", "minimum": 5, "maximum": 600},
+                        "files": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "Allowed: " + ", ".join(sorted(ALLOWED_TYPES)),
+                        },
+                        "contributor_name": {"type": "string"},
+                        "contributor_email": {"type": "string", "format": "email"},
+                        "licence_consent": {"type": "boolean"},
+                        "website": {"type": "string", "description": "Honeypot: leave empty."},
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+@router.post(
+    "/",
+    response={201: ContributionOut, 400: ContributionErrors, 429: ContributionErrors},
+    summary="Share lesson material",
+    operation_id="contributions_create",
+    description="Creates a draft lesson kit in the review queue. No login; rate limited per IP.",
+    openapi_extra=_MULTIPART_BODY,
+)
+def create_contribution(request: HttpRequest):
+    if not allow_contribution(request):
+        return 429, {
+            "detail": _("Too many submissions from your address. Please try again later."),
+            "errors": {},
+        }
+    form = ContributionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+        return 400, {"detail": _("Your submission contains errors."), "errors": errors}
+    try:
+        contribution = submit_contribution(form.to_data())
+    except ContributionError as error:
+        return 400, {"detail": str(error), "errors": {}}
+    return 201, {
+        "id": contribution.pk,
+        "status": contribution.status,
+        "message": _("Thank you! Our editors will review your material."),
+    }
+
+
+def register() -> None:
+    register_router("/contributions/", router)

@@ -1,0 +1,94 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from cms.snippets.models import TargetGroup, Theme
+
+from .contributions import ContributionData
+from .uploads import ALLOWED_TYPES, max_files, validate_upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        if not files and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class ContributionForm(forms.Form):
+    """The public form (and API payload) for sharing lesson material."""
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    description = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea,
+        max_length=5000,
+        help_text=_("What do pupils do and learn? What do you need?"),
+    )
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Target groups"),
+        queryset=TargetGroup.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=5, max_value=600)
+    files = MultipleFileField(
+        label=_("Files"),
+        help_text=format_lazy(_("Allowed: {types}."), types=", ".join(sorted(ALLOWED_TYPES))),
+        widget=MultipleFileInput(attrs={"accept": ",".join(f".{e}" for e in sorted(ALLOWED_TYPES))}),
+    )
+    contributor_name = forms.CharField(label=_("Your name"), max_length=200)
+    contributor_email = forms.EmailField(label=_("Your email address"))
+    licence_consent = forms.BooleanField(
+        label=_("I made this material (or may share it) and publish it under the CC BY-SA 4.0 licence."),
+    )
+    # Honeypot: invisible to people, filled in by bots.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("Your submission could not be processed."), code="spam")
+        return ""
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if len(files) > max_files():
+            raise ValidationError(
+                _("You can send at most %(max)s files.") % {"max": max_files()}, code="too_many"
+            )
+        errors = []
+        for upload in files:
+            try:
+                validate_upload(upload)
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+    def to_data(self) -> ContributionData:
+        data = self.cleaned_data
+        return ContributionData(
+            title=data["title"],
+            description=data["description"],
+            target_groups=list(data["target_groups"]),
+            themes=list(data["themes"]),
+            duration_minutes=data["duration_minutes"],
+            contributor_name=data["contributor_name"],
+            contributor_email=data["contributor_email"],
+            licence_consent=data["licence_consent"],
+            files=data["files"],
+        )
