@@ -6,3 +6,8 @@ class BookingsConfig(AppConfig):
     name = "cms.bookings"
     label = "bookings"
     verbose_name = _("Bookings")
+
+    def ready(self) -> None:
+        from . import api
+
+        api.register()

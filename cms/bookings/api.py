@@ -1,0 +1,232 @@
+"""JSON API for bookings, mounted on Wagtail's API v3 under ``/api/v3/bookings/``.
+
+Booking creation validates with the same :class:`~cms.bookings.forms.BookingForm` as the public
+form, so the rules and the (Dutch) messages are the same; the body is parsed here rather than by
+ninja so that every bad input is a 400 with field errors instead of ninja's 422.
+"""
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from ninja.pagination import paginate
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+
+from cms.api.routers import register_router
+
+from . import ratelimit, services
+from .forms import BookingForm
+from .models import Booking, LessonOffering, TimeSlot, new_idempotency_key
+from .queries import bookable_offerings
+
+router = Router(tags=["bookings"])
+
+
+class TermOut(Schema):
+    id: int
+    name: str
+
+
+class SlotOut(Schema):
+    id: int
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    booking_deadline: dt.datetime | None
+    capacity_classes: int | None
+    capacity_pupils: int | None
+    classes_left: int | None
+    pupils_left: int | None
+    is_full: bool
+
+    @staticmethod
+    def resolve_booking_deadline(slot: TimeSlot) -> dt.datetime:
+        return slot.closes_at
+
+
+class OfferingOut(Schema):
+    id: int
+    title: str
+    description: str
+    techniekhuis_id: int | None
+    techniekhuis: str | None
+    location_kind: str
+    location: str
+    duration_minutes: int
+    max_pupils_per_class: int
+    price: Decimal
+    target_groups: list[TermOut]
+    slots: list[SlotOut]
+
+    @staticmethod
+    def resolve_techniekhuis(offering: LessonOffering) -> str | None:
+        return offering.techniekhuis.title if offering.techniekhuis else None
+
+    @staticmethod
+    def resolve_location(offering: LessonOffering) -> str:
+        return offering.place
+
+    @staticmethod
+    def resolve_slots(offering: LessonOffering) -> list[TimeSlot]:
+        return offering.open_slots
+
+    @staticmethod
+    def resolve_target_groups(offering: LessonOffering) -> list:
+        return list(offering.target_groups.all())
+
+
+class BookingIn(Schema):
+    """What a booking needs. Give ``school_id`` of a known school, or the ``school_*`` fields of a new one."""
+
+    slot: int
+    school_id: int | None = None
+    school_name: str = ""
+    school_brin: str = ""
+    school_street: str = ""
+    school_postcode: str = ""
+    school_city: str = ""
+    contact_name: str
+    email: str
+    phone: str = ""
+    group: int
+    pupils: int
+    notes: str = ""
+    privacy_consent: bool
+    waitlist: bool = False
+    idempotency_key: str | None = None
+
+
+class BookingOut(Schema):
+    id: int
+    slot: int
+    school: str
+    status: str
+    group: int
+    pupils: int
+    amount_owed: Decimal
+    created_at: dt.datetime
+
+    @staticmethod
+    def resolve_slot(booking: Booking) -> int:
+        return booking.slot_id
+
+    @staticmethod
+    def resolve_school(booking: Booking) -> str:
+        return booking.school.name
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str
+    errors: dict[str, list[str]] = {}
+
+
+class FullOut(ErrorOut):
+    waitlist_available: bool
+
+
+class CancelIn(Schema):
+    token: str
+
+
+def _error(status: int, detail: str, code: str, errors: dict | None = None, **extra):
+    return status, {"detail": str(detail), "code": code, "errors": errors or {}, **extra}
+
+
+def _form_errors(form: BookingForm) -> dict[str, list[str]]:
+    names = {"school": "school_id"}
+    return {
+        names.get(field, field): [str(e["message"]) for e in errors]
+        for field, errors in form.errors.get_json_data().items()
+    }
+
+
+def _payload(request: HttpRequest) -> dict | None:
+    limit = getattr(settings, "BOOKINGS_API_MAX_BODY_BYTES", 16 * 1024)
+    try:
+        if int(request.META.get("CONTENT_LENGTH") or 0) > limit or len(request.body) > limit:
+            return None
+        data = json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+@router.get(
+    "/offerings/",
+    response=list[OfferingOut],
+    operation_id="bookings_offerings",
+    summary="List bookable lesson offerings",
+    description="Active lesson offerings with their open time slots and live availability.",
+)
+@paginate(WagtailLimitOffsetPagination)
+def list_offerings(request: HttpRequest, techniekhuis: int | None = None, **kwargs):
+    return bookable_offerings(techniekhuis)
+
+
+@router.post(
+    "/",
+    operation_id="bookings_create",
+    summary="Book a time slot",
+    response={200: BookingOut, 201: BookingOut, 400: ErrorOut, 409: FullOut, 429: ErrorOut},
+    description=(
+        "Creates a booking (201). Repeating a request with the same `idempotency_key` (or "
+        "`Idempotency-Key` header) returns the first booking (200). 400 lists field errors; 409 "
+        "means the slot is full: repeat with `waitlist: true` to join the waiting list."
+    ),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": BookingIn.model_json_schema()}},
+        }
+    },
+)
+def create_booking(request: HttpRequest):
+    if not ratelimit.allow(request):
+        message = _("Too many attempts from your address. Please try again later.")
+        return _error(429, message, "rate_limited")
+    payload = _payload(request)
+    if payload is None:
+        message = _("The request is too large.")
+        return _error(400, message, "too_large", {"__all__": [message]})
+    if not payload:
+        message = _("Send a JSON object with the booking fields.")
+        return _error(400, message, "invalid_json", {"__all__": [message]})
+    data = {k: v for k, v in payload.items() if isinstance(v, str | int | float | bool) or v is None}
+    data["school"] = data.pop("school_id", None)
+    data["idempotency_key"] = (
+        request.headers.get("Idempotency-Key") or data.get("idempotency_key") or new_idempotency_key()
+    )
+    form = BookingForm(data=data)
+    if not form.is_valid():
+        message = _("The booking could not be saved; see the errors per field.")
+        return _error(400, message, "invalid", _form_errors(form))
+    try:
+        result = services.book_slot(form.booking_request())
+    except services.SlotFull as error:
+        return _error(409, error.message, error.code, {"slot": [str(error.message)]}, waitlist_available=True)
+    except services.BookingError as error:
+        return _error(400, error.message, error.code, {error.field or "__all__": [str(error.message)]})
+    return (201 if result.created else 200), result.booking
+
+
+@router.post(
+    "/cancel/",
+    response={200: BookingOut, 400: ErrorOut},
+    operation_id="bookings_cancel",
+    summary="Cancel a booking with the signed token from the confirmation mail",
+)
+def cancel_booking(request: HttpRequest, payload: CancelIn):
+    try:
+        result = services.cancel_with_token(payload.token)
+    except services.BookingError as error:
+        return _error(400, error.message, error.code)
+    return 200, result.booking
+
+
+def register() -> None:
+    register_router("/bookings/", router)

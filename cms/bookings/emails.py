@@ -1,0 +1,162 @@
+"""Mails about bookings, all queued through the outbox inside the caller's transaction.
+
+Each mail has an outbox key per booking and purpose, so a retried state change never mails twice.
+"""
+
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from cms.outbox.services import Attachment, queue_mail
+
+from .ical import CalendarEvent, build_calendar
+from .models import Booking
+
+
+def _language() -> str:
+    return getattr(settings, "BOOKINGS_MAIL_LANGUAGE", None) or settings.LANGUAGE_CODE
+
+
+def base_url(booking: Booking) -> str:
+    """The root URL of the site the techniekhuis belongs to, else the admin base URL."""
+    techniekhuis = booking.slot.offering.techniekhuis
+    if techniekhuis is not None and (site := techniekhuis.get_site()) is not None:
+        return site.root_url
+    return getattr(settings, "BOOKINGS_BASE_URL", None) or getattr(
+        settings, "WAGTAILADMIN_BASE_URL", "http://localhost"
+    )
+
+
+def cancel_url(booking: Booking) -> str:
+    from .services import make_cancel_token
+
+    return urljoin(base_url(booking), reverse("bookings:cancel", args=[make_cancel_token(booking)]))
+
+
+def calendar_attachment(booking: Booking) -> Attachment:
+    slot = booking.slot
+    offering = slot.offering
+    event = CalendarEvent(
+        uid=f"booking-{booking.pk}-{booking.idempotency_key[:12]}@bookings",
+        start=slot.starts_at,
+        end=slot.ends_at,
+        summary=_("Tech lesson: %(title)s") % {"title": offering.title},
+        description=_("Group %(group)s, %(pupils)s pupils. Cancel: %(url)s")
+        % {"group": booking.group, "pupils": booking.pupils, "url": cancel_url(booking)},
+        location=offering.place,
+        status="CANCELLED" if booking.status == Booking.Status.CANCELLED else "CONFIRMED",
+        sequence=1 if booking.status == Booking.Status.CANCELLED else 0,
+    )
+    return Attachment("les.ics", build_calendar([event]), "text/calendar")
+
+
+def _context(booking: Booking) -> dict:
+    return {
+        "booking": booking,
+        "slot": booking.slot,
+        "offering": booking.slot.offering,
+        "school": booking.school,
+        "cancel_url": cancel_url(booking),
+    }
+
+
+def _queue(booking: Booking, purpose: str, subject: str, to: list[str], **kwargs) -> None:
+    queue_mail(
+        to=to,
+        template=f"bookings/email/{purpose}",
+        context=_context(booking),
+        subject=subject,
+        key=f"booking-{booking.pk}-{purpose}",
+        **kwargs,
+    )
+
+
+def booking_received(booking: Booking) -> None:
+    """The mail that matches the booking's state: confirmation (with .ics), request received, or waiting list."""
+    with translation.override(_language()):
+        title = booking.slot.offering.title
+        if booking.status == Booking.Status.CONFIRMED:
+            _queue(
+                booking,
+                "confirmation",
+                _("Booking confirmed: %(title)s") % {"title": title},
+                [booking.email],
+                attachments=[calendar_attachment(booking)],
+            )
+        elif booking.status == Booking.Status.REQUESTED:
+            _queue(
+                booking,
+                "requested",
+                _("Booking request received: %(title)s") % {"title": title},
+                [booking.email],
+            )
+        elif booking.status == Booking.Status.WAITLISTED:
+            _queue(
+                booking, "waitlisted", _("On the waiting list: %(title)s") % {"title": title}, [booking.email]
+            )
+
+
+def booking_cancelled(booking: Booking) -> None:
+    with translation.override(_language()):
+        _queue(
+            booking,
+            "cancelled",
+            _("Booking cancelled: %(title)s") % {"title": booking.slot.offering.title},
+            [booking.email],
+            attachments=[calendar_attachment(booking)],
+        )
+
+
+def booking_completed(booking: Booking) -> None:
+    with translation.override(_language()):
+        _queue(
+            booking,
+            "completed",
+            _("Thank you for your visit: %(title)s") % {"title": booking.slot.offering.title},
+            [booking.email],
+        )
+
+
+def booking_reminder(booking: Booking) -> None:
+    with translation.override(_language()):
+        _queue(
+            booking,
+            "reminder",
+            _("Reminder: %(title)s on %(date)s")
+            % {"title": booking.slot.offering.title, "date": booking.slot.date.strftime("%d-%m-%Y")},
+            [booking.email],
+            attachments=[calendar_attachment(booking)],
+        )
+
+
+def coordinator_addresses(booking: Booking) -> list[str]:
+    techniekhuis = booking.slot.offering.techniekhuis
+    if techniekhuis is None:
+        return list(getattr(settings, "BOOKINGS_FALLBACK_COORDINATOR_EMAILS", []))
+    addresses = [techniekhuis.email] if techniekhuis.email else []
+    addresses += [email for email in techniekhuis.coordinators.values_list("user__email", flat=True) if email]
+    return sorted(set(addresses))
+
+
+def notify_coordinators(booking: Booking, *, event: str) -> None:
+    """Tell the techniekhuis about a new or cancelled booking."""
+    to = coordinator_addresses(booking)
+    if not to:
+        return
+    with translation.override(_language()):
+        subject = (
+            _("New booking: %(school)s, %(title)s")
+            if event == "new"
+            else _("Booking cancelled: %(school)s, %(title)s")
+        ) % {"school": booking.school.name, "title": booking.slot.offering.title}
+        queue_mail(
+            to=to,
+            template="bookings/email/coordinator",
+            subject=subject,
+            context={**_context(booking), "event": event},
+            key=f"booking-{booking.pk}-coordinator-{event}",
+            reply_to=[booking.email],
+        )

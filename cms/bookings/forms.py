@@ -1,0 +1,162 @@
+"""The booking form: one set of validation rules for the public form and the JSON API."""
+
+import re
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from cms.snippets.models import School
+from cms.snippets.validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
+
+from .models import TimeSlot, new_idempotency_key
+from .services import BookingError, BookingRequest, NewSchool, check_slot_open
+
+HTML_RE = re.compile(r"<\s*[a-zA-Z/!?]")
+NOTES_MAX_LENGTH = 2000
+GROUP_CHOICES = [(n, _("group %(n)s") % {"n": n}) for n in range(3, 9)]
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()\-]{10,20}$", _("Enter a valid phone number, e.g. 010-1234567."), code="invalid_phone"
+)
+key_validator = RegexValidator(r"^[A-Za-z0-9_\-]{8,64}$", _("Invalid form token; reload the page."))
+
+
+def no_html(value: str) -> None:
+    if HTML_RE.search(value or ""):
+        raise forms.ValidationError(_("Please write plain text without HTML or code."), code="html")
+
+
+class SchoolChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: School) -> str:
+        return f"{obj.name} ({obj.brin_code}){', ' + obj.city if obj.city else ''}"
+
+
+class BookingForm(forms.Form):
+    slot = forms.ModelChoiceField(
+        queryset=TimeSlot.objects.select_related("offering"),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("This time slot does not exist.")},
+    )
+    school = SchoolChoiceField(
+        label=_("Your school"),
+        required=False,
+        queryset=School.objects.filter(school_type__in=[School.SchoolType.PO, School.SchoolType.SBO]),
+        empty_label=_("— my school is not in this list —"),
+        error_messages={"invalid_choice": _("Choose a school from the list.")},
+    )
+    school_name = forms.CharField(label=_("School name"), max_length=200, required=False)
+    school_brin = forms.CharField(
+        label=_("BRIN code"), max_length=8, required=False, help_text=_("E.g. 12AB or 12AB00.")
+    )
+    school_street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
+    school_postcode = forms.CharField(label=_("Postcode"), max_length=8, required=False)
+    school_city = forms.CharField(label=_("City"), max_length=100, required=False)
+    contact_name = forms.CharField(label=_("Contact person"), max_length=120)
+    email = forms.EmailField(label=_("Email"))
+    phone = forms.CharField(label=_("Phone"), max_length=20, required=False, validators=[phone_validator])
+    group = forms.TypedChoiceField(label=_("Group"), choices=GROUP_CHOICES, coerce=int)
+    pupils = forms.IntegerField(
+        label=_("Number of pupils"),
+        min_value=1,
+        max_value=100,
+        error_messages={
+            "min_value": _("A class has at least 1 pupil."),
+            "max_value": _("That is more pupils than fit in one class."),
+        },
+    )
+    notes = forms.CharField(
+        label=_("Special needs and notes"),
+        required=False,
+        max_length=NOTES_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[no_html],
+    )
+    privacy_consent = forms.BooleanField(
+        label=_("I agree to the privacy statement: we use these details only for this booking."),
+        error_messages={"required": _("You must agree to the privacy statement.")},
+    )
+    waitlist = forms.BooleanField(
+        label=_("Put us on the waiting list if the time slot is full."), required=False, initial=True
+    )
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, validators=[key_validator])
+    # Honeypot: hidden from people (CSS + aria-hidden), filled in by naive bots.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("idempotency_key", new_idempotency_key())
+        super().__init__(*args, **kwargs)
+
+    def clean_school_brin(self) -> str:
+        value = normalize_brin(self.cleaned_data.get("school_brin", ""))
+        if value:
+            validate_brin(value)
+        return value
+
+    def clean_school_postcode(self) -> str:
+        value = self.cleaned_data.get("school_postcode", "").strip()
+        if value:
+            validate_postcode(value)
+            value = normalize_postcode(value)
+        return value
+
+    def clean_slot(self) -> TimeSlot:
+        slot = self.cleaned_data["slot"]
+        try:
+            check_slot_open(slot)
+        except BookingError as error:
+            raise forms.ValidationError(error.message, code=error.code) from None
+        return slot
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("Your submission could not be processed."), code="honeypot")
+        if not data.get("school"):
+            brin = data.get("school_brin")
+            known = School.objects.filter(brin_code=brin).first() if brin else None
+            if known:
+                data["school"] = known
+            else:
+                for name in ("school_name", "school_brin", "school_street", "school_postcode", "school_city"):
+                    if not data.get(name) and name not in self.errors:
+                        self.add_error(
+                            name,
+                            _("Choose your school from the list, or fill in this field for a new school."),
+                        )
+        slot, pupils = data.get("slot"), data.get("pupils")
+        if slot and pupils and pupils > slot.offering.max_pupils_per_class:
+            self.add_error(
+                "pupils",
+                _("At most %(max)s pupils per class can take part in this lesson.")
+                % {"max": slot.offering.max_pupils_per_class},
+            )
+        return data
+
+    def booking_request(self) -> BookingRequest:
+        data = self.cleaned_data
+        school = data["school"] or NewSchool(
+            name=data["school_name"],
+            brin_code=data["school_brin"],
+            street=data["school_street"],
+            postcode=data["school_postcode"],
+            city=data["school_city"],
+        )
+        return BookingRequest(
+            slot_id=data["slot"].pk,
+            school=school,
+            contact_name=data["contact_name"],
+            email=data["email"],
+            phone=data["phone"],
+            group=data["group"],
+            pupils=data["pupils"],
+            notes=data["notes"],
+            privacy_consent=data["privacy_consent"],
+            idempotency_key=data["idempotency_key"],
+            waitlist=data["waitlist"],
+        )
+
+    def add_booking_error(self, error: BookingError) -> None:
+        field = error.field if error.field in self.fields else None
+        self.add_error(field, forms.ValidationError(error.message, code=error.code))

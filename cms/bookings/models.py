@@ -1,0 +1,315 @@
+"""Lesson offerings, their time slots and the bookings schools make for them.
+
+A slot keeps running counters (``booked_classes``/``booked_pupils``) next to its capacity so
+that a single conditional UPDATE can reserve a place (see :mod:`cms.bookings.capacity`).
+"""
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+
+class LessonOffering(index.Indexed, models.Model):
+    """A bookable lesson: what, for whom, how long, where and at what price."""
+
+    class Location(models.TextChoices):
+        TECHNIEKHUIS = "techniekhuis", _("at the techniekhuis")
+        SCHOOL_LOCATION = "school_location", _("at a vmbo school location")
+        PRIMARY_SCHOOL = "primary_school", _("on location at the primary school")
+
+    techniekhuis = models.ForeignKey(
+        "pages.TechniekhuisPage",
+        verbose_name=_("techniekhuis"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lesson_offerings",
+    )
+    location_kind = models.CharField(
+        _("where the lesson happens"),
+        max_length=20,
+        choices=Location.choices,
+        default=Location.TECHNIEKHUIS,
+    )
+    location_name = models.CharField(
+        _("location name"),
+        max_length=200,
+        blank=True,
+        help_text=_("For lessons at a school location: the name and address of that location."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    target_groups = models.ManyToManyField(
+        "snippets.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
+    )
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=90)
+    max_pupils_per_class = models.PositiveSmallIntegerField(
+        _("maximum pupils per class"), default=32, validators=[MinValueValidator(1)]
+    )
+    price = models.DecimalField(
+        _("price per class (EUR)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    requires_approval = models.BooleanField(
+        _("bookings need the coordinator's approval"),
+        default=False,
+        help_text=_("When off, a booking within capacity is confirmed at once."),
+    )
+    active = models.BooleanField(_("bookable"), default=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("techniekhuis"),
+        FieldPanel("location_kind"),
+        FieldPanel("location_name"),
+        FieldPanel("description"),
+        FieldPanel("target_groups"),
+        FieldRowPanel(
+            [FieldPanel("duration_minutes"), FieldPanel("max_pupils_per_class"), FieldPanel("price")]
+        ),
+        FieldPanel("requires_approval"),
+        FieldPanel("active"),
+    ]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("lesson offering")
+        verbose_name_plural = _("lesson offerings")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def place(self) -> str:
+        if self.location_kind == self.Location.TECHNIEKHUIS and self.techniekhuis_id:
+            return self.techniekhuis.title
+        return self.location_name or str(self.get_location_kind_display())
+
+
+class TimeSlot(models.Model):
+    """One date and time an offering can be booked, with a capacity in classes and/or pupils."""
+
+    offering = models.ForeignKey(
+        LessonOffering, verbose_name=_("lesson offering"), on_delete=models.CASCADE, related_name="slots"
+    )
+    date = models.DateField(_("date"))
+    start = models.TimeField(_("start time"))
+    end = models.TimeField(_("end time"))
+    capacity_classes = models.PositiveSmallIntegerField(
+        _("capacity (classes)"), null=True, blank=True, help_text=_("Empty: no limit on classes.")
+    )
+    capacity_pupils = models.PositiveSmallIntegerField(
+        _("capacity (pupils)"), null=True, blank=True, help_text=_("Empty: no limit on pupils.")
+    )
+    booking_deadline = models.DateTimeField(
+        _("booking deadline"), null=True, blank=True, help_text=_("Empty: bookable until the start.")
+    )
+    booked_classes = models.PositiveIntegerField(_("booked classes"), default=0, editable=False)
+    booked_pupils = models.PositiveIntegerField(_("booked pupils"), default=0, editable=False)
+
+    panels = [
+        FieldPanel("offering"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("start"), FieldPanel("end")]),
+        FieldRowPanel([FieldPanel("capacity_classes"), FieldPanel("capacity_pupils")]),
+        FieldPanel("booking_deadline"),
+    ]
+
+    class Meta:
+        ordering = ["date", "start"]
+        verbose_name = _("time slot")
+        verbose_name_plural = _("time slots")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity_classes__isnull=True)
+                | models.Q(booked_classes__lte=models.F("capacity_classes")),
+                name="bookings_slot_classes_within_capacity",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity_pupils__isnull=True)
+                | models.Q(booked_pupils__lte=models.F("capacity_pupils")),
+                name="bookings_slot_pupils_within_capacity",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offering} – {self.date:%d-%m-%Y} {self.start:%H:%M}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.capacity_classes is None and self.capacity_pupils is None:
+            raise ValidationError(_("Set a capacity in classes, in pupils, or both."))
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The end time must be after the start time.")})
+
+    @property
+    def starts_at(self):
+        return timezone.make_aware(dt.datetime.combine(self.date, self.start))
+
+    @property
+    def ends_at(self):
+        return timezone.make_aware(dt.datetime.combine(self.date, self.end))
+
+    @property
+    def closes_at(self):
+        return self.booking_deadline or self.starts_at
+
+    def is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.offering.active and now < self.closes_at
+
+    @property
+    def classes_left(self) -> int | None:
+        if self.capacity_classes is None:
+            return None
+        return max(self.capacity_classes - self.booked_classes, 0)
+
+    @property
+    def pupils_left(self) -> int | None:
+        if self.capacity_pupils is None:
+            return None
+        return max(self.capacity_pupils - self.booked_pupils, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.classes_left == 0 or self.pupils_left == 0
+
+
+def new_idempotency_key() -> str:
+    return uuid.uuid4().hex
+
+
+class Booking(models.Model):
+    """A primary school's booking of one slot for one class (group 3-8)."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("requested")
+        CONFIRMED = "confirmed", _("confirmed")
+        COMPLETED = "completed", _("completed")
+        CANCELLED = "cancelled", _("cancelled")
+        WAITLISTED = "waitlisted", _("on the waiting list")
+
+    #: Statuses that hold a place in the slot.
+    HOLDING = (Status.REQUESTED, Status.CONFIRMED, Status.COMPLETED)
+
+    slot = models.ForeignKey(
+        TimeSlot, verbose_name=_("time slot"), on_delete=models.PROTECT, related_name="bookings"
+    )
+    school = models.ForeignKey(
+        "snippets.School", verbose_name=_("school"), on_delete=models.PROTECT, related_name="lesson_bookings"
+    )
+    contact_name = models.CharField(_("contact person"), max_length=120)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    group = models.PositiveSmallIntegerField(
+        _("group"), validators=[MinValueValidator(3), MaxValueValidator(8)]
+    )
+    pupils = models.PositiveSmallIntegerField(_("number of pupils"), validators=[MinValueValidator(1)])
+    notes = models.TextField(_("special needs and notes"), blank=True)
+    privacy_consent = models.BooleanField(_("agreed to the privacy statement"), default=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.REQUESTED)
+    amount_owed = models.DecimalField(
+        _("own contribution owed (EUR)"), max_digits=8, decimal_places=2, default=Decimal("0.00")
+    )
+    idempotency_key = models.CharField(
+        _("idempotency key"),
+        max_length=64,
+        unique=True,
+        default=new_idempotency_key,
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+
+    panels = [
+        FieldPanel("slot"),
+        FieldPanel("school"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")
+        ),
+        FieldRowPanel([FieldPanel("group"), FieldPanel("pupils")]),
+        FieldPanel("notes"),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        indexes = [models.Index(fields=["slot", "status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.school} – {self.slot}"
+
+    @property
+    def holds_place(self) -> bool:
+        return self.status in self.HOLDING
+
+
+class OwnContributionRule(models.Model):
+    """The share of the price schools pay themselves, from a school year on (e.g. 10% from 2026-2027)."""
+
+    school_year_start = models.PositiveSmallIntegerField(
+        _("from school year starting in"),
+        unique=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("2026 means school year 2026-2027; the rule applies until a later rule starts."),
+    )
+    percentage = models.DecimalField(
+        _("own contribution (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+
+    panels = [FieldPanel("school_year_start"), FieldPanel("percentage")]
+
+    class Meta:
+        ordering = ["school_year_start"]
+        verbose_name = _("own-contribution rule")
+        verbose_name_plural = _("own-contribution rules")
+
+    def __str__(self) -> str:
+        return f"{self.school_year_start}-{self.school_year_start + 1}: {self.percentage}%"
+
+
+class Coordinator(models.Model):
+    """Links a user to a techniekhuis whose offering and bookings they manage."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="booking_coordinator_roles",
+    )
+    techniekhuis = models.ForeignKey(
+        "pages.TechniekhuisPage",
+        verbose_name=_("techniekhuis"),
+        on_delete=models.CASCADE,
+        related_name="coordinators",
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("techniekhuis")]
+
+    class Meta:
+        verbose_name = _("coordinator")
+        verbose_name_plural = _("coordinators")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "techniekhuis"], name="bookings_unique_coordinator")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.techniekhuis}"

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "bookings"
+
+urlpatterns = [
+    path("", views.offering_list, name="offerings"),
+    path("tijdslot/<int:slot_id>/", views.book, name="book"),
+    path("bevestiging/<str:token>/", views.done, name="done"),
+    path("annuleren/<str:token>/", views.cancel, name="cancel"),
+]

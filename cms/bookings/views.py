@@ -1,0 +1,71 @@
+"""Public booking pages: thin views around :mod:`cms.bookings.services`."""
+
+from django.core import signing
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import ratelimit, services
+from .forms import BookingForm
+from .models import Booking
+from .queries import bookable_offerings, open_slots
+
+VIEW_SALT = "cms.bookings.view"
+
+
+def offering_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "bookings/offering_list.html", {"offerings": bookable_offerings()})
+
+
+@require_http_methods(["GET", "POST"])
+def book(request: HttpRequest, slot_id: int) -> HttpResponse:
+    slot = get_object_or_404(open_slots().select_related("offering__techniekhuis"), pk=slot_id)
+    status = 200
+    if request.method == "POST":
+        form = BookingForm(request.POST)
+        if not ratelimit.allow(request):
+            form.add_error(None, _("Too many attempts from your address. Please try again later."))
+            status = 429
+        elif form.is_valid():
+            try:
+                result = services.book_slot(form.booking_request())
+            except services.BookingError as error:
+                form.add_booking_error(error)
+            else:
+                token = signing.dumps(result.booking.pk, salt=VIEW_SALT)
+                return redirect("bookings:done", token=token)
+        if status == 200:
+            status = 400
+    else:
+        form = BookingForm(initial={"slot": slot.pk})
+    return render(request, "bookings/booking_form.html", {"form": form, "slot": slot}, status=status)
+
+
+def done(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        booking_id = signing.loads(token, salt=VIEW_SALT, max_age=60 * 60 * 24)
+    except signing.BadSignature:
+        raise Http404 from None
+    booking = get_object_or_404(Booking.objects.select_related("slot__offering", "school"), pk=booking_id)
+    return render(request, "bookings/booking_done.html", {"booking": booking, "slot": booking.slot})
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows what will be cancelled (mail scanners follow links); only POST cancels."""
+    try:
+        booking = services.booking_for_token(token)
+    except services.InvalidToken as error:
+        return render(request, "bookings/cancel.html", {"error": error.message}, status=400)
+    context = {"booking": booking, "slot": booking.slot}
+    if request.method == "POST":
+        try:
+            services.cancel_with_token(token)
+        except services.BookingError as error:
+            return render(request, "bookings/cancel.html", {**context, "error": error.message}, status=400)
+        booking.refresh_from_db()
+        return render(request, "bookings/cancel.html", {**context, "cancelled": True})
+    if booking.status == Booking.Status.CANCELLED:
+        context["error"] = _("This booking has already been cancelled.")
+    return render(request, "bookings/cancel.html", context)

@@ -1,0 +1,34 @@
+import uuid
+
+import pytest
+from django.core.cache import cache
+
+from cms.bookings.services import BookingRequest, NewSchool
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_request(slot, **overrides) -> BookingRequest:
+    values = {
+        "slot_id": slot.pk,
+        "school": NewSchool(
+            name="OBS De Regenboog",
+            brin_code="12AB",
+            postcode="3011 AB",
+            street="Schoolstraat 1",
+            city="Rotterdam",
+        ),
+        "contact_name": "Juf Anna",
+        "email": "anna@regenboog.nl",
+        "group": 6,
+        "pupils": 24,
+        "privacy_consent": True,
+        "idempotency_key": uuid.uuid4().hex,
+    }
+    values.update(overrides)
+    return BookingRequest(**values)
