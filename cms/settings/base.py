@@ -153,3 +153,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"cms": {"level": "INFO"}, "search": {"level": "INFO"}},
 }
+
+# --- editorial ---
+# Wagtail mails workflow notifications itself, in the recipient's admin language (default: nl).
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+EDITORIAL_CONTRIBUTION_MAX_FILE_SIZE = 20 * 1024 * 1024
+EDITORIAL_CONTRIBUTION_MAX_FILES = 5
+EDITORIAL_CONTRIBUTIONS_PER_HOUR = 5
+EDITORIAL_PREVIEW_TOKEN_MAX_AGE = 60 * 60
