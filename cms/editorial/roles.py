@@ -210,7 +210,7 @@ def _newsletter_parents(home: Page) -> list[Page]:
 
 def regional_page_grants(role: Role, home: Page) -> list[tuple[Page, tuple[str, ...]]]:
     """The page permissions a regional role has in the region whose site root is ``home``."""
-    from cms.pages.models import ChallengeIndexPage, EventIndexPage, NewsIndexPage
+    from cms.pages.models import ChallengeIndexPage, EventIndexPage, NewsIndexPage, TechniekhuisIndexPage
 
     if role == Role.EINDREDACTIE:
         return [(home, ("add", "change", "publish", "lock", "unlock"))]
@@ -220,7 +220,10 @@ def regional_page_grants(role: Role, home: Page) -> list[tuple[Page, tuple[str, 
             *_children_of_type(home, EventIndexPage),
             *_newsletter_parents(home),
         ]
-        return [(page, ("add", "change")) for page in pages]
+        grants = [(page, ("add", "change")) for page in pages]
+        # Communications approves techniekhuis pages; approving a final step publishes.
+        grants += [(page, ("change", "publish")) for page in _children_of_type(home, TechniekhuisIndexPage)]
+        return grants
     if role == Role.PROJECTLEIDERS:
         pages = [*_children_of_type(home, ChallengeIndexPage), *_children_of_type(home, EventIndexPage)]
         return [(page, ("add", "change")) for page in pages]

@@ -48,9 +48,16 @@ def test_communicatie_writes_news_and_events_of_own_region_but_cannot_publish(tr
     assert can(user, tree.news_a)["publish"] is False
 
 
-def test_communicatie_cannot_touch_other_region_databank_challenges_or_techniekhuizen(tree):
+def test_communicatie_approves_and_publishes_techniekhuizen_of_own_region(tree):
     user = user_in_role(Role.COMMUNICATIE, tree.a.region)
-    for page in (tree.news_b, tree.b.news, tree.challenge_a, tree.house_a, tree.kit, tree.a.home):
+    assert can(user, tree.house_a) == {"edit": True, "publish": True, "add": False}
+    assert not perms(user, tree.a.techniekhuizen).can_add_subpage()
+    assert can(user, tree.house_b) == {"edit": False, "publish": False, "add": False}
+
+
+def test_communicatie_cannot_touch_other_region_databank_or_challenges(tree):
+    user = user_in_role(Role.COMMUNICATIE, tree.a.region)
+    for page in (tree.news_b, tree.b.news, tree.challenge_a, tree.house_b, tree.kit, tree.a.home):
         assert can(user, page) == {"edit": False, "publish": False, "add": False}, page
 
 
