@@ -6,3 +6,11 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = _("Databank search")
+
+    def ready(self) -> None:
+        from cms.api.routers import register_router
+
+        from . import api, indexing
+
+        register_router("/databank/", api.router)
+        indexing.connect()

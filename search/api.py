@@ -1,0 +1,183 @@
+"""``GET /api/v3/databank/search`` and ``/suggest``: the databank search as JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from pydantic import WithJsonSchema
+
+from . import services
+from .backends.base import MAX_PAGE_SIZE, InvalidSearchParams, SearchParams, SearchResults
+from .facets import FACET_KEYS, FACET_LABELS, SORTS
+
+router = Router(tags=["databank"])
+
+# Declared as integers in the OpenAPI schema but parsed by us, so a bad value is a 400 with a clear
+# (translated) message instead of the framework's generic 422.
+IntParam = Annotated[str | None, WithJsonSchema({"type": "integer", "minimum": 1})]
+SEARCH_PARAMS = {"q", "sort", "page", "page_size", *FACET_KEYS}
+
+
+class TermSchema(Schema):
+    value: str
+    label: str
+
+
+class HitSchema(Schema):
+    id: int
+    title: str
+    url: str
+    summary: str
+    published_at: dt.datetime | None
+    duration_minutes: int
+    download_count: int
+    score: float | None
+    facets: dict[str, list[TermSchema]]
+    highlights: dict[str, str]
+
+
+class FacetValueSchema(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class FacetSchema(Schema):
+    key: str
+    label: str
+    values: list[FacetValueSchema]
+
+
+class SearchResponse(Schema):
+    total: int
+    page: int
+    page_size: int
+    num_pages: int
+    sort: str
+    backend: str
+    results: list[HitSchema]
+    facets: list[FacetSchema]
+
+
+class SuggestionSchema(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class ErrorResponse(Schema):
+    detail: str
+    errors: dict[str, str]
+
+
+class SearchQuery(Schema):
+    q: str = ""
+    sort: str | None = None
+    page: IntParam = None
+    page_size: IntParam = None
+    target_group: list[str] = []
+    theme: list[str] = []
+    tech_world: list[str] = []
+    core_goal: list[str] = []
+    duration: list[str] = []
+    material_kind: list[str] = []
+    region: list[str] = []
+    partner: list[str] = []
+    licence: list[str] = []
+
+
+def _int(value: str | None, name: str, default: int, errors: dict[str, str]) -> int:
+    if value in (None, ""):
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        errors[name] = _("Enter a whole number.")
+        return default
+
+
+def params_from_querydict(data) -> SearchParams:
+    """Search parameters from a GET query dict (shared by the API and the HTML page); may raise 400-errors."""
+    errors: dict[str, str] = {}
+    for name in data:
+        if name not in SEARCH_PARAMS:
+            errors[name] = _("Unknown parameter.")
+    params = SearchParams(
+        q=data.get("q", ""),
+        sort=data.get("sort") or "",
+        page=_int(data.get("page"), "page", 1, errors),
+        page_size=_int(data.get("page_size"), "page_size", 20, errors),
+        filters={key: [v for v in data.getlist(key) if v] for key in FACET_KEYS},
+    )
+    try:
+        params.validate()
+    except InvalidSearchParams as invalid:
+        errors.update(invalid.errors)
+    if errors:
+        raise InvalidSearchParams(errors)
+    return params
+
+
+def _bad_request(invalid: InvalidSearchParams):
+    return 400, {"detail": _("Invalid search parameters."), "errors": invalid.errors}
+
+
+def serialize(results: SearchResults) -> dict:
+    return {
+        "total": results.total,
+        "page": results.params.page,
+        "page_size": results.params.page_size,
+        "num_pages": results.num_pages,
+        "sort": results.params.sort,
+        "backend": results.backend,
+        "results": results.hits,
+        "facets": [
+            {"key": key, "label": str(FACET_LABELS[key]), "values": values}
+            for key, values in results.facets.items()
+        ],
+    }
+
+
+@router.get(
+    "/search",
+    response={200: SearchResponse, 400: ErrorResponse},
+    summary="Search the lesson-material databank",
+    operation_id="databank_search",
+    description=(
+        "Full-text search over published, public lesson kits (Dutch stemming, synonyms, attachment text) "
+        "with facet counts. Filters: repeat a facet parameter for several values (OR within a facet, AND "
+        "across facets); each facet's counts ignore its own selection. "
+        f"Sort: {', '.join(SORTS)} (default relevance with a query, newest without). "
+        f"page_size at most {MAX_PAGE_SIZE}. Unknown or invalid parameters give a 400 with a message per field."
+    ),
+)
+def search_view(request: HttpRequest, query: Query[SearchQuery]):
+    try:
+        params = params_from_querydict(request.GET)
+    except InvalidSearchParams as invalid:
+        return _bad_request(invalid)
+    return 200, serialize(services.search(params))
+
+
+@router.get(
+    "/suggest",
+    response={200: list[SuggestionSchema], 400: ErrorResponse},
+    summary="Autocomplete lesson-kit titles",
+    operation_id="databank_suggest",
+    description="Titles of searchable kits matching the words typed so far (the last word as a prefix).",
+)
+def suggest_view(request: HttpRequest, q: str = "", limit: IntParam = None):
+    errors: dict[str, str] = {}
+    size = _int(limit, "limit", 8, errors)
+    if not q.strip():
+        errors["q"] = _("Enter at least one character.")
+    if not 1 <= size <= 20:
+        errors["limit"] = _("The limit must be between 1 and %(max)s.") % {"max": 20}
+    if errors:
+        return _bad_request(InvalidSearchParams(errors))
+    return 200, services.suggest(q, size)

@@ -1,0 +1,118 @@
+"""The contract every databank search backend honours: same parameters, same result shape, same order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..facets import FACET_KEYS, SORTS
+
+
+class InvalidSearchParams(ValueError):
+    """Bad search parameters; ``errors`` maps a parameter name to a message for the visitor."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+class BackendUnavailable(RuntimeError):
+    """The backend's service cannot answer (Elasticsearch down); callers fall back to the database."""
+
+
+MAX_PAGE_SIZE = 100
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = ""
+    page: int = 1
+    page_size: int = 20
+
+    def __post_init__(self) -> None:
+        self.q = " ".join(self.q.split())[:200]
+        self.filters = {k: sorted(set(v)) for k, v in self.filters.items() if v}
+        if not self.sort:
+            self.sort = "relevance" if self.q else "newest"
+        if self.sort == "relevance" and not self.q:
+            self.sort = "newest"
+
+    def validate(self) -> SearchParams:
+        from django.utils.translation import gettext as _
+
+        errors: dict[str, str] = {}
+        if self.sort not in SORTS:
+            errors["sort"] = _("Unknown sort order; use one of: %(choices)s.") % {"choices": ", ".join(SORTS)}
+        if self.page < 1:
+            errors["page"] = _("The page number must be 1 or higher.")
+        if not 1 <= self.page_size <= MAX_PAGE_SIZE:
+            errors["page_size"] = _("The page size must be between 1 and %(max)s.") % {"max": MAX_PAGE_SIZE}
+        for key in self.filters:
+            if key not in FACET_KEYS:
+                errors[key] = _("Unknown filter.")
+        if errors:
+            raise InvalidSearchParams(errors)
+        return self
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+@dataclass
+class FacetCount:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Hit:
+    id: int
+    title: str
+    url: str
+    summary: str
+    published_at: dt.datetime | None
+    duration_minutes: int
+    download_count: int
+    score: float | None
+    facets: dict[str, list[dict[str, str]]]
+    highlights: dict[str, str]
+
+
+@dataclass
+class SearchResults:
+    params: SearchParams
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetCount]]
+    backend: str
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.params.page_size))
+
+
+@dataclass
+class Suggestion:
+    id: int
+    title: str
+    url: str
+
+
+class SearchBackend(Protocol):
+    name: str
+
+    def search(self, params: SearchParams) -> SearchResults: ...
+
+    def suggest(self, q: str, limit: int = 8) -> list[Suggestion]: ...
+
+    def index(self, materials: list) -> None: ...
+
+    def delete(self, page_ids: list[int]) -> None: ...
+
+    def rebuild(self) -> int: ...

@@ -1,0 +1,135 @@
+"""Text handling shared by the embedded backend: folding, tokenising, Dutch stemming, highlighting.
+
+SQLite's FTS5 has no Dutch stemmer, so the database backend stores *stemmed* text in its FTS table
+and stems queries the same way; highlighting maps stems back onto the original words.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+TAG_RE = re.compile(r"<[^>]+>")
+_DOUBLE_VOWEL_RE = re.compile(r"(aa|ee|oo|uu)")
+_stemmer = snowballstemmer.stemmer("dutch")
+
+# Very common Dutch function words: they match nearly every kit and would only add noise to ranking.
+STOP_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "in",
+        "op",
+        "te",
+        "met",
+        "voor",
+        "aan",
+        "is",
+        "zijn",
+        "je",
+        "jij",
+        "ze",
+        "we",
+        "wij",
+        "die",
+        "dat",
+        "dit",
+        "er",
+        "of",
+        "als",
+        "om",
+        "bij",
+        "door",
+        "naar",
+        "over",
+        "uit",
+        "tot",
+        "ook",
+        "maar",
+        "dan",
+        "nog",
+        "niet",
+        "wel",
+        "hoe",
+        "wat",
+        "wie",
+        "waar",
+        "welke",
+        "kan",
+        "kun",
+    ]
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents ("één" -> "een", "café" -> "cafe")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def strip_tags(value: str) -> str:
+    return html.unescape(TAG_RE.sub(" ", value or ""))
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """Snowball's Dutch stem of a folded word, with long vowels undoubled.
+
+    Snowball keeps "magneet" but gives "magnet" for "magneten"; undoubling makes the singular and
+    plural (and "bouw"/"bouwen"/"gebouwd") meet on one stem.
+    """
+    stemmed = _stemmer.stemWord(word)
+    return _DOUBLE_VOWEL_RE.sub(lambda m: m.group(0)[0], stemmed)
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN_RE.findall(fold(text))
+
+
+def stemmed_terms(text: str, *, keep_stop_words: bool = True) -> list[str]:
+    return [stem(t) for t in tokens(text) if keep_stop_words or t not in STOP_WORDS]
+
+
+def stemmed_text(text: str) -> str:
+    """What the FTS table stores for ``text``: space-separated stems."""
+    return " ".join(stemmed_terms(text))
+
+
+def highlight(text: str, stems: set[str], *, width: int = 160, mark: str = "mark") -> str:
+    """An HTML-escaped snippet of ``text`` around the first matched word, matches wrapped in ``<mark>``.
+
+    Returns "" when nothing in ``text`` matches.
+    """
+    if not text or not stems:
+        return ""
+    matches = [m for m in TOKEN_RE.finditer(text) if stem(fold(m.group(0))) in stems]
+    if not matches:
+        return ""
+    first = matches[0].start()
+    start = max(0, first - width // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > first else end
+    out, pos = [], start
+    for m in matches:
+        if m.start() < start or m.end() > end:
+            continue
+        out.append(html.escape(text[pos : m.start()]))
+        out.append(f"<{mark}>{html.escape(m.group(0))}</{mark}>")
+        pos = m.end()
+    out.append(html.escape(text[pos:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return prefix + "".join(out) + suffix

@@ -1,0 +1,39 @@
+from search.text import fold, highlight, stem, stemmed_terms, stemmed_text
+
+
+def test_inflections_of_bouwen_share_one_stem():
+    assert {stem(w) for w in ("bouwen", "gebouwd", "bouw")} == {"bouw"}
+
+
+def test_singular_and_plural_with_long_vowel_share_one_stem():
+    assert stem("magneet") == stem("magneten")
+    assert stem("brug") == stem("bruggen")
+
+
+def test_fold_strips_accents_and_case():
+    assert fold("Één Café") == "een cafe"
+
+
+def test_stemmed_text_splits_punctuation():
+    assert stemmed_text("micro:bit 3D-printen") == "micro bit 3d print"
+
+
+def test_stop_words_can_be_dropped():
+    assert stemmed_terms("de brug van papier", keep_stop_words=False) == ["brug", "papier"]
+
+
+def test_highlight_marks_inflected_matches_and_escapes_html():
+    snippet = highlight("Wij hebben <samen> een brug gebouwd.", {"bouw", "brug"})
+    assert snippet == "Wij hebben &lt;samen&gt; een <mark>brug</mark> <mark>gebouwd</mark>."
+
+
+def test_highlight_is_empty_without_a_match():
+    assert highlight("Een toren van spaghetti.", {"bouw"}) == ""
+
+
+def test_highlight_cuts_long_text_around_the_match():
+    text = "woord " * 100 + "magneet " + "woord " * 100
+    snippet = highlight(text, {stem("magneet")}, width=80)
+    assert "<mark>magneet</mark>" in snippet
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    assert len(snippet) < 120
