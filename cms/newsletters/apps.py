@@ -6,3 +6,8 @@ class NewslettersConfig(AppConfig):
     name = "cms.newsletters"
     label = "newsletters"
     verbose_name = _("Newsletters")
+
+    def ready(self) -> None:
+        from . import api
+
+        api.register()

@@ -1,0 +1,83 @@
+"""POST /api/v3/newsletters/subscribe: the API twin of the subscribe form (double opt-in).
+
+The body is validated by :class:`~cms.newsletters.forms.SubscribeForm`, not by the schema, so
+API clients get the same (Dutch) messages as the form.
+"""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from cms.api.routers import register_router
+
+from . import services
+from .forms import SubscribeForm
+from .models import Subscriber
+from .views import request_base_url, site_region
+
+router = Router(tags=["newsletters"])
+
+
+class SubscribeIn(Schema):
+    email: str = Field("", description="The address to subscribe; a confirmation mail is sent to it.")
+    name: str = ""
+    segments: list[str] = Field(default_factory=list, description="Slugs of mailing lists.")
+    region: str | None = Field(None, description="Region slug; defaults to the site's region.")
+    consent: bool = Field(False, description="Must be true: the person asked for the newsletter.")
+
+
+class SubscribeOut(Schema):
+    status: str
+    message: str
+
+
+class SubscribeErrors(Schema):
+    detail: str
+    errors: dict[str, list[str]]
+
+
+@router.post(
+    "/subscribe",
+    response={202: SubscribeOut, 400: SubscribeErrors},
+    summary="Subscribe to the newsletter",
+    operation_id="newsletters_subscribe",
+    description=(
+        "Starts double opt-in: the address gets a mail with a confirmation link and only receives "
+        "newsletters after following it. The answer is the same for new and existing addresses."
+    ),
+)
+def subscribe(request: HttpRequest, payload: SubscribeIn):
+    data = payload.dict()
+    form = SubscribeForm(
+        {
+            "email": data["email"],
+            "name": data["name"],
+            "segments": data["segments"],
+            "region": data["region"] or "",
+            "consent": "on" if data["consent"] else "",
+        }
+    )
+    if not form.is_valid():
+        errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+        return Status(400, {"detail": _("Your subscription contains errors."), "errors": errors})
+    cleaned = form.cleaned_data
+    services.subscribe(
+        email=cleaned["email"],
+        name=cleaned["name"],
+        segments=cleaned["segments"],
+        region=cleaned["region"] or site_region(request),
+        source=Subscriber.Source.API,
+        base_url=request_base_url(request),
+    )
+    return Status(
+        202,
+        {
+            "status": "pending",
+            "message": _("Check your mailbox: we have sent you a link to confirm your subscription."),
+        },
+    )
+
+
+def register() -> None:
+    register_router("/newsletters/", router)

@@ -1,0 +1,56 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from cms.snippets.models import Region
+
+from .models import NAME_MAX_LENGTH, Segment
+
+
+def clean_single_line(value: str) -> str:
+    """Refuse line breaks: names end up in mail headers, where a newline could inject a header."""
+    if any(char in value for char in "\r\n\x00"):
+        raise ValidationError(_("This field cannot contain line breaks."), code="newline")
+    return value
+
+
+class PreferencesForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=NAME_MAX_LENGTH, required=False, strip=True)
+    segments = forms.ModelMultipleChoiceField(
+        label=_("Mailing lists"),
+        queryset=Segment.objects.filter(is_public=True),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"), queryset=Region.objects.all(), to_field_name="slug", required=False
+    )
+
+    def clean_name(self) -> str:
+        return clean_single_line(self.cleaned_data["name"])
+
+
+class SubscribeForm(PreferencesForm):
+    email = forms.EmailField(label=_("Email address"), max_length=254)
+    consent = forms.BooleanField(
+        label=_("I want to receive the newsletter and agree to the privacy statement."),
+        error_messages={"required": _("Please give your consent to receive the newsletter.")},
+    )
+    field_order = ["email", "name", "segments", "region", "consent"]
+
+    def clean_email(self) -> str:
+        return clean_single_line(self.cleaned_data["email"]).strip().lower()
+
+
+class SendForm(forms.Form):
+    scheduled_at = forms.DateTimeField(
+        label=_("Send at"),
+        required=False,
+        help_text=_("Leave empty to send now."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+
+class TestSendForm(forms.Form):
+    email = forms.EmailField(label=_("Send a test to"), max_length=254)

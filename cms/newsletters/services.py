@@ -1,0 +1,519 @@
+"""Business rules for subscribers (double opt-in, unsubscribe) and for sending newsletters.
+
+Sending is built so that an interrupted send can be resumed without duplicates or misses:
+
+1. :func:`start_send` writes one ``queued`` :class:`Delivery` per recipient in one transaction.
+2. :func:`send_batch` sends a batch over one SMTP connection; every delivery is locked
+   (``SELECT ... FOR UPDATE SKIP LOCKED`` where the database has it), sent, and marked ``sent``
+   in its own short transaction right after the mail server accepted it.
+3. :func:`resume_send` (also run by ``send_due_newsletters``) re-enqueues only ``queued`` deliveries.
+
+The only window left is between the server's "250 OK" and our commit (milliseconds): a crash
+exactly there can repeat that one mail. That is inherent to SMTP, which has no idempotency key.
+"""
+
+import datetime as dt
+import logging
+import smtplib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection as db_connection
+from django.db import transaction
+from django.db.models import Count, Max, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms.outbox.services import queue_mail
+
+from . import tokens
+from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber
+from .rendering import personalise, render_newsletter
+
+logger = logging.getLogger(__name__)
+
+
+class NewsletterError(Exception):
+    """A request the rules refuse; the message is shown to the user."""
+
+
+class InvalidToken(NewsletterError):
+    pass
+
+
+class NotPublished(NewsletterError):
+    pass
+
+
+class AlreadySending(NewsletterError):
+    pass
+
+
+def batch_size() -> int:
+    return getattr(settings, "NEWSLETTER_BATCH_SIZE", 200)
+
+
+def from_email() -> str:
+    return getattr(settings, "NEWSLETTER_FROM_EMAIL", settings.DEFAULT_FROM_EMAIL)
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+# --- subscribers -----------------------------------------------------------------------------
+
+
+def subscribe(
+    *,
+    email: str,
+    name: str = "",
+    segments: Iterable[Segment] = (),
+    region=None,
+    source: str = Subscriber.Source.FORM,
+    base_url: str,
+) -> Subscriber:
+    """Start (or restart) double opt-in for ``email`` and queue the confirmation mail.
+
+    An address that is already active is left unchanged and gets no mail, so the form cannot
+    be used to change someone else's lists or to find out who is subscribed.
+    """
+    with transaction.atomic():
+        subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
+            email=normalize_email(email), defaults={"name": name, "region": region, "source": source}
+        )
+        if subscriber.status == Subscriber.Status.ACTIVE:
+            return subscriber
+        subscriber.name = name or subscriber.name
+        subscriber.region = region or subscriber.region
+        subscriber.status = Subscriber.Status.PENDING
+        subscriber.source = source
+        subscriber.confirm_token = Subscriber._meta.get_field("confirm_token").default()
+        subscriber.consent_requested_at = timezone.now()
+        subscriber.save()
+        subscriber.segments.set(segments)
+        confirm_url = base_url.rstrip("/") + reverse(
+            "newsletters:confirm", args=[tokens.make_confirm_token(subscriber)]
+        )
+        queue_mail(
+            to=[subscriber.email],
+            template="newsletters/email/confirm",
+            context={"subscriber": subscriber, "confirm_url": confirm_url, "segments": list(segments)},
+            subject=_("Please confirm your subscription to our newsletter"),
+            key=f"newsletter-confirm-{subscriber.pk}-{subscriber.confirm_token}",
+        )
+    return subscriber
+
+
+def confirm(token: str) -> Subscriber:
+    """Activate the subscriber a confirmation link was sent to; confirming twice is harmless."""
+    try:
+        subscriber_id, confirm_token = tokens.read_confirm_token(token)
+    except signing.SignatureExpired as error:
+        raise InvalidToken(_("This confirmation link has expired. Please subscribe again.")) from error
+    except (signing.BadSignature, ValueError) as error:
+        raise InvalidToken(_("This link is not valid.")) from error
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_id).first()
+        if subscriber is None or subscriber.confirm_token != confirm_token:
+            raise InvalidToken(_("This link is not valid."))
+        if subscriber.status != Subscriber.Status.ACTIVE:
+            subscriber.status = Subscriber.Status.ACTIVE
+            subscriber.consent_given_at = timezone.now()
+            subscriber.unsubscribed_at = None
+            subscriber.bounced_at = None
+            subscriber.save()
+    return subscriber
+
+
+def subscriber_for_unsubscribe_token(token: str) -> tuple[Subscriber, int | None]:
+    try:
+        subscriber_id, delivery_id = tokens.read_unsubscribe_token(token)
+    except (signing.BadSignature, ValueError) as error:
+        raise InvalidToken(_("This link is not valid.")) from error
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None:
+        raise InvalidToken(_("This link is not valid."))
+    return subscriber, delivery_id
+
+
+def subscriber_for_preferences_token(token: str) -> Subscriber:
+    try:
+        subscriber_id = tokens.read_preferences_token(token)
+    except (signing.BadSignature, ValueError) as error:
+        raise InvalidToken(_("This link is not valid.")) from error
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None:
+        raise InvalidToken(_("This link is not valid."))
+    return subscriber
+
+
+def unsubscribe(subscriber: Subscriber, *, delivery_id: int | None = None) -> Subscriber:
+    """Stop all newsletters to ``subscriber``; records which mail caused it (for the stats)."""
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
+            subscriber.status = Subscriber.Status.UNSUBSCRIBED
+            subscriber.unsubscribed_at = now
+            subscriber.save(update_fields=["status", "unsubscribed_at"])
+            if delivery_id:
+                Delivery.objects.filter(
+                    pk=delivery_id, subscriber=subscriber, unsubscribed_at__isnull=True
+                ).update(unsubscribed_at=now)
+    return subscriber
+
+
+def unsubscribe_by_token(token: str) -> Subscriber:
+    subscriber, delivery_id = subscriber_for_unsubscribe_token(token)
+    return unsubscribe(subscriber, delivery_id=delivery_id)
+
+
+def update_preferences(
+    subscriber: Subscriber, *, name: str, segments: Iterable[Segment], region
+) -> Subscriber:
+    with transaction.atomic():
+        subscriber.name = name
+        subscriber.region = region
+        subscriber.save(update_fields=["name", "region"])
+        subscriber.segments.set(segments)
+    return subscriber
+
+
+def import_subscribers(
+    rows: Iterable[dict], *, consent: bool, segments: Sequence[Segment] = (), region=None
+) -> tuple[int, int, list[str]]:
+    """Import ``rows`` (``email``, optional ``name``) as a list the owner has consent for.
+
+    Only with ``consent`` do new addresses become active; without it they are stored as pending
+    (they get no newsletter until they confirm). Existing unsubscribed or bounced addresses are
+    never reactivated by an import. Returns (created, updated, errors).
+    """
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    from .forms import clean_single_line
+
+    created = updated = 0
+    errors: list[str] = []
+    now = timezone.now()
+    with transaction.atomic():
+        for number, row in enumerate(rows, start=2):
+            email = normalize_email(row.get("email") or "")
+            try:
+                validate_email(email)
+                name = clean_single_line((row.get("name") or "").strip())[:150]
+            except ValidationError as error:
+                errors.append(
+                    _("Row %(row)s: %(error)s") % {"row": number, "error": " ".join(error.messages)}
+                )
+                continue
+            subscriber, is_new = Subscriber.objects.get_or_create(
+                email=email,
+                defaults={
+                    "name": name,
+                    "region": region,
+                    "source": Subscriber.Source.IMPORT,
+                    "status": Subscriber.Status.ACTIVE if consent else Subscriber.Status.PENDING,
+                    "consent_given_at": now if consent else None,
+                },
+            )
+            subscriber.segments.add(*segments)
+            created += is_new
+            updated += not is_new
+    return created, updated, errors
+
+
+# --- sending ---------------------------------------------------------------------------------
+
+
+def audience(newsletter: NewsletterPage) -> QuerySet[Subscriber]:
+    """Who gets ``newsletter``: active subscribers of its lists (all lists if none) and region."""
+    subscribers = Subscriber.objects.filter(status=Subscriber.Status.ACTIVE)
+    segment_ids = list(newsletter.segments.values_list("pk", flat=True))
+    if segment_ids:
+        subscribers = subscribers.filter(segments__in=segment_ids)
+    if newsletter.region_id:
+        subscribers = subscribers.filter(region_id=newsletter.region_id)
+    return subscribers.distinct()
+
+
+def schedule_send(newsletter: NewsletterPage, *, at: dt.datetime | None = None, user=None) -> NewsletterSend:
+    """Schedule the published version of ``newsletter``; without ``at`` it starts right away."""
+    newsletter = NewsletterPage.objects.get(pk=newsletter.pk)  # the published content, not a draft
+    if not newsletter.live:
+        raise NotPublished(_("Publish the newsletter before sending it."))
+    with transaction.atomic():
+        if NewsletterSend.objects.filter(
+            newsletter=newsletter,
+            status__in=[NewsletterSend.Status.SCHEDULED, NewsletterSend.Status.SENDING],
+        ).exists():
+            raise AlreadySending(_("This newsletter is already scheduled or being sent."))
+        now = timezone.now()
+        send = NewsletterSend.objects.create(
+            newsletter=newsletter, scheduled_at=at or now, created_by=user, subject=newsletter.subject
+        )
+        if send.scheduled_at <= now:
+            transaction.on_commit(lambda: _enqueue_start(send.pk))
+    return send
+
+
+def cancel_send(send: NewsletterSend) -> None:
+    NewsletterSend.objects.filter(pk=send.pk, status=NewsletterSend.Status.SCHEDULED).update(
+        status=NewsletterSend.Status.CANCELLED
+    )
+
+
+def _enqueue_start(send_id: int) -> None:
+    from .tasks import start_send_task
+
+    start_send_task.enqueue(send_id)
+
+
+def start_send(send_id: int) -> NewsletterSend:
+    """Render the content once and write every recipient's delivery, in one transaction."""
+    with transaction.atomic():
+        send = NewsletterSend.objects.select_for_update().select_related("newsletter").get(pk=send_id)
+        if send.status != NewsletterSend.Status.SCHEDULED:
+            return send
+        newsletter = send.newsletter
+        rendered = render_newsletter(newsletter)
+        send.subject = rendered.subject
+        send.body_html = rendered.html
+        send.body_text = rendered.text
+        send.base_url = rendered.base_url
+        send.status = NewsletterSend.Status.SENDING
+        send.started_at = timezone.now()
+        send.save()
+        Delivery.objects.bulk_create(
+            [
+                Delivery(send=send, subscriber_id=pk, email=email)
+                for pk, email in audience(newsletter).values_list("pk", "email")
+            ],
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
+        transaction.on_commit(lambda: enqueue_batches(send.pk))
+    return send
+
+
+def enqueue_batches(send_id: int) -> int:
+    """Enqueue one task per batch of ``queued`` deliveries; returns the number of batches."""
+    from .tasks import send_batch_task
+
+    ids = list(
+        Delivery.objects.filter(send_id=send_id, status=Delivery.Status.QUEUED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    size = batch_size()
+    batches = [ids[i : i + size] for i in range(0, len(ids), size)]
+    for batch in batches:
+        send_batch_task.enqueue(send_id, batch)
+    if not batches:
+        finish_if_done(send_id)
+    return len(batches)
+
+
+def resume_send(send: NewsletterSend) -> int:
+    """Send what an interrupted send has left: only deliveries still ``queued``."""
+    if send.status != NewsletterSend.Status.SENDING:
+        return 0
+    return enqueue_batches(send.pk)
+
+
+def list_unsubscribe_headers(unsubscribe_url: str) -> dict[str, str]:
+    """RFC 2369 + RFC 8058 one-click unsubscribe headers."""
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def build_message(send: NewsletterSend, delivery: Delivery) -> EmailMultiAlternatives:
+    base = send.base_url.rstrip("/")
+    unsubscribe_url = base + reverse(
+        "newsletters:unsubscribe",
+        args=[tokens.make_unsubscribe_token(delivery.subscriber_id, delivery.pk)],
+    )
+    preferences_url = base + reverse(
+        "newsletters:preferences", args=[tokens.make_preferences_token(delivery.subscriber_id)]
+    )
+    links = {"unsubscribe_url": unsubscribe_url, "preferences_url": preferences_url}
+    message = EmailMultiAlternatives(
+        subject=send.subject,
+        body=personalise(send.body_text, **links),
+        from_email=from_email(),
+        to=[delivery.email],
+        headers={**list_unsubscribe_headers(unsubscribe_url), "Precedence": "bulk"},
+    )
+    message.attach_alternative(personalise(send.body_html, **links), "text/html")
+    return message
+
+
+def _locked_delivery(delivery_id: int) -> Delivery | None:
+    deliveries = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
+    features = db_connection.features
+    if features.has_select_for_update_skip_locked:
+        deliveries = deliveries.select_for_update(skip_locked=True)
+    return deliveries.first()
+
+
+@dataclass
+class BatchResult:
+    sent: int = 0
+    failed: int = 0
+    skipped: int = 0
+    interrupted: bool = False
+
+
+def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
+    """Send one batch over one SMTP connection.
+
+    A recipient the server refuses is marked failed (and the address bounced); a lost connection
+    or other transient error stops the batch and leaves the rest ``queued`` for a retry.
+    """
+    result = BatchResult()
+    send = NewsletterSend.objects.get(pk=send_id)
+    if send.status != NewsletterSend.Status.SENDING:
+        return result
+    connection = get_connection()
+    try:
+        connection.open()
+    except Exception as error:  # SMTP down: nothing sent, everything stays queued
+        _record_send_error(send, error)
+        result.interrupted = True
+        return result
+    active = set(
+        Subscriber.objects.filter(
+            deliveries__pk__in=delivery_ids, status=Subscriber.Status.ACTIVE
+        ).values_list("pk", flat=True)
+    )
+    try:
+        for delivery_id in delivery_ids:
+            with transaction.atomic():
+                delivery = _locked_delivery(delivery_id)
+                if delivery is None:  # already sent, or another worker has it right now
+                    continue
+                if delivery.subscriber_id not in active:
+                    delivery.status = Delivery.Status.SKIPPED
+                    delivery.save(update_fields=["status"])
+                    result.skipped += 1
+                    continue
+                delivery.attempts += 1
+                try:
+                    connection.send_messages([build_message(send, delivery)])
+                except smtplib.SMTPRecipientsRefused as error:
+                    _mark_failed(delivery, error, bounced=True)
+                    result.failed += 1
+                    continue
+                except smtplib.SMTPResponseException as error:
+                    if error.smtp_code >= 500:
+                        _mark_failed(delivery, error, bounced=False)
+                        result.failed += 1
+                        continue
+                    transient = error
+                except (smtplib.SMTPException, OSError) as error:
+                    transient = error
+                else:
+                    delivery.status = Delivery.Status.SENT
+                    delivery.sent_at = timezone.now()
+                    delivery.error = ""
+                    delivery.save(update_fields=["status", "sent_at", "attempts", "error"])
+                    result.sent += 1
+                    continue
+                delivery.error = _describe(transient)
+                delivery.save(update_fields=["attempts", "error"])
+            _record_send_error(send, transient)
+            result.interrupted = True
+            break
+    finally:
+        try:
+            connection.close()
+        except Exception:  # closing a dead connection must not hide what happened
+            logger.warning("Closing the SMTP connection failed", exc_info=True)
+    if not result.interrupted:
+        finish_if_done(send_id)
+    return result
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"[:2000]
+
+
+def _record_send_error(send: NewsletterSend, error: BaseException) -> None:
+    logger.warning("Newsletter send %s interrupted: %s", send.pk, error)
+    NewsletterSend.objects.filter(pk=send.pk).update(last_error=_describe(error))
+
+
+def _mark_failed(delivery: Delivery, error: BaseException, *, bounced: bool) -> None:
+    delivery.status = Delivery.Status.FAILED
+    delivery.error = _describe(error)
+    delivery.save(update_fields=["status", "error", "attempts"])
+    if bounced:
+        Subscriber.objects.filter(pk=delivery.subscriber_id).update(
+            status=Subscriber.Status.BOUNCED, bounced_at=timezone.now(), last_error=delivery.error
+        )
+
+
+def finish_if_done(send_id: int) -> None:
+    if not Delivery.objects.filter(send_id=send_id, status=Delivery.Status.QUEUED).exists():
+        NewsletterSend.objects.filter(pk=send_id, status=NewsletterSend.Status.SENDING).update(
+            status=NewsletterSend.Status.DONE, finished_at=timezone.now(), last_error=""
+        )
+
+
+def send_due(now: dt.datetime | None = None) -> tuple[int, int]:
+    """Start sends whose time has come and resume stalled ones; returns (started, resumed).
+
+    A send counts as stalled when nothing was delivered for ``NEWSLETTER_RESUME_AFTER`` seconds
+    (default 300), so a send whose batches are simply still waiting in the queue is left alone.
+    """
+    now = now or timezone.now()
+    started = 0
+    for send_id in NewsletterSend.objects.filter(
+        status=NewsletterSend.Status.SCHEDULED, scheduled_at__lte=now
+    ).values_list("pk", flat=True):
+        start_send(send_id)
+        started += 1
+    stalled_before = now - dt.timedelta(seconds=getattr(settings, "NEWSLETTER_RESUME_AFTER", 300))
+    resumed = 0
+    sending = NewsletterSend.objects.filter(
+        status=NewsletterSend.Status.SENDING, started_at__lte=stalled_before
+    ).annotate(last_sent=Max("deliveries__sent_at"))
+    for send in sending:
+        if send.last_sent is None or send.last_sent <= stalled_before:
+            resumed += bool(resume_send(send))
+    return started, resumed
+
+
+def send_test(newsletter: NewsletterPage, *, to: str) -> None:
+    """Mail the editor's current draft to ``to`` (through the outbox), marked as a test."""
+    rendered = render_newsletter(newsletter)
+    links = {"unsubscribe_url": rendered.base_url + "/", "preferences_url": rendered.base_url + "/"}
+    queue_mail(
+        to=[to],
+        template="newsletters/email/test",
+        context={"html": personalise(rendered.html, **links), "text": personalise(rendered.text, **links)},
+        subject=_("[TEST] %(subject)s") % {"subject": rendered.subject},
+    )
+
+
+def send_stats(send_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """Recipients, sent, failed, queued and unsubscribes caused, per send, in one query."""
+    rows = (
+        Delivery.objects.filter(send_id__in=list(send_ids))
+        .values("send_id")
+        .annotate(
+            recipients=Count("pk"),
+            sent=Count("pk", filter=Q(status=Delivery.Status.SENT)),
+            failed=Count("pk", filter=Q(status=Delivery.Status.FAILED)),
+            queued=Count("pk", filter=Q(status=Delivery.Status.QUEUED)),
+            unsubscribes=Count("pk", filter=Q(unsubscribed_at__isnull=False)),
+        )
+    )
+    return {row.pop("send_id"): row for row in rows}
