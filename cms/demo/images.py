@@ -67,7 +67,7 @@ def render_png(text: str, subtitle: str = "", size: tuple[int, int] = (960, 540)
         sub_width = draw.textlength(subtitle, font=sub_font)
         draw.text(((width - sub_width) / 2, y + sub_font.size // 2), subtitle, font=sub_font, fill="#e8eef5")
     buffer = BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 

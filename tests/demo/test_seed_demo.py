@@ -1,0 +1,222 @@
+"""``manage.py seed_demo``: idempotent, complete and realistic demo content."""
+
+import re
+from collections import Counter
+from datetime import datetime
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from pypdf import PdfReader
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from cms.pages.models import (
+    DatabankPage,
+    EventPage,
+    HomePage,
+    LessonKitDownload,
+    LessonKitPage,
+    NewsArticlePage,
+    TechniekhuisPage,
+)
+from cms.snippets.models import CoreGoal, Partner, Region, School, TargetGroup, TechWorld, Theme
+from cms.snippets.validators import BRIN_RE, POSTCODE_RE
+
+ACCOUNTS = ("beheer", "redacteur", "eindredacteur")
+
+
+def run_seed(*args: str) -> str:
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Seed once per module inside a transaction that is rolled back afterwards, files included."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        documents, images = get_document_model(), get_image_model()
+        known_documents = set(documents.objects.values_list("pk", flat=True))
+        known_images = set(images.objects.values_list("pk", flat=True))
+        output = run_seed()
+        yield output
+        for document in documents.objects.exclude(pk__in=known_documents):
+            document.file.delete(save=False)
+        for image in images.objects.exclude(pk__in=known_images):
+            for rendition in image.renditions.all():
+                rendition.file.delete(save=False)
+            image.file.delete(save=False)
+        transaction.set_rollback(True)
+
+
+def content_counts() -> dict[str, int]:
+    models = [
+        Page,
+        Revision,
+        Site,
+        get_document_model(),
+        get_image_model(),
+        Tag,
+        LessonKitDownload,
+        Theme,
+        TechWorld,
+        TargetGroup,
+        CoreGoal,
+        Region,
+        School,
+        Partner,
+        get_user_model(),
+    ]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def pdf_text(document) -> str:
+    with document.open_file() as handle:
+        reader = PdfReader(handle)
+        text = " ".join(page.extract_text() for page in reader.pages)
+    return " ".join(text.split())
+
+
+@pytest.mark.django_db
+def test_running_twice_changes_nothing(seeded):
+    before = content_counts()
+    output = run_seed()
+    assert content_counts() == before
+    assert "0 created, 0 updated" in output
+    # No sibling pages share a slug.
+    siblings = Counter((page.path[: -Page.steplen], page.slug) for page in Page.objects.all())
+    assert [key for key, count in siblings.items() if count > 1] == []
+
+
+@pytest.mark.django_db
+def test_every_page_is_published_through_a_revision(seeded):
+    pages = Page.objects.filter(depth__gt=1)
+    assert pages.count() > 60
+    assert not pages.filter(live=False).exists()
+    assert not pages.filter(live_revision__isnull=True).exists()
+    assert not pages.filter(has_unpublished_changes=True).exists()
+
+
+@pytest.mark.django_db
+def test_lesson_kits_cover_every_target_group_and_world(seeded):
+    kits = LessonKitPage.objects.live()
+    assert kits.count() >= 30
+    assert DatabankPage.objects.count() == 1
+    assert kits.child_of(DatabankPage.objects.get()).count() == kits.count()
+    for group in TargetGroup.objects.all():
+        assert kits.filter(target_groups=group).exists(), f"no kit for {group}"
+    for world in TechWorld.objects.all():
+        assert kits.filter(tech_worlds=world).exists(), f"no kit for {world}"
+    assert TechWorld.objects.count() == 7
+    assert set(CoreGoal.objects.values_list("number", flat=True)) == set(range(40, 47))
+    durations = list(kits.values_list("duration_minutes", flat=True))
+    assert any(d < 30 for d in durations) and any(30 <= d <= 60 for d in durations)
+    assert any(60 < d <= 120 for d in durations) and any(d > 120 for d in durations)
+    for kit in kits:
+        assert 3 <= len(kit.steps) <= 6, kit.slug
+        assert kit.summary and kit.learning_goals and kit.materials, kit.slug
+        assert kit.tags.exists(), kit.slug
+        assert kit.core_goals.exists() and kit.themes.exists(), kit.slug
+    assert any(item.value["consumable"] for kit in kits for item in kit.materials)
+    assert set(kits.values_list("licence", flat=True)) > {"cc-by-sa-4.0"}
+
+
+@pytest.mark.django_db
+def test_every_kit_has_readable_pdfs_about_the_kit(seeded):
+    for kit in LessonKitPage.objects.live().prefetch_related("downloads__document"):
+        downloads = list(kit.downloads.all())
+        kinds = {download.kind for download in downloads}
+        assert {"lesson_plan", "teacher_manual", "worksheet"} <= kinds, kit.slug
+        for download in downloads:
+            assert download.document.file_extension == "pdf"
+            text = pdf_text(download.document)
+            assert kit.title in text, (kit.slug, download.kind)
+        plan = next(d for d in downloads if d.kind == "lesson_plan")
+        assert kit.steps[0].value["title"] in pdf_text(plan.document)
+
+
+@pytest.mark.django_db
+def test_worksheet_text_is_searchable_by_distinctive_words(seeded):
+    kit = LessonKitPage.objects.get(slug="magneten-onderzoeken")
+    worksheet = kit.downloads.get(kind="worksheet")
+    assert "kompasnaald" in pdf_text(worksheet.document)
+    manual = kit.downloads.get(kind="teacher_manual")
+    assert "docent" in pdf_text(manual.document).lower()
+
+
+@pytest.mark.django_db
+def test_regions_have_sites_with_home_page_roots(seeded):
+    regions = {region.slug: region for region in Region.objects.select_related("site")}
+    assert set(regions) == {"techtown", "sto-goal"}
+    for region in regions.values():
+        home = region.site.root_page.specific
+        assert isinstance(home, HomePage)
+        assert home.region_id == region.pk
+        assert {"Nieuws", "Agenda"} <= set(home.get_children().values_list("title", flat=True))
+    assert regions["techtown"].site.is_default_site
+    assert regions["sto-goal"].site.hostname == "goal.localhost"
+    assert DatabankPage.objects.get().get_parent().specific.region_id == regions["techtown"].pk
+    # Wagtail's default welcome page is gone; only home pages sit directly under the root.
+    assert {type(page.specific) for page in Page.objects.filter(depth=2)} == {HomePage}
+    for region in regions.values():
+        assert TechniekhuisPage.objects.filter(region=region).exists()
+        assert NewsArticlePage.objects.descendant_of(region.site.root_page).count() >= 8
+
+
+@pytest.mark.django_db
+def test_reference_data_is_valid(seeded):
+    for school in School.objects.all():
+        assert BRIN_RE.match(school.brin_code), school.brin_code
+        assert POSTCODE_RE.match(school.postcode), school.postcode
+    assert School.objects.count() >= 10
+    assert Partner.objects.count() >= 8
+    assert not Partner.objects.filter(latitude__isnull=True).exists()
+    for house in TechniekhuisPage.objects.all():
+        assert re.fullmatch(r"\d{4} [A-Z]{2}", house.postcode)
+        assert house.photos.exists() and house.lesson_kits.exists()
+    assert TechniekhuisPage.objects.filter(kind="mobile").count() >= 3
+
+
+@pytest.mark.django_db
+def test_events_are_mostly_upcoming(seeded):
+    today = datetime(2026, 11, 23, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    events = EventPage.objects.live()
+    past, upcoming = events.filter(end__lt=today).count(), events.filter(start__gte=today).count()
+    assert past >= 1 and upcoming > past
+
+
+@pytest.mark.django_db
+def test_no_accounts_when_disabled(seeded, settings):
+    settings.DEMO_ACCOUNTS_ENABLED = False
+    assert "skipped" in seeded
+    assert not get_user_model().objects.filter(username__in=ACCOUNTS).exists()
+
+
+@pytest.mark.django_db
+def test_accounts_when_enabled(seeded, settings):
+    settings.DEMO_ACCOUNTS_ENABLED = True
+    output = run_seed()
+    users = {user.username: user for user in get_user_model().objects.filter(username__in=ACCOUNTS)}
+    assert set(users) == set(ACCOUNTS)
+    assert users["beheer"].is_superuser
+    assert list(users["redacteur"].groups.values_list("name", flat=True)) == ["Editors"]
+    assert list(users["eindredacteur"].groups.values_list("name", flat=True)) == ["Moderators"]
+    for username in ACCOUNTS:
+        assert username in output
+    # Idempotent: a second run neither duplicates nor fails.
+    run_seed()
+    assert get_user_model().objects.filter(username__in=ACCOUNTS).count() == 3
+
+
+@pytest.mark.django_db
+def test_no_accounts_flag_wins_over_setting(seeded, settings):
+    settings.DEMO_ACCOUNTS_ENABLED = True
+    output = run_seed("--no-accounts")
+    assert "skipped" in output
+    assert not get_user_model().objects.filter(username__in=ACCOUNTS).exists()
