@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),
     path("sitemap.xml", sitemap),
+    path("databank/", include("search.urls")),
     path("boeken/", include("cms.bookings.urls")),
     path("", include("cms.newsletters.urls")),
     path("lesmateriaal-delen/", include("cms.editorial.urls")),
