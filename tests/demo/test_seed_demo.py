@@ -220,3 +220,25 @@ def test_no_accounts_flag_wins_over_setting(seeded, settings):
     output = run_seed("--no-accounts")
     assert "skipped" in output
     assert not get_user_model().objects.filter(username__in=ACCOUNTS).exists()
+
+
+@pytest.mark.django_db
+def test_every_demo_page_renders(seeded, client):
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        site_id, root_url, path = page.get_url_parts()
+        host = Site.objects.get(pk=site_id).hostname
+        response = client.get(path, HTTP_HOST=host)
+        assert response.status_code == 200, (host, path)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("endpoint", "model"),
+    [("lessonkits", LessonKitPage), ("news", NewsArticlePage), ("techniekhuizen", TechniekhuisPage),
+     ("events", EventPage)],
+)
+def test_api_lists_all_demo_pages_of_each_type(seeded, client, endpoint, model):
+    data = client.get(f"/api/v3/{endpoint}/", {"limit": 100}).json()
+    assert data["count"] == model.objects.live().count()
+    detail = client.get(f"/api/v3/{endpoint}/{data['items'][0]['id']}/")
+    assert detail.status_code == 200
