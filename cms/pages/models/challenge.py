@@ -2,6 +2,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -85,6 +86,14 @@ class ChallengePage(BasePage):
     @property
     def registration_open(self) -> bool:
         return self.registration_deadline is not None and self.registration_deadline > timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Other apps (e.g. team registration) add sections through this hook; each returns safe HTML.
+        context["extra_sections"] = [
+            html for hook in hooks.get_hooks("challenge_page_sections") if (html := hook(self, request))
+        ]
+        return context
 
     @classmethod
     def api_queryset(cls, queryset):

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -119,6 +120,14 @@ class EventPage(Address, BasePage):
             errors["location_name"] = _("Give a location or an online meeting link.")
         if errors:
             raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Other apps (e.g. event registration) add sections through this hook; each returns safe HTML.
+        context["extra_sections"] = [
+            html for hook in hooks.get_hooks("event_page_sections") if (html := hook(self, request))
+        ]
+        return context
 
     @classmethod
     def api_queryset(cls, queryset):
