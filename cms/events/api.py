@@ -1,0 +1,244 @@
+"""JSON API for event registrations and challenge teams, mounted on Wagtail's API v3.
+
+``/api/v3/event-registrations/{event_id}/`` and ``/api/v3/challenge-teams/{challenge_id}/``
+(the page routers already own ``/events/`` and ``/challenges/``). Bodies are validated with the
+same forms as the public pages, so rules and (Dutch) messages are the same; the body is parsed
+here rather than by ninja so every bad input is a 400 with field errors instead of a 422.
+"""
+
+import datetime as dt
+import json
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from ninja.responses import Status
+
+from cms.api.routers import register_router
+from cms.bookings import ratelimit
+from cms.pages.models import ChallengePage, EventPage
+
+from . import services
+from .forms import RegistrationForm, TeamForm
+from .models import ChallengeTeam, EventRegistration, new_idempotency_key
+
+registration_router = Router(tags=["event registrations"])
+team_router = Router(tags=["challenge teams"])
+
+
+class RegistrationIn(Schema):
+    name: str
+    email: str
+    organisation: str = ""
+    role: str = "teacher"
+    privacy_consent: bool
+    waitlist: bool = False
+    idempotency_key: str | None = None
+
+
+class RegistrationOut(Schema):
+    id: int
+    event: int
+    status: str
+    role: str
+    created_at: dt.datetime
+
+    @staticmethod
+    def resolve_event(registration: EventRegistration) -> int:
+        return registration.event_id
+
+
+class TeamIn(Schema):
+    """Give ``school_id`` of a known school, or the ``school_*`` fields of a new one."""
+
+    school_id: int | None = None
+    school_name: str = ""
+    school_brin: str = ""
+    school_type: str = "vmbo"
+    school_street: str = ""
+    school_postcode: str = ""
+    school_city: str = ""
+    team_name: str
+    pupils: int
+    teacher_name: str
+    teacher_email: str
+    privacy_consent: bool
+    idempotency_key: str | None = None
+
+
+class TeamOut(Schema):
+    id: int
+    challenge: int
+    school: str
+    team_name: str
+    pupils: int
+    status: str
+    created_at: dt.datetime
+
+    @staticmethod
+    def resolve_challenge(team: ChallengeTeam) -> int:
+        return team.challenge_id
+
+    @staticmethod
+    def resolve_school(team: ChallengeTeam) -> str:
+        return team.school.name
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str
+    errors: dict[str, list[str]] = {}
+
+
+class FullOut(ErrorOut):
+    waitlist_available: bool
+
+
+class CancelIn(Schema):
+    token: str
+
+
+def _error(status: int, detail: str, code: str, errors: dict | None = None, **extra):
+    return Status(status, {"detail": str(detail), "code": code, "errors": errors or {}, **extra})
+
+
+def _form_errors(form) -> dict[str, list[str]]:
+    names = {"school": "school_id"}
+    return {
+        names.get(name, name): [str(e["message"]) for e in errors]
+        for name, errors in form.errors.get_json_data().items()
+    }
+
+
+def _data(request: HttpRequest) -> tuple[dict | None, Status | None]:
+    """The JSON body as form data, or an error response (too large, not an object)."""
+    limit = getattr(settings, "EVENTS_API_MAX_BODY_BYTES", 16 * 1024)
+    try:
+        if int(request.META.get("CONTENT_LENGTH") or 0) > limit or len(request.body) > limit:
+            message = _("The request is too large.")
+            return None, _error(400, message, "too_large", {"__all__": [message]})
+        payload = json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        payload = None
+    if not isinstance(payload, dict) or not payload:
+        message = _("Send a JSON object with the registration fields.")
+        return None, _error(400, message, "invalid_json", {"__all__": [message]})
+    data = {k: v for k, v in payload.items() if isinstance(v, str | int | float | bool) or v is None}
+    data["idempotency_key"] = (
+        request.headers.get("Idempotency-Key") or data.get("idempotency_key") or new_idempotency_key()
+    )
+    return data, None
+
+
+def _request_body(schema: type[Schema]) -> dict:
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": schema.model_json_schema()}},
+        }
+    }
+
+
+def _rate_limited(request: HttpRequest, scope: str) -> Status | None:
+    if ratelimit.allow(request, scope=scope):
+        return None
+    return _error(429, _("Too many attempts from your address. Please try again later."), "rate_limited")
+
+
+@registration_router.post(
+    "/{event_id}/",
+    operation_id="event_registrations_create",
+    summary="Register for an event",
+    response={
+        200: RegistrationOut,
+        201: RegistrationOut,
+        400: ErrorOut,
+        404: ErrorOut,
+        409: FullOut,
+        429: ErrorOut,
+    },
+    description=(
+        "Registers a teacher or company employee (201). Repeating a request with the same "
+        "`idempotency_key` (or `Idempotency-Key` header) returns the first registration (200). "
+        "400 lists field errors; 409 means the event is full (repeat with `waitlist: true` to "
+        "join the waiting list) or the address is already registered."
+    ),
+    openapi_extra=_request_body(RegistrationIn),
+)
+def create_registration(request: HttpRequest, event_id: int):
+    if error := _rate_limited(request, "event"):
+        return error
+    if not EventPage.objects.live().public().filter(pk=event_id).exists():
+        return _error(404, _("This event does not exist."), "not_found")
+    data, error = _data(request)
+    if error:
+        return error
+    form = RegistrationForm(data=data)
+    if not form.is_valid():
+        message = _("The registration could not be saved; see the errors per field.")
+        return _error(400, message, "invalid", _form_errors(form))
+    try:
+        result = services.register_for_event(form.registration_request(event_id))
+    except services.EventFull as error:
+        return _error(
+            409, error.message, error.code, {"event": [str(error.message)]}, waitlist_available=True
+        )
+    except services.RegistrationError as error:
+        errors = {error.field or "__all__": [str(error.message)]}
+        if error.status_code == 409:
+            return _error(409, error.message, error.code, errors, waitlist_available=False)
+        return _error(400, error.message, error.code, errors)
+    return Status(201 if result.created else 200, result.registration)
+
+
+@registration_router.post(
+    "/cancel/",
+    response={200: RegistrationOut, 400: ErrorOut},
+    operation_id="event_registrations_cancel",
+    summary="Cancel a registration with the signed token from the confirmation mail",
+)
+def cancel_registration(request: HttpRequest, payload: CancelIn):
+    try:
+        result = services.cancel_with_token(payload.token)
+    except services.RegistrationError as error:
+        return _error(400, error.message, error.code)
+    return Status(200, result.registration)
+
+
+@team_router.post(
+    "/{challenge_id}/",
+    operation_id="challenge_teams_create",
+    summary="Register a school team for a challenge",
+    response={200: TeamOut, 201: TeamOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
+    description=(
+        "Registers a team until the challenge's registration deadline (201; after it: 400 with "
+        "code `deadline_passed`). Give `school_id` or the details of a new school (BRIN, postcode). "
+        "Team names are unique per challenge. Repeating a request with the same `idempotency_key` "
+        "returns the first team (200)."
+    ),
+    openapi_extra=_request_body(TeamIn),
+)
+def create_team(request: HttpRequest, challenge_id: int):
+    if error := _rate_limited(request, "challenge"):
+        return error
+    if not ChallengePage.objects.live().public().filter(pk=challenge_id).exists():
+        return _error(404, _("This challenge does not exist."), "not_found")
+    data, error = _data(request)
+    if error:
+        return error
+    data["school"] = data.pop("school_id", None)
+    form = TeamForm(data=data)
+    if not form.is_valid():
+        message = _("The registration could not be saved; see the errors per field.")
+        return _error(400, message, "invalid", _form_errors(form))
+    try:
+        result = services.register_team(form.team_request(challenge_id))
+    except services.RegistrationError as error:
+        return _error(400, error.message, error.code, {error.field or "__all__": [str(error.message)]})
+    return Status(201 if result.created else 200, result.team)
+
+
+def register() -> None:
+    register_router("/event-registrations/", registration_router)
+    register_router("/challenge-teams/", team_router)

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "cms.events"
+    label = "events"
+    verbose_name = _("Event and challenge registrations")
+
+    def ready(self) -> None:
+        from . import api, signals  # noqa: F401
+
+        api.register()

@@ -1,0 +1,110 @@
+"""Mails about event registrations and challenge teams, queued through the outbox.
+
+Each mail has an outbox key per registration and purpose, so a retried change never mails twice.
+"""
+
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from cms.bookings.ical import build_calendar
+from cms.outbox.services import Attachment, queue_mail
+
+from .calendars import calendar_event
+from .models import ChallengeTeam, EventRegistration
+
+
+def _language() -> str:
+    return getattr(settings, "EVENTS_MAIL_LANGUAGE", None) or settings.LANGUAGE_CODE
+
+
+def base_url(page) -> str:
+    """The root URL of the site the page belongs to, else the admin base URL."""
+    if (site := page.get_site()) is not None:
+        return site.root_url
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "http://localhost")
+
+
+def cancel_url(registration: EventRegistration) -> str:
+    from .services import make_cancel_token
+
+    path = reverse("events:cancel", args=[make_cancel_token(registration)])
+    return urljoin(base_url(registration.event), path)
+
+
+def calendar_attachment(registration: EventRegistration) -> Attachment:
+    cancelled = registration.status == EventRegistration.Status.CANCELLED
+    event = calendar_event(
+        registration.event,
+        status="CANCELLED" if cancelled else "CONFIRMED",
+        uid_suffix=f"-registration-{registration.pk}",
+        sequence=1 if cancelled else 0,
+    )
+    return Attachment("event.ics", build_calendar([event], method="PUBLISH"), "text/calendar")
+
+
+def _queue(registration: EventRegistration, purpose: str, subject: str, **kwargs) -> None:
+    queue_mail(
+        to=[registration.email],
+        template=f"events/email/{purpose}",
+        context={
+            "registration": registration,
+            "event": registration.event,
+            "event_url": registration.event.full_url or "",
+            "cancel_url": cancel_url(registration),
+            **kwargs.pop("context", {}),
+        },
+        subject=subject,
+        key=f"event-registration-{registration.pk}-{purpose}",
+        **kwargs,
+    )
+
+
+def registration_confirmed(registration: EventRegistration, *, promoted: bool = False) -> None:
+    """The confirmation with the event as an .ics attachment and the cancel link."""
+    with translation.override(_language()):
+        _queue(
+            registration,
+            "confirmation",
+            _("Registration confirmed: %(title)s") % {"title": registration.event.title},
+            attachments=[calendar_attachment(registration)],
+            context={"promoted": promoted},
+        )
+
+
+def registration_waitlisted(registration: EventRegistration) -> None:
+    with translation.override(_language()):
+        _queue(
+            registration,
+            "waitlisted",
+            _("On the waiting list: %(title)s") % {"title": registration.event.title},
+        )
+
+
+def registration_cancelled(registration: EventRegistration) -> None:
+    with translation.override(_language()):
+        _queue(
+            registration,
+            "cancelled",
+            _("Registration cancelled: %(title)s") % {"title": registration.event.title},
+            attachments=[calendar_attachment(registration)],
+        )
+
+
+def team_registered(team: ChallengeTeam) -> None:
+    with translation.override(_language()):
+        queue_mail(
+            to=[team.teacher_email],
+            template="events/email/team_registered",
+            context={
+                "team": team,
+                "challenge": team.challenge,
+                "challenge_url": team.challenge.full_url or "",
+            },
+            subject=_("Team registered: %(team)s for %(title)s")
+            % {"team": team.team_name, "title": team.challenge.title},
+            key=f"challenge-team-{team.pk}-registered",
+        )

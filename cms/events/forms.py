@@ -1,0 +1,150 @@
+"""Forms for event registration and challenge teams: one set of rules for the pages and the API."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.bookings.forms import key_validator, no_html
+from cms.snippets.models import School
+from cms.snippets.validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
+
+from .models import EventRegistration, new_idempotency_key
+from .services import NewSchool, RegistrationError, RegistrationRequest, TeamRequest
+
+
+class _KeyedForm(forms.Form):
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, validators=[key_validator])
+    # Honeypot: hidden from people (CSS + aria-hidden), filled in by naive bots.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("idempotency_key", new_idempotency_key())
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("Your submission could not be processed."), code="honeypot")
+        return data
+
+    def add_registration_error(self, error: RegistrationError) -> None:
+        field = error.field if error.field in self.fields else None
+        self.add_error(field, forms.ValidationError(error.message, code=error.code))
+
+
+class RegistrationForm(_KeyedForm):
+    name = forms.CharField(label=_("Name"), max_length=120, validators=[no_html])
+    email = forms.EmailField(label=_("Email"))
+    organisation = forms.CharField(
+        label=_("Organisation or school"), max_length=200, required=False, validators=[no_html]
+    )
+    role = forms.ChoiceField(label=_("I am a"), choices=EventRegistration.Role.choices)
+    waitlist = forms.BooleanField(
+        label=_("Put me on the waiting list if the event is full."), required=False, initial=True
+    )
+    privacy_consent = forms.BooleanField(
+        label=_("I agree to the privacy statement: we use these details only for this event."),
+        error_messages={"required": _("You must agree to the privacy statement.")},
+    )
+
+    def registration_request(self, event_id: int) -> RegistrationRequest:
+        data = self.cleaned_data
+        return RegistrationRequest(
+            event_id=event_id,
+            name=data["name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            role=data["role"],
+            waitlist=data["waitlist"],
+            idempotency_key=data["idempotency_key"],
+        )
+
+
+class SchoolChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: School) -> str:
+        return f"{obj.name} ({obj.brin_code}){', ' + obj.city if obj.city else ''}"
+
+
+class TeamForm(_KeyedForm):
+    school = SchoolChoiceField(
+        label=_("Your school"),
+        required=False,
+        queryset=School.objects.all(),
+        empty_label=_("— my school is not in this list —"),
+        error_messages={"invalid_choice": _("Choose a school from the list.")},
+    )
+    school_name = forms.CharField(label=_("School name"), max_length=200, required=False)
+    school_brin = forms.CharField(
+        label=_("BRIN code"), max_length=8, required=False, help_text=_("E.g. 12AB or 12AB00.")
+    )
+    school_type = forms.ChoiceField(
+        label=_("Type of school"), choices=School.SchoolType.choices, initial=School.SchoolType.VMBO
+    )
+    school_street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
+    school_postcode = forms.CharField(label=_("Postcode"), max_length=8, required=False)
+    school_city = forms.CharField(label=_("City"), max_length=100, required=False)
+    team_name = forms.CharField(label=_("Team name"), max_length=100, validators=[no_html])
+    pupils = forms.IntegerField(
+        label=_("Number of pupils"),
+        min_value=1,
+        max_value=60,
+        error_messages={
+            "min_value": _("A team has at least 1 pupil."),
+            "max_value": _("A team has at most 60 pupils."),
+        },
+    )
+    teacher_name = forms.CharField(label=_("Supervising teacher"), max_length=120, validators=[no_html])
+    teacher_email = forms.EmailField(label=_("Teacher's email"))
+    privacy_consent = forms.BooleanField(
+        label=_("I agree to the privacy statement: we use these details only for this challenge."),
+        error_messages={"required": _("You must agree to the privacy statement.")},
+    )
+
+    def clean_school_brin(self) -> str:
+        value = normalize_brin(self.cleaned_data.get("school_brin", ""))
+        if value:
+            validate_brin(value)
+        return value
+
+    def clean_school_postcode(self) -> str:
+        value = self.cleaned_data.get("school_postcode", "").strip()
+        if value:
+            validate_postcode(value)
+            value = normalize_postcode(value)
+        return value
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("school"):
+            brin = data.get("school_brin")
+            known = School.objects.filter(brin_code=brin).first() if brin else None
+            if known:
+                data["school"] = known
+            else:
+                for name in ("school_name", "school_brin", "school_postcode", "school_city"):
+                    if not data.get(name) and name not in self.errors:
+                        self.add_error(
+                            name,
+                            _("Choose your school from the list, or fill in this field for a new school."),
+                        )
+        return data
+
+    def team_request(self, challenge_id: int) -> TeamRequest:
+        data = self.cleaned_data
+        school = data["school"] or NewSchool(
+            name=data["school_name"],
+            brin_code=data["school_brin"],
+            postcode=data["school_postcode"],
+            street=data["school_street"],
+            city=data["school_city"],
+            school_type=data["school_type"],
+        )
+        return TeamRequest(
+            challenge_id=challenge_id,
+            school=school,
+            team_name=data["team_name"],
+            pupils=data["pupils"],
+            teacher_name=data["teacher_name"],
+            teacher_email=data["teacher_email"],
+            idempotency_key=data["idempotency_key"],
+        )

@@ -1,0 +1,144 @@
+"""Registrations for learning-network events and team registrations for challenges.
+
+An event's places are counted on an :class:`EventCapacity` row (one per event page) so the
+shared capacity bookkeeping of :mod:`cms.bookings.capacity` can reserve a place with one
+conditional UPDATE. The row's ``capacity`` follows ``EventPage.capacity`` (synced on publish
+and before every registration).
+"""
+
+import uuid
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+
+def new_idempotency_key() -> str:
+    return uuid.uuid4().hex
+
+
+class EventCapacity(models.Model):
+    """The place counter of one event: ``registered`` confirmed places of ``capacity`` (NULL = unlimited)."""
+
+    page = models.OneToOneField(
+        "pages.EventPage", primary_key=True, on_delete=models.CASCADE, related_name="capacity_row"
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    registered = models.PositiveIntegerField(_("registered"), default=0)
+
+    class Meta:
+        verbose_name = _("event capacity")
+        verbose_name_plural = _("event capacities")
+
+    def __str__(self) -> str:
+        return f"{self.page_id}: {self.registered}/{self.capacity or '∞'}"
+
+    @property
+    def places_left(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.registered, 0)
+
+
+class EventRegistration(models.Model):
+    """One person's registration for an event: confirmed, on the waiting list, or cancelled."""
+
+    class Role(models.TextChoices):
+        TEACHER = "teacher", _("teacher")
+        COMPANY_STAFF = "company_staff", _("company staff")
+        OTHER = "other", _("other")
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITLISTED = "waitlisted", _("on the waiting list")
+        CANCELLED = "cancelled", _("cancelled")
+
+    event = models.ForeignKey(
+        "pages.EventPage", verbose_name=_("event"), on_delete=models.PROTECT, related_name="registrations"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email"))
+    organisation = models.CharField(_("organisation or school"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.TEACHER)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED)
+    idempotency_key = models.CharField(
+        _("idempotency key"), max_length=64, unique=True, default=new_idempotency_key, editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    panels = [
+        FieldPanel("event"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("email")]),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")]),
+    ]
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("event registration")
+        verbose_name_plural = _("event registrations")
+        constraints = [
+            # One active registration per address and event; a cancelled one may be renewed.
+            models.UniqueConstraint(
+                "event",
+                Lower("email"),
+                condition=~models.Q(status="cancelled"),
+                name="events_registration_one_active_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.event_id}"
+
+
+class ChallengeTeam(models.Model):
+    """A school's team for a challenge, registered until the challenge's deadline."""
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("registered")
+        CANCELLED = "cancelled", _("cancelled")
+
+    challenge = models.ForeignKey(
+        "pages.ChallengePage", verbose_name=_("challenge"), on_delete=models.PROTECT, related_name="teams"
+    )
+    school = models.ForeignKey(
+        "snippets.School", verbose_name=_("school"), on_delete=models.PROTECT, related_name="challenge_teams"
+    )
+    team_name = models.CharField(_("team name"), max_length=100)
+    pupils = models.PositiveSmallIntegerField(
+        _("number of pupils"), validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
+    teacher_name = models.CharField(_("supervising teacher"), max_length=120)
+    teacher_email = models.EmailField(_("teacher's email"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.REGISTERED)
+    idempotency_key = models.CharField(
+        _("idempotency key"), max_length=64, unique=True, default=new_idempotency_key, editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    panels = [
+        FieldPanel("challenge"),
+        FieldPanel("school"),
+        FieldRowPanel([FieldPanel("team_name"), FieldPanel("pupils")]),
+        MultiFieldPanel([FieldPanel("teacher_name"), FieldPanel("teacher_email")], heading=_("Teacher")),
+        FieldPanel("status"),
+    ]
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("challenge team")
+        verbose_name_plural = _("challenge teams")
+        constraints = [
+            models.UniqueConstraint(
+                "challenge",
+                Lower("team_name"),
+                condition=~models.Q(status="cancelled"),
+                name="events_team_name_unique_per_challenge",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.team_name

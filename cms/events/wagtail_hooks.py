@@ -1,0 +1,66 @@
+"""Page sections (registration form on event pages, team form on challenge pages) and admin listings."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .forms import RegistrationForm, TeamForm
+from .models import ChallengeTeam, EventRegistration
+from .queries import places_left
+
+
+@hooks.register("event_page_sections")
+def registration_section(page, request) -> str:
+    context = {
+        "event": page,
+        "form": RegistrationForm(),
+        "places_left": places_left(page),
+        "closed": page.start <= timezone.now(),
+    }
+    return render_to_string("events/event_section.html", context, request=request)
+
+
+@hooks.register("challenge_page_sections")
+def team_section(page, request) -> str:
+    if page.registration_deadline is None:
+        return ""
+    context = {
+        "challenge": page,
+        "form": TeamForm(),
+        "open": page.registration_open,
+        "team_count": ChallengeTeam.objects.filter(challenge=page)
+        .exclude(status=ChallengeTeam.Status.CANCELLED)
+        .count(),
+    }
+    return render_to_string("events/challenge_section.html", context, request=request)
+
+
+class EventRegistrationViewSet(SnippetViewSet):
+    model = EventRegistration
+    icon = "date"
+    menu_label = _("Event registrations")
+    list_display = ["name", "email", "organisation", "role", "event", "status", "created_at"]
+    list_filter = ["status", "role"]
+    search_fields = ["name", "email", "organisation"]
+
+
+class ChallengeTeamViewSet(SnippetViewSet):
+    model = ChallengeTeam
+    icon = "group"
+    menu_label = _("Challenge teams")
+    list_display = ["team_name", "school", "pupils", "challenge", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["team_name", "teacher_name", "teacher_email"]
+
+
+class RegistrationsGroup(SnippetViewSetGroup):
+    items = (EventRegistrationViewSet, ChallengeTeamViewSet)
+    menu_icon = "date"
+    menu_label = _("Registrations")
+    menu_name = "registrations"
+
+
+register_snippet(RegistrationsGroup)
