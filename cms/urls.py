@@ -17,6 +17,7 @@ urlpatterns = [
     path("boeken/", include("cms.bookings.urls")),
     path("", include("cms.newsletters.urls")),
     path("lesmateriaal-delen/", include("cms.editorial.urls")),
+    path("evenementen/", include("cms.events.urls")),
 ]
 
 if settings.DEBUG:
