@@ -6,7 +6,7 @@ ninja's schema) so API clients get the same Dutch messages as the HTML form.
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from cms.api.routers import register_router
 
@@ -83,23 +83,24 @@ _MULTIPART_BODY = {
 )
 def create_contribution(request: HttpRequest):
     if not allow_contribution(request):
-        return 429, {
-            "detail": _("Too many submissions from your address. Please try again later."),
-            "errors": {},
-        }
+        message = _("Too many submissions from your address. Please try again later.")
+        return Status(429, {"detail": message, "errors": {}})
     form = ContributionForm(request.POST, request.FILES)
     if not form.is_valid():
         errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-        return 400, {"detail": _("Your submission contains errors."), "errors": errors}
+        return Status(400, {"detail": _("Your submission contains errors."), "errors": errors})
     try:
         contribution = submit_contribution(form.to_data())
     except ContributionError as error:
-        return 400, {"detail": str(error), "errors": {}}
-    return 201, {
-        "id": contribution.pk,
-        "status": contribution.status,
-        "message": _("Thank you! Our editors will review your material."),
-    }
+        return Status(400, {"detail": str(error), "errors": {}})
+    return Status(
+        201,
+        {
+            "id": contribution.pk,
+            "status": contribution.status,
+            "message": _("Thank you! Our editors will review your material."),
+        },
+    )
 
 
 def register() -> None:

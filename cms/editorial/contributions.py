@@ -104,12 +104,13 @@ def submit_contribution(data: ContributionData) -> Contribution:
         document.save()
         downloads.append(LessonKitDownload(document=document, kind=LessonKitDownload.Kind.OTHER))
 
+    placeholder = _("To be completed by the databank editors.")
     page = LessonKitPage(
         title=data.title,
         slug=_unique_slug(databank, data.title),
         summary=data.description[:1000],
         listing_summary=data.description[:300],
-        learning_goals=f"<p>{escape(_('To be completed by the databank editors.'))}</p>",
+        learning_goals=f"<p>{escape(placeholder)}</p>",
         duration_minutes=data.duration_minutes,
         licence=Licence.CC_BY_SA,
         author=data.contributor_name,
@@ -159,6 +160,7 @@ def decide(page, *, approved: bool, comment: str) -> Contribution | None:
     contribution = Contribution.objects.filter(page_id=page.pk).first()
     if contribution is None:
         return None
+    page = page.specific
     contribution.status = Contribution.Status.APPROVED if approved else Contribution.Status.REJECTED
     contribution.reviewer_comment = comment
     contribution.decided_at = timezone.now()

@@ -30,7 +30,13 @@ def user_in_role(role: Role, region=None, **kwargs):
 
 
 def pdf_bytes() -> bytes:
-    return b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
