@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("cms.newsletters.urls")),
     path("lesmateriaal-delen/", include("cms.editorial.urls")),
     path("evenementen/", include("cms.events.urls")),
+    path("menukaart/", include("cms.partners.urls")),
 ]
 
 if settings.DEBUG:

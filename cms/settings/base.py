@@ -168,3 +168,6 @@ EDITORIAL_PREVIEW_TOKEN_MAX_AGE = 60 * 60
 # --- events ---
 INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.events")
 INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.dashboard")
+
+# --- partners ---
+INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.partners")
