@@ -41,7 +41,7 @@ class NewsRssFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.get_url(request=self.request)
+        return item.get_full_url(request=self.request)
 
     def item_pubdate(self, item):
         return item.first_published_at

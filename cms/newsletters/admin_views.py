@@ -1,0 +1,59 @@
+"""The "send" screen of a newsletter in the Wagtail admin: test mail, send now or at a time, stats."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import services
+from .forms import SendForm, TestSendForm
+from .models import NewsletterPage
+
+
+def send_newsletter(request, page_id: int):
+    page = get_object_or_404(NewsletterPage, pk=page_id)
+    permissions = page.permissions_for_user(request.user)
+    if not permissions.can_edit():
+        raise PermissionDenied
+    test_form = TestSendForm(initial={"email": request.user.email}, prefix="test")
+    send_form = SendForm(prefix="send")
+    if request.method == "POST" and "test" in request.POST:
+        test_form = TestSendForm(request.POST, prefix="test")
+        if test_form.is_valid():
+            draft = page.get_latest_revision_as_object()
+            services.send_test(draft, to=test_form.cleaned_data["email"])
+            messages.success(request, _("A test has been sent to %(email)s.") % test_form.cleaned_data)
+            return redirect(request.path)
+    elif request.method == "POST" and "send" in request.POST:
+        if not permissions.can_publish():
+            raise PermissionDenied
+        send_form = SendForm(request.POST, prefix="send")
+        if send_form.is_valid():
+            try:
+                services.schedule_send(page, at=send_form.cleaned_data["scheduled_at"], user=request.user)
+            except services.NewsletterError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("The newsletter has been scheduled for sending."))
+            return redirect(request.path)
+    sends = list(page.sends.order_by("-scheduled_at"))
+    stats = services.send_stats(s.pk for s in sends)
+    for send in sends:
+        send.stats = stats.get(send.pk, {})
+    return TemplateResponse(
+        request,
+        "newsletters/admin/send.html",
+        {
+            "page": page,
+            "test_form": test_form,
+            "send_form": send_form,
+            "sends": sends,
+            "audience_count": services.audience(page).count(),
+            "can_publish": permissions.can_publish(),
+            "now": timezone.now(),
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        },
+    )

@@ -1,0 +1,81 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .models import NewsletterPage, Segment, Subscriber
+
+
+class SegmentViewSet(SnippetViewSet):
+    model = Segment
+    icon = "group"
+    list_display = ["name", "slug", "is_public"]
+    search_fields = ["name"]
+
+
+class SubscriberViewSet(SnippetViewSet):
+    model = Subscriber
+    icon = "user"
+    list_display = ["email", "name", "status", "region", "consent_given_at"]
+    list_filter = ["status", "segments", "region", "source"]
+    search_fields = ["email", "name"]
+    # Built-in CSV/XLSX export of the (filtered) list.
+    list_export = [
+        "email",
+        "name",
+        "status",
+        "source",
+        "region",
+        "created_at",
+        "consent_requested_at",
+        "consent_given_at",
+        "unsubscribed_at",
+        "bounced_at",
+    ]
+    export_filename = "abonnees"
+
+
+class NewsletterAudienceGroup(SnippetViewSetGroup):
+    menu_label = _("Newsletter subscribers")
+    menu_icon = "mail"
+    menu_order = 300
+    items = (SubscriberViewSet, SegmentViewSet)
+
+
+register_snippet(NewsletterAudienceGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("newsletters/<int:page_id>/send/", admin_views.send_newsletter, name="newsletters_send"),
+    ]
+
+
+class SendMenuItem(ActionMenuItem):
+    label = _("Send test / send…")
+    name = "action-newsletter-send"
+    icon_name = "mail"
+    order = 60
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return context["view"] == "edit" and isinstance(page, NewsletterPage)
+
+    def get_url(self, parent_context):
+        return reverse("newsletters_send", args=[parent_context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def register_send_menu_item():
+    return SendMenuItem()
+
+
+@hooks.register("register_page_header_buttons")
+def send_header_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, NewsletterPage):
+        yield ListingButton(_("Send test / send…"), reverse("newsletters_send", args=[page.pk]), priority=5)

@@ -1,0 +1,140 @@
+"""Admin: send a test to myself, schedule a send, stats, subscriber export; CSV import/export commands."""
+
+import csv
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from cms.newsletters.models import NewsletterSend, Subscriber
+from tests.newsletters.factories import NewsletterPageFactory, SegmentFactory, SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser("redacteur", "redactie@regio.nl", "wachtwoord")
+
+
+def test_send_test_to_myself_mails_the_draft(
+    client, editor, archive, smtp_server, django_capture_on_commit_callbacks
+):
+    newsletter = NewsletterPageFactory(parent=archive, subject="Oktober")
+    draft = newsletter.get_latest_revision_as_object()
+    draft.subject = "Oktober (concept)"
+    draft.save_revision()
+    client.force_login(editor)
+    url = reverse("newsletters_send", args=[newsletter.pk])
+
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"test-email": "redactie@regio.nl", "test": "1"})
+
+    assert response.status_code == 302
+    assert smtp_server.recipients() == ["redactie@regio.nl"]
+    assert smtp_server.messages[0][1]["Subject"] == "[TEST] Oktober (concept)"
+    assert not NewsletterSend.objects.exists(), "a test is not a send"
+
+
+def test_send_from_admin_and_stats_shown(
+    client, editor, archive, smtp_server, django_capture_on_commit_callbacks
+):
+    SubscriberFactory.create_batch(2)
+    newsletter = NewsletterPageFactory(parent=archive)
+    client.force_login(editor)
+    url = reverse("newsletters_send", args=[newsletter.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"send": "1", "send-scheduled_at": ""})
+
+    assert len(smtp_server.messages) == 2
+    send = NewsletterSend.objects.get()
+    assert send.status == NewsletterSend.Status.DONE
+    page = client.get(url).content.decode()
+    assert "<td>2</td>" in page
+
+
+def test_send_view_needs_admin_access(client, archive):
+    newsletter = NewsletterPageFactory(parent=archive)
+
+    response = client.get(reverse("newsletters_send", args=[newsletter.pk]))
+
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_admin_can_create_newsletter_pages_under_home_and_archive(client, editor, archive, region_site):
+    client.force_login(editor)
+    response = client.get(
+        reverse("wagtailadmin_pages:add", args=["newsletters", "newsletterpage", archive.pk])
+    )
+    assert response.status_code == 200
+    response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[region_site.home.pk]))
+    assert "newsletterarchivepage" not in response.content.decode(), "one archive per site"
+
+
+def test_preview_modes_render_email_and_text(client, editor, archive):
+    newsletter = NewsletterPageFactory(parent=archive)
+    client.force_login(editor)
+    for mode, expected in (("email", "<table"), ("text", newsletter.title)):
+        response = client.get(
+            reverse("wagtailadmin_pages:preview_on_edit", args=[newsletter.pk]), {"mode": mode}
+        )
+        assert response.status_code in (200, 400)
+
+
+def test_subscriber_csv_export_from_admin(client, editor):
+    SubscriberFactory(email="a@school.nl")
+    client.force_login(editor)
+
+    response = client.get(reverse("wagtailsnippets_newsletters_subscriber:list"), {"export": "csv"})
+
+    assert response.status_code == 200
+    assert "a@school.nl" in b"".join(response.streaming_content).decode()
+
+
+def test_import_with_consent_activates_and_without_keeps_pending(tmp_path):
+    segment = SegmentFactory(slug="vmbo")
+    path = tmp_path / "lijst.csv"
+    path.write_text('email,name\nA@School.nl,Anna\nnot-an-email,X\nb@school.nl,"Bob\nBcc: x@y.nl"\n')
+
+    call_command(
+        "import_subscribers",
+        str(path),
+        "--consent",
+        "--segment",
+        "vmbo",
+        stdout=io.StringIO(),
+        stderr=(errors := io.StringIO()),
+    )
+    call_command("import_subscribers", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+
+    anna = Subscriber.objects.get(email="a@school.nl")
+    assert anna.status == Subscriber.Status.ACTIVE
+    assert anna.consent_given_at is not None
+    assert list(anna.segments.all()) == [segment]
+    assert Subscriber.objects.count() == 1
+    assert "Rij 3" in errors.getvalue() and "Rij 4" in errors.getvalue()
+
+
+def test_import_without_consent_stores_pending(tmp_path):
+    path = tmp_path / "lijst.csv"
+    path.write_text("email\nc@school.nl\n")
+
+    call_command("import_subscribers", str(path), stdout=io.StringIO())
+
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+
+
+def test_export_command_writes_csv():
+    SubscriberFactory(email="a@school.nl", segments=[SegmentFactory(slug="po")])
+    out = io.StringIO()
+
+    call_command("export_subscribers", stdout=out)
+
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert rows[0]["email"] == "a@school.nl"
+    assert rows[0]["segments"] == "po"
+    assert rows[0]["consent_given_at"]
