@@ -1,0 +1,100 @@
+"""The server-rendered databank search page and the counted download endpoints."""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from . import services
+from .api import params_from_querydict
+from .backends.base import InvalidSearchParams, SearchParams
+from .facets import FACET_LABELS
+from .materials import searchable_kits
+
+
+@require_GET
+def databank_search(request: HttpRequest) -> HttpResponse:
+    """Search form, facets as checkboxes with counts, hits with highlights; plain GET, no JavaScript."""
+    status, errors = 200, {}
+    try:
+        params = params_from_querydict(request.GET)
+    except InvalidSearchParams as invalid:
+        status, errors = 400, invalid.errors
+        params = SearchParams(q=request.GET.get("q", "")).validate()
+    results = services.search(params)
+    facets = [
+        {"key": key, "label": FACET_LABELS[key], "values": values}
+        for key, values in results.facets.items()
+        if values
+    ]
+    page_numbers = range(max(1, params.page - 3), min(results.num_pages, params.page + 3) + 1)
+    context = {
+        "results": results,
+        "params": params,
+        "facets": facets,
+        "errors": errors,
+        "page_numbers": page_numbers,
+        "sorts": [
+            ("relevance", _sort_label("relevance")),
+            ("newest", _sort_label("newest")),
+            ("downloads", _sort_label("downloads")),
+            ("title", _sort_label("title")),
+        ],
+    }
+    return render(request, "search/databank_search.html", context, status=status)
+
+
+def _sort_label(sort: str) -> str:
+    from django.utils.translation import gettext as _
+
+    return {
+        "relevance": _("Relevance"),
+        "newest": _("Newest"),
+        "downloads": _("Most downloaded"),
+        "title": _("Title"),
+    }[sort]
+
+
+def download_file(request: HttpRequest, download_id: int) -> FileResponse:
+    """One file of a live, public kit, counted for the kit and always served as an attachment."""
+    from cms.pages.models.lessonkit import LessonKitDownload
+
+    download = get_object_or_404(
+        LessonKitDownload.objects.select_related("document"), pk=download_id, page__in=searchable_kits()
+    )
+    document = download.document
+    document.file.open("rb")
+    response = FileResponse(document.file, as_attachment=True, filename=document.filename)
+    services.record_download(download.page_id, as_zip=False)
+    return response
+
+
+def download_kit_zip(request: HttpRequest, page_id: int) -> FileResponse:
+    """All files of a live, public kit in one ZIP, counted once for the kit."""
+    kit = get_object_or_404(searchable_kits().prefetch_related("downloads__document"), pk=page_id)
+    archive_file = tempfile.SpooledTemporaryFile(max_size=20 * 1024 * 1024)  # noqa: SIM115 - FileResponse closes it
+    used: set[str] = set()
+    with zipfile.ZipFile(archive_file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for download in kit.downloads.all():
+            name = download.document.filename
+            stem, dot, ext = name.rpartition(".")
+            n = 1
+            while name in used:
+                n += 1
+                name = f"{stem}-{n}{dot}{ext}"
+            used.add(name)
+            with download.document.open_file() as source:
+                archive.writestr(name, source.read())
+    archive_file.seek(0)
+    services.record_download(kit.pk, as_zip=True)
+    return FileResponse(
+        archive_file,
+        as_attachment=True,
+        filename=f"{slugify(kit.title) or kit.pk}.zip",
+        content_type="application/zip",
+    )

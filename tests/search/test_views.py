@@ -1,0 +1,59 @@
+"""The server-rendered databank search page and the counted downloads."""
+
+import io
+import zipfile
+
+import pytest
+
+from search.models import KitDownloadStats, LessonMaterial
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_page_renders_results_facets_and_highlights_without_javascript(client, databank):
+    response = client.get("/databank/zoeken/", {"q": "knikkers", "theme": "constructies"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "1 leskist gevonden" in html
+    assert "<mark>knikkers</mark>" in html
+    assert 'name="theme" value="constructies" checked' in html
+    assert "Doelgroep" in html
+    assert "<script" not in html.split("<main", 1)[1]
+
+
+def test_search_page_paginates_and_keeps_the_filters(client, databank):
+    response = client.get("/databank/zoeken/", {"page_size": "2", "licence": "cc-by-sa-4.0", "sort": "title"})
+    html = response.content.decode()
+    assert "?page_size=2&amp;licence=cc-by-sa-4.0&amp;sort=title&amp;page=2" in html
+
+
+def test_search_page_with_bad_parameters_explains_and_answers_400(client, databank):
+    response = client.get("/databank/zoeken/", {"page_size": "1000", "q": "brug"})
+    assert response.status_code == 400
+    assert "page_size" in response.content.decode()
+
+
+def test_file_download_is_an_attachment_and_counted(client, databank):
+    download = databank.kits["kompas"].downloads.first()
+    response = client.get(f"/databank/download/{download.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    stats = KitDownloadStats.objects.get(page=databank.kits["kompas"])
+    assert (stats.file_downloads, stats.zip_downloads) == (1, 0)
+    assert LessonMaterial.objects.get(page=databank.kits["kompas"]).download_count == 1
+
+
+def test_whole_kit_zip_contains_every_file_and_is_counted(client, databank):
+    kit = databank.kits["brug"]
+    response = client.get(f"/databank/kit/{kit.pk}/zip/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="bruggen-bouwen-van-papier.zip"'
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert len(archive.namelist()) == 2
+    assert KitDownloadStats.objects.get(page=kit).zip_downloads == 1
+
+
+@pytest.mark.parametrize("kit", ["draft", "private", "gone"])
+def test_downloads_of_hidden_kits_are_not_found(client, databank, kit):
+    assert client.get(f"/databank/kit/{databank.kits[kit].pk}/zip/").status_code == 404
