@@ -147,6 +147,20 @@ def _rate_limited(request: HttpRequest, scope: str) -> Status | None:
 
 
 @registration_router.post(
+    "/cancel/",
+    response={200: RegistrationOut, 400: ErrorOut},
+    operation_id="event_registrations_cancel",
+    summary="Cancel a registration with the signed token from the confirmation mail",
+)
+def cancel_registration(request: HttpRequest, payload: CancelIn):
+    try:
+        result = services.cancel_with_token(payload.token)
+    except services.RegistrationError as error:
+        return _error(400, error.message, error.code)
+    return Status(200, result.registration)
+
+
+@registration_router.post(
     "/{event_id}/",
     operation_id="event_registrations_create",
     summary="Register for an event",
@@ -190,20 +204,6 @@ def create_registration(request: HttpRequest, event_id: int):
             return _error(409, error.message, error.code, errors, waitlist_available=False)
         return _error(400, error.message, error.code, errors)
     return Status(201 if result.created else 200, result.registration)
-
-
-@registration_router.post(
-    "/cancel/",
-    response={200: RegistrationOut, 400: ErrorOut},
-    operation_id="event_registrations_cancel",
-    summary="Cancel a registration with the signed token from the confirmation mail",
-)
-def cancel_registration(request: HttpRequest, payload: CancelIn):
-    try:
-        result = services.cancel_with_token(payload.token)
-    except services.RegistrationError as error:
-        return _error(400, error.message, error.code)
-    return Status(200, result.registration)
 
 
 @team_router.post(

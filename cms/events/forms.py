@@ -78,7 +78,10 @@ class TeamForm(_KeyedForm):
         label=_("BRIN code"), max_length=8, required=False, help_text=_("E.g. 12AB or 12AB00.")
     )
     school_type = forms.ChoiceField(
-        label=_("Type of school"), choices=School.SchoolType.choices, initial=School.SchoolType.VMBO
+        label=_("Type of school"),
+        choices=School.SchoolType.choices,
+        initial=School.SchoolType.VMBO,
+        required=False,
     )
     school_street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
     school_postcode = forms.CharField(label=_("Postcode"), max_length=8, required=False)
@@ -137,7 +140,7 @@ class TeamForm(_KeyedForm):
             postcode=data["school_postcode"],
             street=data["school_street"],
             city=data["school_city"],
-            school_type=data["school_type"],
+            school_type=data["school_type"] or School.SchoolType.VMBO,
         )
         return TeamRequest(
             challenge_id=challenge_id,

@@ -1,0 +1,164 @@
+"""The JSON API: POST registrations (201/200/400/404/409) and teams (201/400 after the deadline)."""
+
+import datetime as dt
+import json
+import uuid
+
+import pytest
+from django.utils import timezone
+
+from cms.events.models import ChallengeTeam, EventRegistration
+from tests.factories import SchoolFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, url, payload, **headers):
+    return client.post(
+        url, json.dumps(payload), content_type="application/json", HTTP_ACCEPT_LANGUAGE="nl", **headers
+    )
+
+
+def registration(**overrides) -> dict:
+    payload = {
+        "name": "Anna de Vries",
+        "email": f"{uuid.uuid4().hex[:8]}@school.nl",
+        "organisation": "Vmbo College Zuid",
+        "role": "teacher",
+        "privacy_consent": True,
+    }
+    payload.update(overrides)
+    return payload
+
+
+def url(event) -> str:
+    return f"/api/v3/event-registrations/{event.pk}/"
+
+
+def test_registration_is_created_with_201(client, event, django_assert_max_num_queries):
+    with django_assert_max_num_queries(30):
+        response = post(client, url(event), registration())
+
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["status"] == "confirmed"
+    assert body["event"] == event.pk
+
+
+def test_repeated_idempotency_key_returns_the_first_registration_with_200(client, event):
+    payload = registration(idempotency_key=uuid.uuid4().hex)
+
+    first = post(client, url(event), payload)
+    second = post(client, url(event), payload)
+
+    assert (first.status_code, second.status_code) == (201, 200)
+    assert first.json()["id"] == second.json()["id"]
+
+
+def test_full_event_answers_409_with_waitlist_option_then_waitlists(client, event):
+    post(client, url(event), registration())
+    post(client, url(event), registration())
+
+    full = post(client, url(event), registration())
+    waiting = post(client, url(event), registration(waitlist=True))
+
+    assert full.status_code == 409
+    assert full.json()["waitlist_available"] is True
+    assert full.json()["code"] == "full"
+    assert waiting.status_code == 201
+    assert waiting.json()["status"] == "waitlisted"
+
+
+def test_bad_input_answers_400_with_dutch_field_errors(client, event):
+    response = post(client, url(event), {"name": "", "email": "geen-adres", "role": "piraat"})
+
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert set(errors) >= {"name", "email", "role", "privacy_consent"}
+    assert "privacyverklaring" in errors["privacy_consent"][0]
+    assert not EventRegistration.objects.exists()
+
+
+@pytest.mark.parametrize("body", [b"", b"[]", b"not json", b'{"name": ' + b"x" * 20000 + b"}"])
+def test_malformed_body_answers_400(client, event, body):
+    response = client.post(url(event), body, content_type="application/json")
+
+    assert response.status_code == 400
+
+
+def test_unknown_or_draft_event_answers_404(client, event):
+    event.unpublish()
+
+    assert post(client, url(event), registration()).status_code == 404
+    assert post(client, "/api/v3/event-registrations/999999/", registration()).status_code == 404
+
+
+def test_cancel_by_token(client, event):
+    from cms.events import services
+
+    created = post(client, url(event), registration()).json()
+    token = services.make_cancel_token(EventRegistration.objects.get(pk=created["id"]))
+
+    first = post(client, "/api/v3/event-registrations/cancel/", {"token": token})
+    second = post(client, "/api/v3/event-registrations/cancel/", {"token": token})
+
+    assert first.status_code == 200
+    assert first.json()["status"] == "cancelled"
+    assert second.status_code == 400
+
+
+def team(**overrides) -> dict:
+    payload = {
+        "school_name": "Vmbo De Brug",
+        "school_brin": "23CD",
+        "school_postcode": "3011ab",
+        "school_city": "Rotterdam",
+        "team_name": "De Zonnejagers",
+        "pupils": 5,
+        "teacher_name": "Meester Bram",
+        "teacher_email": "bram@debrug.nl",
+        "privacy_consent": True,
+    }
+    payload.update(overrides)
+    return payload
+
+
+def test_team_registration_with_known_school_is_created(client, challenge):
+    school = SchoolFactory()
+
+    response = post(client, f"/api/v3/challenge-teams/{challenge.pk}/", team(school_id=school.pk))
+
+    assert response.status_code == 201, response.content
+    assert response.json()["school"] == school.name
+
+
+def test_team_registration_after_the_deadline_answers_400_in_dutch(client, challenge):
+    challenge.registration_deadline = timezone.now() - dt.timedelta(hours=1)
+    challenge.save_revision().publish()
+
+    response = post(client, f"/api/v3/challenge-teams/{challenge.pk}/", team())
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "deadline_passed"
+    assert "deadline" in response.json()["detail"]
+    assert not ChallengeTeam.objects.exists()
+
+
+def test_team_with_bad_school_details_and_duplicate_name_answer_400(client, challenge):
+    bad = post(
+        client, f"/api/v3/challenge-teams/{challenge.pk}/", team(school_brin="XX", school_postcode="1")
+    )
+    assert bad.status_code == 400
+    assert {"school_brin", "school_postcode"} <= set(bad.json()["errors"])
+
+    assert post(client, f"/api/v3/challenge-teams/{challenge.pk}/", team()).status_code == 201
+    duplicate = post(client, f"/api/v3/challenge-teams/{challenge.pk}/", team(team_name="de zonnejagers"))
+    assert duplicate.status_code == 400
+    assert "team_name" in duplicate.json()["errors"]
+
+
+def test_endpoints_are_in_the_openapi_schema(client):
+    paths = client.get("/api/v3/openapi.json").json()["paths"]
+
+    assert "/api/v3/event-registrations/{event_id}/" in paths
+    assert "/api/v3/challenge-teams/{challenge_id}/" in paths

@@ -1,0 +1,83 @@
+"""Public pages: the registration section on the event page, the forms and the team section."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cms.events.models import ChallengeTeam, EventRegistration
+from tests.factories import ChallengePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_event_page_shows_registration_form_and_calendar_link(client, event):
+    html = client.get(event.url).content.decode()
+
+    assert reverse("events:register", args=[event.pk]) in html
+    assert reverse("events:event_calendar", args=[event.pk]) in html
+    assert "nog 2 plaatsen vrij" in html
+
+
+def test_registration_form_registers_and_shows_dutch_errors(client, event):
+    url = reverse("events:register", args=[event.pk])
+    form = client.get(url).context["form"]
+    data = {
+        "idempotency_key": form.initial["idempotency_key"],
+        "name": "Anna",
+        "email": "anna@school.nl",
+        "role": "teacher",
+        "privacy_consent": "on",
+    }
+
+    bad = client.post(url, {**data, "email": "fout", "privacy_consent": ""})
+    ok = client.post(url, data)
+
+    assert bad.status_code == 400
+    assert "privacyverklaring" in bad.content.decode()
+    assert ok.status_code == 200
+    assert EventRegistration.objects.get().email == "anna@school.nl"
+
+
+def test_challenge_page_offers_team_form_until_the_deadline(client, region_site):
+    open_challenge = ChallengePageFactory(parent=region_site.challenges)
+    closed = ChallengePageFactory(
+        parent=region_site.challenges, registration_deadline=timezone.now() - dt.timedelta(days=1)
+    )
+
+    assert (
+        reverse("events:register_team", args=[open_challenge.pk])
+        in client.get(open_challenge.url).content.decode()
+    )
+    closed_html = client.get(closed.url).content.decode()
+    assert reverse("events:register_team", args=[closed.pk]) not in closed_html
+    assert "gesloten" in closed_html
+
+
+def test_team_form_after_the_deadline_shows_dutch_error(client, challenge):
+    url = reverse("events:register_team", args=[challenge.pk])
+    key = client.get(url).context["form"].initial["idempotency_key"]
+    challenge.registration_deadline = timezone.now() - dt.timedelta(minutes=1)
+    challenge.save_revision().publish()
+
+    response = client.post(
+        url,
+        {
+            "idempotency_key": key,
+            "school_name": "Vmbo De Brug",
+            "school_brin": "23CD",
+            "school_type": "vmbo",
+            "school_postcode": "3011 AB",
+            "school_city": "Rotterdam",
+            "team_name": "De Zonnejagers",
+            "pupils": 5,
+            "teacher_name": "Meester Bram",
+            "teacher_email": "bram@debrug.nl",
+            "privacy_consent": "on",
+        },
+    )
+
+    assert response.status_code == 400
+    assert "Aanmelden van teams is gesloten" in response.content.decode()
+    assert not ChallengeTeam.objects.exists()
