@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import paginate
+from ninja.responses import Status
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.api.routers import register_router
@@ -134,7 +135,7 @@ class CancelIn(Schema):
 
 
 def _error(status: int, detail: str, code: str, errors: dict | None = None, **extra):
-    return status, {"detail": str(detail), "code": code, "errors": errors or {}, **extra}
+    return Status(status, {"detail": str(detail), "code": code, "errors": errors or {}, **extra})
 
 
 def _form_errors(form: BookingForm) -> dict[str, list[str]]:
@@ -211,7 +212,7 @@ def create_booking(request: HttpRequest):
         return _error(409, error.message, error.code, {"slot": [str(error.message)]}, waitlist_available=True)
     except services.BookingError as error:
         return _error(400, error.message, error.code, {error.field or "__all__": [str(error.message)]})
-    return (201 if result.created else 200), result.booking
+    return Status(201 if result.created else 200, result.booking)
 
 
 @router.post(
@@ -225,7 +226,7 @@ def cancel_booking(request: HttpRequest, payload: CancelIn):
         result = services.cancel_with_token(payload.token)
     except services.BookingError as error:
         return _error(400, error.message, error.code)
-    return 200, result.booking
+    return Status(200, result.booking)
 
 
 def register() -> None:

@@ -1,0 +1,252 @@
+"""The bookings JSON API: availability, create (201/200/400/409/429) and cancel by token."""
+
+import datetime as dt
+import json
+import uuid
+
+import pytest
+from django.utils import timezone
+
+from cms.bookings import services
+from cms.bookings.models import Booking
+from cms.snippets.models import School
+from tests.factories import SchoolFactory, TargetGroupFactory, TechniekhuisPageFactory
+
+from .factories import BookingFactory, LessonOfferingFactory, TimeSlotFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v3/bookings/"
+
+
+def valid_payload(slot, /, **overrides) -> dict:
+    payload = {
+        "slot": slot.pk,
+        "school_name": "OBS De Regenboog",
+        "school_brin": "12AB",
+        "school_street": "Schoolstraat 1",
+        "school_postcode": "3011AB",
+        "school_city": "Rotterdam",
+        "contact_name": "Juf Anna",
+        "email": "anna@regenboog.nl",
+        "phone": "010-1234567",
+        "group": 6,
+        "pupils": 24,
+        "notes": "Twee leerlingen in een rolstoel.",
+        "privacy_consent": True,
+        "idempotency_key": uuid.uuid4().hex,
+    }
+    payload.update(overrides)
+    return {k: v for k, v in payload.items() if v is not ...}
+
+
+def post(client, payload, remote_addr="127.0.0.1", **headers):
+    body = payload if isinstance(payload, str | bytes) else json.dumps(payload)
+    return client.post(URL, body, content_type="application/json", headers=headers, REMOTE_ADDR=remote_addr)
+
+
+def test_offerings_list_shows_open_slots_with_live_availability(client, django_assert_max_num_queries):
+    offering = LessonOfferingFactory(title="Zonne-energie")
+    offering.target_groups.set([TargetGroupFactory(name="po groep 7/8")])
+    slot = TimeSlotFactory(offering=offering, capacity_classes=3)
+    TimeSlotFactory(offering=offering, date=timezone.localdate() - dt.timedelta(days=1))
+    TimeSlotFactory(offering=LessonOfferingFactory(active=False))
+    services.book_slot(
+        services.BookingRequest(
+            slot_id=slot.pk,
+            school=SchoolFactory(),
+            contact_name="A",
+            email="a@b.nl",
+            group=5,
+            pupils=20,
+            privacy_consent=True,
+            idempotency_key=uuid.uuid4().hex,
+        )
+    )
+    for _ in range(3):
+        TimeSlotFactory(offering=LessonOfferingFactory())
+
+    with django_assert_max_num_queries(6):
+        data = client.get(URL + "offerings/").json()
+
+    assert data["count"] == 4
+    item = next(i for i in data["items"] if i["title"] == "Zonne-energie")
+    assert [g["name"] for g in item["target_groups"]] == ["po groep 7/8"]
+    assert [s["id"] for s in item["slots"]] == [slot.pk]
+    assert item["slots"][0]["classes_left"] == 2
+    assert item["slots"][0]["is_full"] is False
+
+
+def test_offerings_can_be_filtered_by_techniekhuis(client, region_site):
+    house = TechniekhuisPageFactory(parent=region_site.techniekhuizen)
+    mine = LessonOfferingFactory(techniekhuis=house)
+    LessonOfferingFactory()
+    data = client.get(URL + "offerings/", {"techniekhuis": house.pk}).json()
+    assert [i["id"] for i in data["items"]] == [mine.pk]
+    assert data["items"][0]["techniekhuis"] == house.title
+
+
+def test_create_booking_returns_201_and_a_retry_returns_the_same_booking(client):
+    slot = TimeSlotFactory(capacity_classes=2)
+    payload = valid_payload(slot)
+    first = post(client, payload)
+    second = post(client, payload)
+    assert first.status_code == 201, first.content
+    assert second.status_code == 200
+    assert first.json()["id"] == second.json()["id"]
+    assert first.json()["status"] == "confirmed"
+    assert Booking.objects.count() == 1
+    assert School.objects.get().brin_code == "12AB"
+
+
+def test_idempotency_key_header_is_honoured(client):
+    slot = TimeSlotFactory()
+    payload = valid_payload(slot, idempotency_key=...)
+    a = post(client, payload, **{"Idempotency-Key": "retry-key-123"})
+    b = post(client, payload, **{"Idempotency-Key": "retry-key-123"})
+    assert (a.status_code, b.status_code) == (201, 200)
+    assert Booking.objects.get().idempotency_key == "retry-key-123"
+
+
+def test_known_school_by_id(client):
+    school = SchoolFactory()
+    response = post(
+        client, valid_payload(TimeSlotFactory(), school_id=school.pk, school_brin="", school_name="")
+    )
+    assert response.status_code == 201, response.content
+    assert Booking.objects.get().school == school
+
+
+def test_full_slot_answers_409_with_waitlist_option_and_waitlist_request_succeeds(client):
+    slot = TimeSlotFactory(capacity_classes=1)
+    assert post(client, valid_payload(slot)).status_code == 201
+    full = post(client, valid_payload(slot))
+    assert full.status_code == 409
+    assert full.json()["waitlist_available"] is True
+    assert full.json()["code"] == "full"
+    waiting = post(client, valid_payload(slot, waitlist=True))
+    assert waiting.status_code == 201
+    assert waiting.json()["status"] == "waitlisted"
+
+
+LONG_NOTES = "x" * 2001
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"contact_name": ...}, "contact_name"),
+        ({"email": ...}, "email"),
+        ({"privacy_consent": False}, "privacy_consent"),
+        ({"slot": ...}, "slot"),
+        ({"slot": 999999}, "slot"),
+        ({"email": "juf@"}, "email"),
+        ({"school_brin": "1234"}, "school_brin"),
+        ({"school_brin": "AB12"}, "school_brin"),
+        ({"school_postcode": "0123 AB"}, "school_postcode"),
+        ({"school_postcode": "12345"}, "school_postcode"),
+        ({"school_name": ""}, "school_name"),
+        ({"pupils": 0}, "pupils"),
+        ({"pupils": 500}, "pupils"),
+        ({"pupils": "veel"}, "pupils"),
+        ({"group": 2}, "group"),
+        ({"group": 9}, "group"),
+        ({"phone": "12"}, "phone"),
+        ({"notes": "<script>alert(1)</script>"}, "notes"),
+        ({"notes": 'Hallo <a href="x">klik</a>'}, "notes"),
+        ({"notes": LONG_NOTES}, "notes"),
+        ({"website": "http://spam.example"}, "__all__"),
+        ({"idempotency_key": "<>"}, "idempotency_key"),
+    ],
+)
+def test_bad_input_answers_400_with_field_errors_and_saves_nothing(client, overrides, field):
+    slot = TimeSlotFactory()
+    response = post(client, valid_payload(slot, **overrides))
+    assert response.status_code == 400, response.content
+    body = response.json()
+    assert field in body["errors"], body
+    assert all(isinstance(m, str) and m for m in body["errors"][field])
+    assert not Booking.objects.exists()
+    assert not School.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "slot_kwargs",
+    [
+        {"date": timezone.localdate() - dt.timedelta(days=3)},
+        {"booking_deadline": timezone.now() - dt.timedelta(hours=1)},
+    ],
+)
+def test_past_or_closed_slot_answers_400(client, slot_kwargs):
+    response = post(client, valid_payload(TimeSlotFactory(**slot_kwargs)))
+    assert response.status_code == 400
+    assert "slot" in response.json()["errors"]
+    assert not Booking.objects.exists()
+
+
+@pytest.mark.parametrize("body", ["not json", "[1, 2]", "", '"string"'])
+def test_malformed_body_answers_400(client, body):
+    response = post(client, body)
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_json"
+
+
+def test_oversized_body_answers_400_and_saves_nothing(client):
+    payload = valid_payload(TimeSlotFactory(), notes="a" * 100_000)
+    response = post(client, payload)
+    assert response.status_code == 400
+    assert response.json()["code"] == "too_large"
+    assert not Booking.objects.exists()
+
+
+def test_errors_are_in_dutch(client):
+    response = post(
+        client, valid_payload(TimeSlotFactory(), school_brin="XX", pupils=0), **{"Accept-Language": "nl"}
+    )
+    errors = response.json()["errors"]
+    assert "BRIN" in errors["school_brin"][0] and "cijfers" in errors["school_brin"][0]
+    assert "leerling" in errors["pupils"][0]
+
+
+def test_rate_limit_answers_429_per_ip(client, settings):
+    settings.BOOKINGS_RATE_LIMIT = (2, 60)
+    slot = TimeSlotFactory(capacity_classes=10)
+    codes = [post(client, valid_payload(slot)).status_code for _ in range(3)]
+    assert codes == [201, 201, 429]
+    assert post(client, valid_payload(slot), remote_addr="10.0.0.2").status_code == 201
+    assert Booking.objects.count() == 3
+
+
+def test_cancel_with_token_frees_the_place(client):
+    slot = TimeSlotFactory(capacity_classes=1)
+    booking = BookingFactory(slot=slot)
+    slot.booked_classes = 1
+    slot.save()
+    token = services.make_cancel_token(booking)
+    response = client.post(URL + "cancel/", {"token": token}, content_type="application/json")
+    assert response.status_code == 200
+    assert response.json()["status"] == "cancelled"
+    slot.refresh_from_db()
+    assert slot.booked_classes == 0
+    again = client.post(URL + "cancel/", {"token": token}, content_type="application/json")
+    assert again.status_code == 400
+    assert again.json()["code"] == "used_token"
+
+
+def test_cancel_with_forged_token_is_refused(client):
+    booking = BookingFactory()
+    forged = services.make_cancel_token(booking)[:-3] + "abc"
+    response = client.post(URL + "cancel/", {"token": forged}, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_token"
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CONFIRMED
+
+
+def test_endpoints_are_in_the_openapi_schema(client):
+    schema = client.get("/api/v3/openapi.json").json()
+    assert "/api/v3/bookings/offerings/" in schema["paths"]
+    create = schema["paths"]["/api/v3/bookings/"]["post"]
+    assert {"201", "400", "409"} <= set(create["responses"])
+    assert "pupils" in create["requestBody"]["content"]["application/json"]["schema"]["properties"]
+    assert "/api/v3/bookings/cancel/" in schema["paths"]
