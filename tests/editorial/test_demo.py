@@ -1,0 +1,33 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from cms.editorial.demo import assign_demo_roles
+from cms.editorial.roles import Role, regional_group_name
+
+from .factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_editors_get_editorial_roles_instead_of_wagtail_defaults(tree):
+    redacteur = UserFactory(username="redacteur")
+    redacteur.save()
+    redacteur.groups.add(Group.objects.get_or_create(name="Editors")[0])
+    eindredacteur = UserFactory(username="eindredacteur")
+    eindredacteur.save()
+
+    extra = assign_demo_roles()
+    assign_demo_roles()  # idempotent
+
+    names = set(redacteur.groups.values_list("name", flat=True))
+    assert names == {
+        "Communicatie",
+        regional_group_name(Role.COMMUNICATIE, tree.a.region),
+        regional_group_name(Role.COMMUNICATIE, tree.b.region),
+    }
+    assert eindredacteur.groups.filter(name=regional_group_name(Role.EINDREDACTIE, tree.a.region)).exists()
+    assert [account["username"] for account in extra] == ["databankredacteur"]
+    reviewer = Group.objects.get(name=str(Role.DATABANK)).user_set.get()
+    assert reviewer.check_password("databank-demo-2026")
+    assert tree.kit.permissions_for_user(reviewer).can_edit()
+    assert not tree.news_a.permissions_for_user(redacteur).can_publish()
