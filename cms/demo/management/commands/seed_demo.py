@@ -9,6 +9,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.demo import seed
+from cms.editorial.demo import assign_demo_roles
+from cms.editorial.workflows import setup_workflows
 from cms.pages.models import LessonKitPage
 
 
@@ -31,10 +33,12 @@ class Command(BaseCommand):
         seed.STATS.__init__()
         with transaction.atomic():
             self.seed_content()
+            setup_workflows()  # editorial groups, permissions and workflows (runs setup_roles)
         accounts = None
         if not options["no_accounts"] and seed.demo_accounts_enabled():
             with transaction.atomic():
                 accounts = seed.create_demo_accounts()
+                accounts += assign_demo_roles()
         self.print_summary(time.monotonic() - started)
         self.print_accounts(accounts, skipped_by_flag=options["no_accounts"])
 
