@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from cms.bookings.services import BookingRequest, NewSchool
+from tests.e2e.conftest import browser, page  # noqa: F401  (browser fixtures for test_e2e.py)
 
 
 @pytest.fixture(autouse=True)
@@ -32,3 +33,14 @@ def make_request(slot, **overrides) -> BookingRequest:
     }
     values.update(overrides)
     return BookingRequest(**values)
+
+
+@pytest.fixture
+def wagtail_root(transactional_db):
+    """Transactional tests flush the tables: put back the locale and root page migrations create."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.get_first_root_node():
+        Page.add_root(title="Root", locale=locale)
