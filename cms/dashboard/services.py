@@ -1,0 +1,241 @@
+"""Reach figures for funders, per region and per quarter or school year.
+
+What counts (kept simple so a project leader can check each figure by hand):
+
+* **classes / pupils / schools reached**: lesson bookings with status *confirmed* or *completed*;
+  one booking is one class; the period is the lesson date; the region is the region of the site
+  the techniekhuis page lives on, else the school's region. Schools are counted distinctly (a
+  total is a union, never a sum of the rows).
+* **event registrations**: confirmed registrations, in the period of the event's start, in the
+  region of the site the event page lives on.
+* **challenge teams / pupils**: teams that are not cancelled, in the period they registered, in
+  the region of the challenge page's site.
+* **kit downloads**: the search app keeps one running total per kit (no date per download), so
+  downloads are reported per region *to date* and not split by period. The region is the kit's
+  "region of origin". Without the search app the figure is ``None``.
+
+All dates are local (``TIME_ZONE``) dates. School years start on 1 August.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Sum
+from django.utils import timezone
+
+from cms.pages.models import HomePage
+from cms.snippets.models import Region
+
+QUARTER = "quarter"
+SCHOOL_YEAR = "school_year"
+NO_REGION = 0
+
+
+def school_year_start(day: dt.date) -> int:
+    """2026-09-01 is in school year 2026-2027, 2026-07-31 in 2025-2026."""
+    return day.year if day.month >= 8 else day.year - 1
+
+
+def school_year_label(start_year: int) -> str:
+    return f"{start_year}-{start_year + 1}"
+
+
+def period_of(day: dt.date, granularity: str) -> str:
+    if granularity == SCHOOL_YEAR:
+        return school_year_label(school_year_start(day))
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def school_year_bounds(start_year: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a school year."""
+    return dt.date(start_year, 8, 1), dt.date(start_year + 1, 7, 31)
+
+
+@dataclass
+class Figures:
+    """The reach in one region and period (or a total)."""
+
+    region_id: int
+    region: str
+    period: str
+    classes: int = 0
+    pupils: int = 0
+    school_ids: set[int] = field(default_factory=set)
+    event_registrations: int = 0
+    event_ids: set[int] = field(default_factory=set)
+    challenge_teams: int = 0
+    challenge_pupils: int = 0
+
+    @property
+    def schools(self) -> int:
+        return len(self.school_ids)
+
+    @property
+    def events(self) -> int:
+        return len(self.event_ids)
+
+    def add(self, other: Figures) -> None:
+        self.classes += other.classes
+        self.pupils += other.pupils
+        self.school_ids |= other.school_ids
+        self.event_registrations += other.event_registrations
+        self.event_ids |= other.event_ids
+        self.challenge_teams += other.challenge_teams
+        self.challenge_pupils += other.challenge_pupils
+
+
+@dataclass
+class Dashboard:
+    granularity: str
+    rows: list[Figures]
+    total: Figures
+    downloads: dict[int, int] | None  # region id -> kit downloads to date
+    regions: dict[int, str]
+
+    @property
+    def downloads_total(self) -> int | None:
+        return None if self.downloads is None else sum(self.downloads.values())
+
+
+class _RegionResolver:
+    """Maps a page's tree path to the region of the home page above it (one query)."""
+
+    def __init__(self) -> None:
+        self.by_path: dict[str, int] = {}
+        for path, region_id in HomePage.objects.filter(region__isnull=False).values_list("path", "region_id"):
+            self.by_path[path] = region_id
+        self.lengths = sorted({len(p) for p in self.by_path}, reverse=True)
+
+    def region_for(self, path: str | None) -> int | None:
+        if not path:
+            return None
+        for length in self.lengths:
+            if (region_id := self.by_path.get(path[:length])) is not None:
+                return region_id
+        return None
+
+
+def _local_date(value: dt.datetime) -> dt.date:
+    return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+
+
+def compute(
+    *,
+    granularity: str = QUARTER,
+    region_id: int | None = None,
+    school_year: int | None = None,
+) -> Dashboard:
+    """All figures, grouped by region and period; optionally for one region and/or school year."""
+    regions = dict(Region.objects.values_list("pk", "name"))
+    regions_with_none = {**regions, NO_REGION: "—"}
+    resolver = _RegionResolver()
+    bounds = school_year_bounds(school_year) if school_year is not None else None
+    cells: dict[tuple[int, str], Figures] = {}
+
+    def cell(region: int | None, day: dt.date) -> Figures | None:
+        region = region or NO_REGION
+        if region_id is not None and region != region_id:
+            return None
+        if bounds and not bounds[0] <= day <= bounds[1]:
+            return None
+        period = period_of(day, granularity)
+        key = (region, period)
+        if key not in cells:
+            cells[key] = Figures(region, regions_with_none.get(region, "—"), period)
+        return cells[key]
+
+    for day, pupils, school_id, techniekhuis_path, school_region in _bookings():
+        if target := cell(resolver.region_for(techniekhuis_path) or school_region, day):
+            target.classes += 1
+            target.pupils += pupils
+            target.school_ids.add(school_id)
+
+    for event_id, path, start in _event_registrations():
+        if target := cell(resolver.region_for(path), _local_date(start)):
+            target.event_registrations += 1
+            target.event_ids.add(event_id)
+
+    for path, created_at, pupils in _challenge_teams():
+        if target := cell(resolver.region_for(path), _local_date(created_at)):
+            target.challenge_teams += 1
+            target.challenge_pupils += pupils
+
+    rows = sorted(cells.values(), key=lambda f: (f.region, f.period))
+    total = Figures(region_id or NO_REGION, "", "")
+    for row in rows:
+        total.add(row)
+    downloads = kit_downloads(resolver)
+    if downloads is not None and region_id is not None:
+        downloads = {region_id: downloads.get(region_id, 0)}
+    return Dashboard(granularity, rows, total, downloads, regions_with_none)
+
+
+def _bookings() -> Iterable[tuple[dt.date, int, int, str | None, int | None]]:
+    from cms.bookings.models import Booking
+
+    return (
+        Booking.objects.filter(status__in=[Booking.Status.CONFIRMED, Booking.Status.COMPLETED])
+        .values_list(
+            "slot__date", "pupils", "school_id", "slot__offering__techniekhuis__path", "school__region_id"
+        )
+        .iterator()
+    )
+
+
+def _event_registrations() -> Iterable[tuple[int, str, dt.datetime]]:
+    from cms.events.models import EventRegistration
+
+    return (
+        EventRegistration.objects.filter(status=EventRegistration.Status.CONFIRMED)
+        .values_list("event_id", "event__path", "event__start")
+        .iterator()
+    )
+
+
+def _challenge_teams() -> Iterable[tuple[str, dt.datetime, int]]:
+    from cms.events.models import ChallengeTeam
+
+    return (
+        ChallengeTeam.objects.exclude(status=ChallengeTeam.Status.CANCELLED)
+        .values_list("challenge__path", "created_at", "pupils")
+        .iterator()
+    )
+
+
+def kit_downloads(resolver: _RegionResolver | None = None) -> dict[int, int] | None:
+    """Kit downloads to date per region (kit's region of origin, else the site it lives on).
+
+    ``None`` when the search app (which counts downloads) is not installed.
+    """
+    if not apps.is_installed("search"):
+        return None
+    try:
+        stats = apps.get_model("search", "KitDownloadStats")
+    except LookupError:
+        return None
+    resolver = resolver or _RegionResolver()
+    result: dict[int, int] = defaultdict(int)
+    rows = stats.objects.values("page__region_id", "page__path").annotate(
+        files=Sum("file_downloads"), zips=Sum("zip_downloads")
+    )
+    for row in rows:
+        region = row["page__region_id"] or resolver.region_for(row["page__path"]) or NO_REGION
+        result[region] += (row["files"] or 0) + (row["zips"] or 0)
+    return dict(result)
+
+
+def school_years_with_data() -> list[int]:
+    """School years (start year) that have bookings, events or teams, newest first."""
+    from cms.bookings.models import Booking
+    from cms.events.models import ChallengeTeam, EventRegistration
+
+    years = {school_year_start(d) for d in Booking.objects.dates("slot__date", "month")}
+    years |= {school_year_start(d) for d in EventRegistration.objects.dates("event__start", "month")}
+    years |= {school_year_start(d) for d in ChallengeTeam.objects.dates("created_at", "month")}
+    years.add(school_year_start(timezone.localdate()))
+    return sorted(years, reverse=True)

@@ -1,0 +1,105 @@
+"""The funders' dashboard in the Wagtail admin: filters, tables, inline SVG bar charts, CSV export."""
+
+import csv
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import services
+
+DEFAULT_GROUPS = ("Beheer", "Projectleiders")
+
+METRICS = [
+    ("pupils", gettext_lazy("Pupils reached (bookings)")),
+    ("classes", gettext_lazy("Classes reached (bookings)")),
+    ("schools", gettext_lazy("Schools reached")),
+    ("event_registrations", gettext_lazy("Event registrations")),
+    ("challenge_teams", gettext_lazy("Challenge teams")),
+    ("challenge_pupils", gettext_lazy("Challenge pupils")),
+]
+
+
+def can_view(user) -> bool:
+    """Superusers and members of the groups in ``DASHBOARD_GROUPS`` (default Beheer, Projectleiders)."""
+    if not user.is_active or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    groups = getattr(settings, "DASHBOARD_GROUPS", DEFAULT_GROUPS)
+    return user.groups.filter(name__in=groups).exists()
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _chart(rows: list[services.Figures], metric: str) -> dict:
+    """Bars per period (regions summed; schools as a distinct union), scaled to the largest bar."""
+    per_period: dict[str, services.Figures] = defaultdict(lambda: services.Figures(0, "", ""))
+    for row in rows:
+        per_period[row.period].add(row)
+    values = [(period, getattr(figures, metric)) for period, figures in sorted(per_period.items())]
+    top = max((v for _, v in values), default=0) or 1
+    width = 56
+    bars = [
+        {
+            "label": period,
+            "value": value,
+            "x": i * width + 8,
+            "height": round(140 * value / top),
+            "y": 160 - round(140 * value / top),
+        }
+        for i, (period, value) in enumerate(values)
+    ]
+    return {"bars": bars, "width": max(len(bars) * width + 16, 200)}
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    if not can_view(request.user):
+        raise PermissionDenied
+    granularity = request.GET.get("granularity")
+    if granularity not in (services.QUARTER, services.SCHOOL_YEAR):
+        granularity = services.QUARTER
+    region_id = _int(request.GET.get("region"))
+    school_year = _int(request.GET.get("school_year"))
+    data = services.compute(granularity=granularity, region_id=region_id, school_year=school_year)
+    if request.GET.get("format") == "csv":
+        return _csv(data)
+    charts = [{"key": key, "label": label, **_chart(data.rows, key)} for key, label in METRICS]
+    context = {
+        "data": data,
+        "metrics": METRICS,
+        "charts": charts,
+        "regions": [(pk, name) for pk, name in data.regions.items() if pk != services.NO_REGION],
+        "school_years": [(y, services.school_year_label(y)) for y in services.school_years_with_data()],
+        "selected": {"region": region_id, "school_year": school_year, "granularity": granularity},
+        "downloads": sorted(
+            ((data.regions.get(pk, "—"), count) for pk, count in (data.downloads or {}).items()),
+        ),
+        "csv_query": request.GET.copy().urlencode() + ("&" if request.GET else "") + "format=csv",
+    }
+    return render(request, "dashboard/dashboard.html", context)
+
+
+def _csv(data: services.Dashboard) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="dashboard.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("Region"), _("Period"), *[str(label) for _key, label in METRICS], _("Events")])
+    for row in data.rows:
+        writer.writerow([row.region, row.period, *[getattr(row, key) for key, _label in METRICS], row.events])
+    total = data.total
+    writer.writerow([_("Total"), "", *[getattr(total, key) for key, _label in METRICS], total.events])
+    if data.downloads is not None:
+        for region_pk, count in sorted(data.downloads.items()):
+            writer.writerow([data.regions.get(region_pk, "—"), _("to date"), _("Kit downloads"), count])
+    return response

@@ -1,0 +1,102 @@
+"""Dashboard figures equal the figures computed by hand from the fixture dataset (see conftest)."""
+
+import datetime as dt
+
+import pytest
+
+from cms.dashboard import services
+
+pytestmark = pytest.mark.django_db
+
+
+def table(data, *fields):
+    return {(r.region, r.period): tuple(getattr(r, f) for f in fields) for r in data.rows}
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2025, 7, 31), "2024-2025"),
+        (dt.date(2025, 8, 1), "2025-2026"),
+        (dt.date(2026, 1, 1), "2025-2026"),
+    ],
+)
+def test_school_year_starts_on_1_august(day, expected):
+    assert services.period_of(day, services.SCHOOL_YEAR) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [(dt.date(2025, 3, 31), "2025-Q1"), (dt.date(2025, 4, 1), "2025-Q2"), (dt.date(2025, 12, 31), "2025-Q4")],
+)
+def test_quarters_are_calendar_quarters(day, expected):
+    assert services.period_of(day, services.QUARTER) == expected
+
+
+def test_booking_reach_per_region_and_quarter(dataset):
+    data = services.compute(granularity=services.QUARTER)
+    a, b = dataset.a.name, dataset.b.name
+
+    assert table(data, "classes", "pupils", "schools") == {
+        (a, "2025-Q3"): (2, 45, 2),
+        (a, "2025-Q4"): (1, 30, 1),
+        (a, "2026-Q1"): (0, 0, 0),  # only a challenge team
+        (a, "2026-Q3"): (1, 24, 1),
+        (b, "2026-Q1"): (1, 26, 1),
+    }
+
+
+def test_event_and_challenge_participation_per_region_and_quarter(dataset):
+    data = services.compute(granularity=services.QUARTER)
+    a, b = dataset.a.name, dataset.b.name
+
+    assert table(data, "event_registrations", "events", "challenge_teams", "challenge_pupils") == {
+        (a, "2025-Q3"): (0, 0, 0, 0),
+        (a, "2025-Q4"): (3, 1, 1, 5),
+        (a, "2026-Q1"): (0, 0, 1, 6),
+        (a, "2026-Q3"): (0, 0, 0, 0),
+        (b, "2026-Q1"): (3, 2, 0, 0),
+    }
+
+
+def test_reach_per_school_year_counts_schools_distinctly(dataset):
+    data = services.compute(granularity=services.SCHOOL_YEAR)
+    a, b = dataset.a.name, dataset.b.name
+
+    assert table(data, "classes", "pupils", "schools", "event_registrations", "challenge_teams") == {
+        (a, "2025-2026"): (3, 75, 2, 3, 2),
+        (a, "2026-2027"): (1, 24, 1, 0, 0),
+        (b, "2025-2026"): (1, 26, 1, 3, 0),
+    }
+    total = data.total
+    assert (total.classes, total.pupils, total.schools) == (5, 125, 4)
+    assert (total.event_registrations, total.challenge_teams, total.challenge_pupils) == (6, 2, 11)
+
+
+def test_filter_by_school_year(dataset):
+    data = services.compute(granularity=services.QUARTER, school_year=2025)
+
+    assert {r.period for r in data.rows} == {"2025-Q3", "2025-Q4", "2026-Q1"}
+    assert (data.total.classes, data.total.pupils, data.total.schools) == (4, 101, 3)
+
+
+def test_filter_by_region(dataset):
+    data = services.compute(granularity=services.SCHOOL_YEAR, region_id=dataset.b.pk)
+
+    assert [(r.region, r.period) for r in data.rows] == [(dataset.b.name, "2025-2026")]
+    assert (data.total.classes, data.total.pupils, data.total.event_registrations) == (1, 26, 3)
+    assert data.downloads == {dataset.b.pk: 3}
+
+
+def test_kit_downloads_to_date_per_region_of_origin(dataset):
+    data = services.compute()
+
+    assert data.downloads == {dataset.a.pk: 12, dataset.b.pk: 3}
+    assert data.downloads_total == 15
+
+
+def test_empty_database_gives_zero_totals(region_site):
+    data = services.compute()
+
+    assert data.rows == []
+    assert (data.total.classes, data.total.schools) == (0, 0)
