@@ -2,8 +2,9 @@
 
 What counts (kept simple so a project leader can check each figure by hand):
 
-* **classes / pupils / schools reached**: lesson bookings with status *confirmed* or *completed*;
-  one booking is one class; the period is the lesson date; the region is the region of the site
+* **classes / pupils / schools reached**: the bookings :func:`cms.bookings.reporting.reached_bookings`
+  counts as reached (completed, or confirmed with the lesson date past); one booking is one
+  class; the period is the lesson date; the region is the region of the site
   the techniekhuis page lives on, else the school's region. Schools are counted distinctly (a
   total is a union, never a sum of the rows).
 * **event registrations**: confirmed registrations, in the period of the event's start, in the
@@ -176,10 +177,10 @@ def compute(
 
 
 def _bookings() -> Iterable[tuple[dt.date, int, int, str | None, int | None]]:
-    from cms.bookings.models import Booking
+    from cms.bookings.reporting import reached_bookings
 
     return (
-        Booking.objects.filter(status__in=[Booking.Status.CONFIRMED, Booking.Status.COMPLETED])
+        reached_bookings()
         .values_list(
             "slot__date", "pupils", "school_id", "slot__offering__techniekhuis__path", "school__region_id"
         )

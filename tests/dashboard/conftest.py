@@ -47,6 +47,9 @@ def dataset(region_site):
     a2 = TimeSlotFactory(offering=off_a, date=dt.date(2025, 11, 3), capacity_classes=10)
     a3 = TimeSlotFactory(offering=off_a, date=dt.date(2026, 9, 1), capacity_classes=10)
     none_slot = TimeSlotFactory(offering=off_none, date=dt.date(2026, 3, 10), capacity_classes=10)
+    future_slot = TimeSlotFactory(
+        offering=off_a, date=dt.date.today() + dt.timedelta(days=30), capacity_classes=10
+    )
     b_slot = TimeSlotFactory(offering=off_b, date=dt.date(2026, 3, 10), capacity_classes=10)
     for slot, school, pupils, status in [
         (a1, s1, 25, B.CONFIRMED),
@@ -55,6 +58,7 @@ def dataset(region_site):
         (a2, s3, 22, B.CANCELLED),
         (a2, s3, 18, B.WAITLISTED),
         (a3, s3, 24, B.CONFIRMED),
+        (future_slot, s2, 28, B.CONFIRMED),  # not given yet: not reached
         (none_slot, s4, 26, B.COMPLETED),  # no techniekhuis: the school's region (B) counts
         (b_slot, s1, 21, B.REQUESTED),
     ]:
