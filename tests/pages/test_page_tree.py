@@ -3,6 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from cms.newsletters.models import NewsletterArchivePage
 from cms.pages.models import (
     ChallengeIndexPage,
     ChallengePage,
@@ -24,7 +25,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(
             HomePage,
             {StandardPage, NewsIndexPage, TechniekhuisIndexPage, DatabankPage,
-             ChallengeIndexPage, EventIndexPage},
+             ChallengeIndexPage, EventIndexPage, NewsletterArchivePage},
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 

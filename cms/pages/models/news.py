@@ -34,11 +34,25 @@ class NewsIndexPage(BasePage):
         from cms.pages.services import paginate
 
         context = super().get_context(request, *args, **kwargs)
-        articles = (
-            NewsArticlePage.objects.live().public().child_of(self)
-            .select_related("image").order_by("-date", "-pk")
-        )
+        published = NewsArticlePage.objects.live().public().child_of(self)
+        articles = published.select_related("image").order_by("-date", "-pk")
+        tag = request.GET.get("tag", "").strip()[:100]
+        year = request.GET.get("year", "")
+        if tag:
+            articles = articles.filter(tags__slug=tag)
+        if year.isdigit() and len(year) == 4:
+            articles = articles.filter(date__year=int(year))
+        else:
+            year = ""
         context["articles"] = paginate(request, articles, per_page=12)
+        context["years"] = [d.year for d in published.dates("date", "year", order="DESC")]
+        context["tags"] = (
+            NewsArticleTag.tag_model().objects.filter(
+                pages_newsarticletag_items__content_object__in=published
+            ).distinct().order_by("name")
+        )
+        context["selected_tag"] = tag
+        context["selected_year"] = year
         return context
 
 
