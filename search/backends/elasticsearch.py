@@ -1,0 +1,210 @@
+"""The Elasticsearch backend: the same contract as the database backend, through elasticsearch-dsl.
+
+Indices are versioned (``<alias>-<timestamp>``) behind an alias; ``rebuild`` fills a new index with
+bulk requests and swaps the alias in one atomic ``update_aliases`` call, so searches never see a
+half-built index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import cache
+
+from django.conf import settings
+from elasticsearch import Elasticsearch
+from elasticsearch.helpers import bulk
+from elasticsearch_dsl import A, Q, Search
+
+from ..documents import FACET_SEPARATOR, build_index, material_to_source
+from ..facets import FACET_KEYS
+from ..materials import iter_materials
+from ..query import synonym_groups
+from .base import FacetCount, Hit, SearchParams, SearchResults, Suggestion
+
+logger = logging.getLogger(__name__)
+
+BOOSTED_FIELDS = ["title^4", "summary^3", "body^2", "attachments"]
+HIGHLIGHT_FIELDS = ("title", "summary", "body", "attachments")
+SORTS = {
+    "relevance": ["_score", {"published_at": {"order": "desc"}}],
+    "newest": [{"published_at": {"order": "desc"}}],
+    "downloads": [{"download_count": {"order": "desc"}}, {"published_at": {"order": "desc"}}],
+    "title": [{"title.raw": {"order": "asc"}}],
+}
+
+
+def alias_name() -> str:
+    return getattr(settings, "SEARCH_ELASTICSEARCH_ALIAS", "databank-lessonmaterials")
+
+
+def _facet_filter(key: str, values: list[str]) -> Q:
+    return Q("terms", **{key: values})
+
+
+def build_search(params: SearchParams, index: str | None = None) -> Search:
+    """The complete request for ``params``: match, post-filter, facet aggregations, highlight, sort, page.
+
+    Filters go in ``post_filter`` and every facet's aggregation is wrapped in a filter of the *other*
+    facets' selections, so a facet's counts ignore its own selection (OR within, AND across facets).
+    """
+    search = Search(index=index or alias_name())
+    if params.q:
+        search = search.query(
+            "multi_match",
+            query=params.q,
+            fields=BOOSTED_FIELDS,
+            type="best_fields",
+            operator="and",
+            fuzziness="AUTO",
+            prefix_length=2,
+        )
+    filters = {key: _facet_filter(key, values) for key, values in params.filters.items()}
+    if filters:
+        search = search.post_filter(Q("bool", filter=list(filters.values())))
+    for key in FACET_KEYS:
+        others = [f for k, f in filters.items() if k != key]
+        agg = A("filter", filter=Q("bool", filter=others)) if others else A("filter", filter=Q("match_all"))
+        agg.bucket("values", "terms", field=f"{key}_bucket", size=200)
+        search.aggs.bucket(f"facet_{key}", agg)
+    search = search.highlight_options(
+        pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=160, number_of_fragments=1, encoder="html"
+    ).highlight(*HIGHLIGHT_FIELDS)
+    search = search.sort(*SORTS[params.sort]).extra(track_total_hits=True)
+    search = search.source(excludes=["body", "attachments", "suggest"])
+    return search[params.offset : params.offset + params.page_size]
+
+
+def build_suggest(q: str, limit: int, index: str | None = None) -> Search:
+    return (
+        Search(index=index or alias_name())
+        .suggest(
+            "titles",
+            q,
+            completion={
+                "field": "suggest",
+                "size": limit,
+                "skip_duplicates": True,
+                "fuzzy": {"fuzziness": "AUTO"},
+            },
+        )
+        .source(["title", "url"])
+        .extra(size=0)
+    )
+
+
+def parse_facets(aggregations: dict, filters: dict[str, list[str]]) -> dict[str, list[FacetCount]]:
+    facets = {}
+    for key in FACET_KEYS:
+        selected = set(filters.get(key, []))
+        rows = []
+        for bucket in aggregations.get(f"facet_{key}", {}).get("values", {}).get("buckets", []):
+            value, label, position = bucket["key"].split(FACET_SEPARATOR)
+            rows.append((int(position), label, value, bucket["doc_count"]))
+        counts = [
+            FacetCount(value=v, label=lbl, count=n, selected=v in selected) for _p, lbl, v, n in sorted(rows)
+        ]
+        seen = {c.value for c in counts}
+        counts += [FacetCount(value=v, label=v, count=0, selected=True) for v in sorted(selected - seen)]
+        facets[key] = counts
+    return facets
+
+
+def parse_hit(raw: dict) -> Hit:
+    source = raw["_source"]
+    published = source.get("published_at")
+    highlights = {name: " … ".join(fragments) for name, fragments in raw.get("highlight", {}).items()}
+    return Hit(
+        id=int(raw["_id"]),
+        title=source["title"],
+        url=source.get("url", ""),
+        summary=source.get("summary", ""),
+        published_at=dt.datetime.fromisoformat(published) if published else None,
+        duration_minutes=source.get("duration_minutes", 0),
+        download_count=source.get("download_count", 0),
+        score=raw.get("_score"),
+        facets=source.get("facet_terms", {}),
+        highlights=highlights,
+    )
+
+
+class ElasticsearchBackend:
+    name = "elasticsearch"
+
+    def __init__(self, client: Elasticsearch, alias: str | None = None):
+        self.client = client
+        self.alias = alias or alias_name()
+
+    @classmethod
+    def for_url(cls, url: str) -> ElasticsearchBackend:
+        return cls(_client(url))
+
+    def search(self, params: SearchParams) -> SearchResults:
+        response = self.client.search(index=self.alias, **build_search(params, self.alias).to_dict())
+        body = response.body
+        return SearchResults(
+            params=params,
+            total=body["hits"]["total"]["value"],
+            hits=[parse_hit(raw) for raw in body["hits"]["hits"]],
+            facets=parse_facets(body.get("aggregations", {}), params.filters),
+            backend=self.name,
+        )
+
+    def suggest(self, q: str, limit: int = 8) -> list[Suggestion]:
+        response = self.client.search(index=self.alias, **build_suggest(q, limit, self.alias).to_dict()).body
+        return [
+            Suggestion(
+                id=int(option["_id"]), title=option["_source"]["title"], url=option["_source"].get("url", "")
+            )
+            for option in response["suggest"]["titles"][0]["options"]
+        ]
+
+    def _actions(self, materials, index: str):
+        for material in materials:
+            yield {
+                "_op_type": "index",
+                "_index": index,
+                "_id": material.page_id,
+                "_source": material_to_source(material),
+            }
+
+    def index(self, materials: list) -> None:
+        if materials:
+            bulk(self.client, self._actions(materials, self.alias), refresh=False)
+
+    def delete(self, page_ids: list[int]) -> None:
+        if page_ids:
+            actions = ({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in page_ids)
+            bulk(self.client, actions, raise_on_error=False)
+
+    def refresh(self) -> None:
+        self.client.indices.refresh(index=self.alias)
+
+    def rebuild(self) -> int:
+        """Build a new versioned index, bulk-fill it, swap the alias, drop the old indices."""
+        new_name = f"{self.alias}-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S%f}"
+        index = build_index(new_name, [list(map(" ".join, group)) for group in synonym_groups()])
+        index.create(using=self.client)
+        count = 0
+
+        def actions():
+            nonlocal count
+            for material in iter_materials():
+                count += 1
+                yield from self._actions([material], new_name)
+
+        bulk(self.client, actions(), chunk_size=500)
+        self.client.indices.refresh(index=new_name)
+        old = list(self.client.indices.get_alias(name=self.alias, ignore_unavailable=True).body)
+        operations = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        operations.append({"add": {"index": new_name, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=operations)
+        for name in old:
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+        return count
+
+
+@cache
+def _client(url: str) -> Elasticsearch:
+    # No retries: a down cluster must fail fast so the database backend can answer.
+    return Elasticsearch(url, request_timeout=3, max_retries=0, retry_on_timeout=False)
