@@ -29,12 +29,34 @@ class EventIndexPage(BasePage):
         verbose_name_plural = _("event indexes")
 
     def get_context(self, request, *args, **kwargs):
+        from cms.snippets.models import Region, Theme
+
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.live().public().child_of(self)
+        # Filters from GET: audience, theme (slug) and region (slug; shows that region's events).
+        audience = request.GET.get("audience", "")
+        theme = request.GET.get("theme", "")
+        region = request.GET.get("region", "")
+        if region and (home := self._home_of_region(region)) is not None:
+            events = EventPage.objects.live().public().descendant_of(home)
+        if audience in EventPage.Audience.values:
+            events = events.filter(audience=audience)
+        if theme:
+            events = events.filter(themes__slug=theme).distinct()
         now = timezone.now()
         context["upcoming_events"] = events.filter(end__gte=now).order_by("start")
         context["past_events"] = events.filter(end__lt=now).order_by("-start")[:12]
+        context["filters"] = {"audience": audience, "theme": theme, "region": region}
+        context["audiences"] = EventPage.Audience.choices
+        context["themes"] = Theme.objects.filter(events__isnull=False).distinct()
+        context["regions"] = Region.objects.filter(site__isnull=False)
         return context
+
+    @staticmethod
+    def _home_of_region(slug: str):
+        from .home import HomePage
+
+        return HomePage.objects.live().filter(region__slug=slug).first()
 
 
 class EventPage(Address, BasePage):
