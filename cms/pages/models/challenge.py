@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -89,11 +91,29 @@ class ChallengePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["timeline"] = self.timeline()
         # Other apps (e.g. team registration) add sections through this hook; each returns safe HTML.
         context["extra_sections"] = [
             html for hook in hooks.get_hooks("challenge_page_sections") if (html := hook(self, request))
         ]
         return context
+
+    def timeline(self, today=None) -> list[dict]:
+        """The phases in date order, each marked "past", "current" or "upcoming" relative to today.
+
+        A phase without an end date lasts until the next phase starts (the last one: one day).
+        """
+        today = today or timezone.localdate()
+        phases = sorted((block.value for block in self.phases), key=lambda v: v["start_date"])
+        items = []
+        for position, phase in enumerate(phases):
+            end = phase.get("end_date")
+            if end is None:
+                following = phases[position + 1]["start_date"] if position + 1 < len(phases) else None
+                end = following - dt.timedelta(days=1) if following else phase["start_date"]
+            state = "past" if end < today else "upcoming" if phase["start_date"] > today else "current"
+            items.append({"phase": phase, "state": state})
+        return items
 
     @classmethod
     def api_queryset(cls, queryset):
