@@ -1,0 +1,222 @@
+"""Benchmark: concurrent booking requests through the HTTP API against PostgreSQL.
+
+Creates a throwaway PostgreSQL database, migrates it, seeds 10 slots, starts a real threaded
+server (Django's runserver WSGI server with a larger listen backlog) and fires REQUESTS concurrent POSTs to
+``/api/v3/bookings/`` spread over the slots. Prints throughput, median and p95 latency, the
+status codes and the overbooking count (must be 0). Not a test.
+
+    .venv/bin/python bench/bookings.py [--requests 200] [--concurrency 50] [--capacity 15]
+
+Needs PostgreSQL: BENCH_PG_URL (default postgres://postgres:postgres@127.0.0.1:5432/postgres)
+is used to create and drop the throwaway database.
+"""
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SLOTS = 10
+
+# Django's threaded development server (what runserver uses), with a listen backlog that takes
+# the whole burst instead of runserver's 10 (which resets connections under 50 parallel clients).
+SERVER = """
+import sys
+import django
+from django.core.servers.basehttp import WSGIServer, get_internal_wsgi_application, run
+django.setup()
+class Server(WSGIServer):
+    request_queue_size = 256
+run("127.0.0.1", int(sys.argv[1]), get_internal_wsgi_application(), threading=True, server_cls=Server)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def admin_sql(pg_url: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def write_settings(directory: str) -> None:
+    Path(directory, "bench_bookings_settings.py").write_text(
+        "from cms.settings.test import *  # noqa\n"
+        "import dj_database_url, os\n"
+        "DATABASES = {'default': dj_database_url.parse(os.environ['DATABASE_URL'], conn_max_age=0)}\n"
+        "BOOKINGS_RATE_LIMIT = None\n"
+        "DEBUG = False\n"
+    )
+
+
+def seed(capacity: int) -> list[int]:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from cms.bookings.models import LessonOffering, TimeSlot
+
+    offering = LessonOffering.objects.create(title="Benchmarkles", price=200, max_pupils_per_class=32)
+    day = timezone.localdate() + dt.timedelta(days=30)
+    return [
+        TimeSlot.objects.create(
+            offering=offering,
+            date=day + dt.timedelta(days=i),
+            start=dt.time(9, 30),
+            end=dt.time(11),
+            capacity_classes=capacity,
+        ).pk
+        for i in range(SLOTS)
+    ]
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()  # noqa: S310 (our own http:// URL)
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.3)
+    raise RuntimeError(f"server at {url} did not come up")
+
+
+def post(url: str, payload: dict) -> tuple[int, float]:
+    body = json.dumps(payload).encode()
+    request = urllib.request.Request(url, body, {"Content-Type": "application/json"}, method="POST")  # noqa: S310
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+            status = response.status
+            response.read()
+    except urllib.error.HTTPError as error:
+        status = error.code
+        error.read()
+    except OSError:  # connection refused/reset: counted as status 0
+        status = 0
+    return status, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--capacity", type=int, default=15, help="classes per slot (10 slots)")
+    args = parser.parse_args()
+
+    pg_url = os.environ.get("BENCH_PG_URL", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
+    db_name = f"bench_bookings_{os.getpid()}"
+    db_url = pg_url.rsplit("/", 1)[0] + "/" + db_name
+    settings_dir = tempfile.mkdtemp(prefix="bench-bookings-")
+    write_settings(settings_dir)
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "DJANGO_SETTINGS_MODULE": "bench_bookings_settings",
+        "PYTHONPATH": os.pathsep.join([settings_dir, str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")})
+    sys.path[:0] = [settings_dir, str(ROOT)]
+
+    admin_sql(pg_url, f'CREATE DATABASE "{db_name}"')
+    server = None
+    try:
+        import django
+        from django.core.management import call_command
+
+        django.setup()
+        print(f"migrating throwaway database {db_name} ...", flush=True)
+        call_command("migrate", verbosity=0)
+        slot_ids = seed(args.capacity)
+        from django.db import connections
+
+        connections.close_all()
+
+        port = free_port()
+        server = subprocess.Popen(  # noqa: S603 (our own interpreter and code)
+            [sys.executable, "-c", SERVER, str(port)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/api/v3/bookings/offerings/")
+
+        payloads = [
+            {
+                "slot": slot_ids[i % SLOTS],
+                "school_name": f"Bench school {i}",
+                "school_brin": f"{10 + i % 90:02d}{chr(65 + i // 90 % 26)}{chr(65 + i % 26)}",
+                "school_street": "Schoolstraat 1",
+                "school_postcode": "3011 AB",
+                "school_city": "Rotterdam",
+                "contact_name": "Juf Bench",
+                "email": f"bench{i}@school.nl",
+                "group": 6,
+                "pupils": 24,
+                "privacy_consent": True,
+                "waitlist": i % 4 == 0,
+                "idempotency_key": uuid.uuid4().hex,
+            }
+            for i in range(args.requests)
+        ]
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
+            results = list(pool.map(lambda p: post(base + "/api/v3/bookings/", p), payloads))
+        elapsed = time.perf_counter() - started
+
+        from django.db.models import Count, Q
+
+        from cms.bookings.models import Booking, TimeSlot
+
+        holding = Q(bookings__status__in=Booking.HOLDING)
+        slots = TimeSlot.objects.filter(pk__in=slot_ids).annotate(held=Count("bookings", filter=holding))
+        overbooked = sum(max(s.held - s.capacity_classes, 0) for s in slots)
+        drift = sum(s.held != s.booked_classes for s in slots)
+
+        latencies = sorted(latency for _, latency in results)
+        codes: dict[int, int] = {}
+        for status, _ in results:
+            codes[status] = codes.get(status, 0) + 1
+        p95 = latencies[max(int(len(latencies) * 0.95) - 1, 0)]
+        print(
+            f"requests:        {len(results)} over {SLOTS} slots of {args.capacity} classes, "
+            f"concurrency {args.concurrency}"
+        )
+        print(f"status codes:    {dict(sorted(codes.items()))}")
+        print(
+            f"bookings:        {Booking.objects.filter(status__in=Booking.HOLDING).count()} holding a place, "
+            f"{Booking.objects.filter(status=Booking.Status.WAITLISTED).count()} waitlisted"
+        )
+        print(f"throughput:      {len(results) / elapsed:.1f} requests/s ({elapsed:.2f} s total)")
+        print(f"latency median:  {statistics.median(latencies) * 1000:.0f} ms")
+        print(f"latency p95:     {p95 * 1000:.0f} ms")
+        print(f"overbooking:     {overbooked}")
+        print(f"counter drift:   {drift} slot(s) where booked_classes != bookings holding a place")
+        connections.close_all()
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+        admin_sql(pg_url, f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    main()
