@@ -103,5 +103,48 @@ def create_contribution(request: HttpRequest):
     )
 
 
+preview_router = Router(tags=["preview"])
+
+
+class PreviewOut(Schema):
+    id: int
+    type: str
+    title: str
+    revision_id: int
+    content: dict
+
+
+class PreviewError(Schema):
+    detail: str
+
+
+@preview_router.get(
+    "/",
+    response={200: PreviewOut, 403: PreviewError},
+    summary="Preview a draft",
+    operation_id="preview_detail",
+    description="The draft behind a signed, expiring preview token (issued to editors in the admin).",
+)
+def get_preview(request: HttpRequest, token: str):
+    from .preview import PreviewTokenError, resolve_preview_token
+
+    try:
+        revision = resolve_preview_token(token)
+    except PreviewTokenError:
+        return Status(403, {"detail": _("This preview link is invalid or has expired.")})
+    page = revision.as_object()
+    return Status(
+        200,
+        {
+            "id": page.pk,
+            "type": page._meta.label,
+            "title": page.title,
+            "revision_id": revision.pk,
+            "content": revision.content,
+        },
+    )
+
+
 def register() -> None:
     register_router("/contributions/", router)
+    register_router("/preview/", preview_router)

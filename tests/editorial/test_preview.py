@@ -1,0 +1,48 @@
+import pytest
+
+from cms.editorial.preview import make_preview_token
+from cms.editorial.roles import Role
+from tests.factories import NewsArticlePageFactory
+
+from .factories import user_in_role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft(tree):
+    article = NewsArticlePageFactory(parent=tree.a.news, live=False, title="Conceptbericht")
+    article.title = "Conceptbericht, tweede versie"
+    article.save_revision()
+    return article
+
+
+def test_token_shows_the_latest_draft_to_a_headless_front_end(draft, client, django_assert_max_num_queries):
+    token = make_preview_token(draft)
+    with django_assert_max_num_queries(6):
+        response = client.get("/api/v3/preview/", {"token": token})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["title"] == "Conceptbericht, tweede versie"
+    assert body["type"] == "pages.NewsArticlePage"
+    assert client.get(f"/api/v3/news/{draft.pk}/").status_code == 404
+
+
+def test_expired_or_tampered_tokens_are_refused_in_dutch(draft, client, settings):
+    token = make_preview_token(draft)
+    tampered = client.get("/api/v3/preview/", {"token": token[:-2] + "xx"})
+    assert tampered.status_code == 403
+    assert "verlopen" in tampered.json()["detail"]
+    settings.EDITORIAL_PREVIEW_TOKEN_MAX_AGE = -1
+    assert client.get("/api/v3/preview/", {"token": token}).status_code == 403
+
+
+def test_only_editors_who_may_edit_the_page_get_a_token(tree, draft, client):
+    client.force_login(user_in_role(Role.COMMUNICATIE, tree.b.region))
+    refused = client.get(f"/admin/editorial/preview-token/{draft.pk}/")
+    assert refused.status_code in (302, 403)
+    assert b"token" not in refused.content
+    client.force_login(user_in_role(Role.COMMUNICATIE, tree.a.region))
+    response = client.get(f"/admin/editorial/preview-token/{draft.pk}/")
+    assert response.status_code == 200
+    assert client.get(response.json()["url"]).json()["title"] == "Conceptbericht, tweede versie"
