@@ -45,7 +45,10 @@ def page_type_router(model, *, ordering: tuple[str, ...], tag: str) -> Router:
     router = Router(tags=[tag])
 
     @router.get(
-        "/", response=list[list_schema], summary=f"List {plural}", operation_id=f"{tag}_list",
+        "/",
+        response=list[list_schema],
+        summary=f"List {plural}",
+        operation_id=f"{tag}_list",
         description=f"Published, public {plural} of every site, with their domain fields.",
     )
     @paginate(WagtailLimitOffsetPagination)
@@ -53,7 +56,9 @@ def page_type_router(model, *, ordering: tuple[str, ...], tag: str) -> Router:
         return model.api_queryset(public_pages(model)).order_by(*ordering, "pk")
 
     @router.get(
-        "/{page_id}/", response=detail_schema, summary=f"Get one of the {plural}",
+        "/{page_id}/",
+        response=detail_schema,
+        summary=f"Get one of the {plural}",
         operation_id=f"{tag}_detail",
     )
     def get_page(request: HttpRequest, page_id: int):

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    """Hardening shared by every endpoint under /api/v3/ (errors; see middleware.py for caching)."""
+
+    name = "cms.api"
+    label = "cms_api"
+    verbose_name = _("API")
+
+    def ready(self) -> None:
+        from wagtail.api.v3.api import api
+
+        from .errors import register_exception_handlers
+
+        register_exception_handlers(api)

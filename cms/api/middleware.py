@@ -1,0 +1,95 @@
+"""Public-read caching and consistent errors for every response under ``/api/v3/``.
+
+- Anonymous ``GET``/``HEAD`` responses with status 200 get ``Cache-Control: public, max-age=N``
+  (``API_CACHE_MAX_AGE``, default 60) and an ``ETag``; a matching ``If-None-Match`` answers 304
+  through Django's conditional handling.
+- Responses to requests with credentials (an ``Authorization`` header or a logged-in session) are
+  marked ``private, no-store``; other methods are left alone.
+- ``HEAD`` is answered like ``GET`` (Ninja routes only the methods it was given).
+- 404/405 pages that Django or Ninja render as HTML/plain text become ``application/problem+json``.
+"""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.http import parse_etags
+from django.utils.translation import gettext as _
+
+from .errors import problem
+
+SAFE_METHODS = ("GET", "HEAD")
+
+
+def _api_prefix() -> str:
+    return getattr(settings, "API_PATH_PREFIX", "/api/v3/")
+
+
+def _has_credentials(request: HttpRequest) -> bool:
+    if request.META.get("HTTP_AUTHORIZATION"):
+        return True
+    # Only look at the session when a session cookie came along: touching request.user otherwise
+    # would add "Vary: Cookie" to every public response.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        user = getattr(request, "user", None)
+        return bool(user and user.is_authenticated)
+    return False
+
+
+class APIHardeningMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(_api_prefix()):
+            return self.get_response(request)
+        is_head = request.method == "HEAD"
+        if is_head:
+            request.method = "GET"  # the server drops the body of a HEAD response
+        response = self.get_response(request)
+        if is_head:
+            request.method = "HEAD"
+        response = self._as_problem(response)
+        if request.method in SAFE_METHODS:
+            response = self._cache_headers(request, response)
+        return response
+
+    def _as_problem(self, response: HttpResponse) -> HttpResponse:
+        content_type = response.get("Content-Type", "")
+        if response.status_code not in (404, 405) or "json" in content_type:
+            return response
+        if response.status_code == 404:
+            return problem(404, _("Not found"))
+        replacement = problem(405, _("Method not allowed"))
+        if response.has_header("Allow"):
+            replacement["Allow"] = response["Allow"]
+        return replacement
+
+    def _cache_headers(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        patch_vary_headers(response, ("Authorization", "Accept-Language"))
+        if _has_credentials(request):
+            add_never_cache_headers(response)
+            return response
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return response
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(
+                response, public=True, max_age=int(getattr(settings, "API_CACHE_MAX_AGE", 60))
+            )
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        return self._not_modified(request, response)
+
+    @staticmethod
+    def _not_modified(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        etags = parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
+        if not etags:
+            return response
+        return get_conditional_response(request, etag=response["ETag"], response=response)
