@@ -171,3 +171,12 @@ INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.dashboard")
 
 # --- partners ---
 INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.partners")
+# API hardening: shared error handlers (cms.api), CORS for the front-end origins in the environment
+# (comma-separated, e.g. "https://www.example.org"), public-read caching headers under /api/v3/.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.api")
+INSTALLED_APPS.append("corsheaders")
+MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")
+MIDDLEWARE.append("cms.api.middleware.APIHardeningMiddleware")
+CORS_ALLOWED_ORIGINS = [o.strip() for o in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if o.strip()]
+CORS_URLS_REGEX = r"^/api/.*$"
+API_CACHE_MAX_AGE = 60
