@@ -2,8 +2,9 @@
 
 Usage: .venv/bin/python bench/newsletter.py [--subscribers 10000] [--batch 500]
 Uses a throwaway SQLite database in /tmp unless DATABASE_URL is set (e.g. PostgreSQL).
-Runs the real code path: schedule_send -> start_send (deliveries in one transaction) ->
-send_batch per batch (one SMTP connection each, every delivery marked sent after "250 OK").
+Runs the real code path through the (immediate) task backend: schedule_send -> start_send
+(deliveries in one transaction) -> send_batch per batch (one SMTP connection each, every
+delivery locked, sent and marked sent in its own short transaction).
 Prints total time and mails per second (target: 10,000 mails in under 60 s).
 """
 
@@ -46,8 +47,8 @@ def main() -> None:
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
     if connection.vendor == "postgresql":
-        from django.test.utils import get_runner  # noqa: F401
-
+        # A database of its own, so a concurrent test run's test_* database is never touched.
+        connection.settings_dict["TEST"]["NAME"] = f"bench_newsletter_{os.getpid()}"
         test_db = connection.creation.create_test_db(verbosity=0, keepdb=False)
     else:
         call_command("migrate", verbosity=0)
@@ -67,7 +68,6 @@ def main() -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
     settings.NEWSLETTER_BATCH_SIZE = args.batch
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
     try:
         from wagtail.models import Page
@@ -105,7 +105,6 @@ def main() -> None:
         began = time.perf_counter()
         send = services.schedule_send(newsletter)
         services.start_send(send.pk)
-        prepared = time.perf_counter()
         ids = list(send.deliveries.order_by("pk").values_list("pk", flat=True))
         batch_times = []
         for i in range(0, len(ids), args.batch):
@@ -117,13 +116,13 @@ def main() -> None:
         sent = Delivery.objects.filter(send=send, status="sent").count()
         batch_times.sort()
         print(f"database: {connection.vendor}; subscribers: {args.subscribers}; batch size: {args.batch}")
-        print(f"deliveries written + content rendered: {prepared - began:.2f} s")
         print(f"sent (marked): {sent}; received by SMTP sink: {received}")
         print(f"total: {total:.2f} s; {sent / total:.0f} mails/s")
-        print(
-            f"per batch: median {batch_times[len(batch_times) // 2]:.2f} s, "
-            f"p95 {batch_times[min(len(batch_times) - 1, round(0.95 * (len(batch_times) - 1)))]:.2f} s"
-        )
+        if batch_times and batch_times[-1] > 0:  # only when the task backend did not already send them
+            print(
+                f"per batch: median {batch_times[len(batch_times) // 2]:.2f} s, "
+                f"p95 {batch_times[min(len(batch_times) - 1, round(0.95 * (len(batch_times) - 1)))]:.2f} s"
+            )
     finally:
         controller.stop()
         if test_db:
