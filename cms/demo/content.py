@@ -1331,7 +1331,7 @@ DEMO_ACCOUNTS = [
         "first_name": "Demo",
         "last_name": "Beheerder",
         "superuser": True,
-        "groups": [],
+        "role": "superuser",
     },
     {
         "username": "redacteur",
@@ -1340,7 +1340,7 @@ DEMO_ACCOUNTS = [
         "first_name": "Demo",
         "last_name": "Redacteur",
         "superuser": False,
-        "groups": ["Editors"],
+        "role": "Communicatie",
     },
     {
         "username": "eindredacteur",
@@ -1349,6 +1349,15 @@ DEMO_ACCOUNTS = [
         "first_name": "Demo",
         "last_name": "Eindredacteur",
         "superuser": False,
-        "groups": ["Moderators"],
+        "role": "Eindredactie",
+    },
+    {
+        "username": "databankredacteur",
+        "password": "databank-demo-2026",
+        "email": "databank@example.nl",
+        "first_name": "Demo",
+        "last_name": "Databankredacteur",
+        "superuser": False,
+        "role": "Databank-redactie",
     },
 ]

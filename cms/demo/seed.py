@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from modelcluster.models import get_all_child_relations
@@ -605,9 +604,9 @@ def demo_accounts_enabled() -> bool:
 
 
 def create_demo_accounts() -> list[dict]:
-    """Create or update the demo superuser, editor and moderator; return their credentials.
+    """Create or update the demo superuser and editors; return their credentials.
 
-    This is the hook for finer roles: a later ``setup_roles`` command can add groups and call this.
+    Their editorial groups are assigned by ``cms.editorial.demo.assign_demo_roles``.
     """
     user_model = get_user_model()
     created = []
@@ -626,7 +625,5 @@ def create_demo_accounts() -> list[dict]:
         if not user.check_password(account["password"]):
             user.set_password(account["password"])
             user.save(update_fields=["password"])
-        user.groups.set([Group.objects.get_or_create(name=name)[0] for name in account["groups"]])
-        role = "superuser" if account["superuser"] else ", ".join(account["groups"])
-        created.append({"username": user.username, "password": account["password"], "role": role})
+        created.append({"username": user.username, "password": account["password"], "role": account["role"]})
     return created

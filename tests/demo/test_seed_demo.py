@@ -28,7 +28,7 @@ from cms.pages.models import (
 from cms.snippets.models import CoreGoal, Partner, Region, School, TargetGroup, TechWorld, Theme
 from cms.snippets.validators import BRIN_RE, POSTCODE_RE
 
-ACCOUNTS = ("beheer", "redacteur", "eindredacteur")
+ACCOUNTS = ("beheer", "redacteur", "eindredacteur", "databankredacteur")
 
 
 def run_seed(*args: str) -> str:
@@ -205,13 +205,16 @@ def test_accounts_when_enabled(seeded, settings):
     users = {user.username: user for user in get_user_model().objects.filter(username__in=ACCOUNTS)}
     assert set(users) == set(ACCOUNTS)
     assert users["beheer"].is_superuser
-    assert list(users["redacteur"].groups.values_list("name", flat=True)) == ["Editors"]
-    assert list(users["eindredacteur"].groups.values_list("name", flat=True)) == ["Moderators"]
+    groups = {name: set(user.groups.values_list("name", flat=True)) for name, user in users.items()}
+    assert {"Communicatie", "Communicatie – TechTown Rotterdam"} <= groups["redacteur"]
+    assert "Eindredactie" in groups["eindredacteur"]
+    assert groups["databankredacteur"] == {"Databank-redactie"}
+    assert not {"Editors", "Moderators"} & set().union(*groups.values())
     for username in ACCOUNTS:
         assert username in output
     # Idempotent: a second run neither duplicates nor fails.
     run_seed()
-    assert get_user_model().objects.filter(username__in=ACCOUNTS).count() == 3
+    assert get_user_model().objects.filter(username__in=ACCOUNTS).count() == len(ACCOUNTS)
 
 
 @pytest.mark.django_db
