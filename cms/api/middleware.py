@@ -7,6 +7,8 @@
   marked ``private, no-store``; other methods are left alone.
 - ``HEAD`` is answered like ``GET`` (Ninja routes only the methods it was given).
 - 404/405 pages that Django or Ninja render as HTML/plain text become ``application/problem+json``.
+- ``limit``/``offset`` values beyond a 64-bit integer are refused with 422 before they reach the
+  database (SQLite and PostgreSQL fail on them with a 500).
 """
 
 from collections.abc import Callable
@@ -26,6 +28,8 @@ from django.utils.translation import gettext as _
 from .errors import problem
 
 SAFE_METHODS = ("GET", "HEAD")
+PAGINATION_PARAMS = ("limit", "offset")
+MAX_DB_INT = 2**63 - 1
 
 
 def _api_prefix() -> str:
@@ -50,6 +54,9 @@ class APIHardeningMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(_api_prefix()):
             return self.get_response(request)
+        refusal = self._refuse_oversized_pagination(request)
+        if refusal is not None:
+            return refusal
         is_head = request.method == "HEAD"
         if is_head:
             request.method = "GET"  # the server drops the body of a HEAD response
@@ -60,6 +67,23 @@ class APIHardeningMiddleware:
         if request.method in SAFE_METHODS:
             response = self._cache_headers(request, response)
         return response
+
+    @staticmethod
+    def _refuse_oversized_pagination(request: HttpRequest) -> HttpResponse | None:
+        errors = []
+        for name in PAGINATION_PARAMS:
+            for value in request.GET.getlist(name):
+                try:
+                    number = int(value)
+                except ValueError:
+                    continue  # not a number: the endpoint's own validation answers
+                if abs(number) > MAX_DB_INT:
+                    errors.append(
+                        {"type": "less_than_equal", "loc": ["query", name], "msg": _("Value is too large.")}
+                    )
+        if not errors:
+            return None
+        return problem(422, _("Validation failed"), errors=errors)
 
     def _as_problem(self, response: HttpResponse) -> HttpResponse:
         content_type = response.get("Content-Type", "")

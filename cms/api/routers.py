@@ -6,7 +6,7 @@ is all it takes to get its endpoints under ``/api/v3/``.
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router
+from ninja import Path, Router
 from ninja.pagination import paginate
 from wagtail.api.v3.api import api
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
@@ -15,6 +15,9 @@ from wagtail.api.v3.schemas.generators.read import read_generator
 from wagtail.api.v3.schemas.pages import BasePageSchema
 
 _registered: set[str] = set()
+
+#: Largest id the databases can compare with (64-bit signed); bigger path ids are a 422, not a 500.
+MAX_ID = 2**63 - 1
 
 
 def register_router(prefix: str, router: Router) -> None:
@@ -61,7 +64,7 @@ def page_type_router(model, *, ordering: tuple[str, ...], tag: str) -> Router:
         summary=f"Get one of the {plural}",
         operation_id=f"{tag}_detail",
     )
-    def get_page(request: HttpRequest, page_id: int):
+    def get_page(request: HttpRequest, page_id: int = Path(..., ge=1, le=MAX_ID)):
         return get_object_or_404(model.api_queryset(public_pages(model)), pk=page_id)
 
     return router

@@ -7,11 +7,11 @@ from typing import Any, Literal
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
-from cms.api.routers import register_router
+from cms.api.routers import MAX_ID, register_router
 
 from .models import PartnerOffer
 from .services import OfferFilters, filter_offers, geo_features
@@ -135,7 +135,7 @@ def list_offers(request: HttpRequest, filters: Query[OfferFilterQuery], **kwargs
     summary="Get one partner offer",
     operation_id="partner_offers_detail",
 )
-def get_offer(request: HttpRequest, offer_id: int):
+def get_offer(request: HttpRequest, offer_id: int = Path(..., ge=1, le=MAX_ID)):
     return get_object_or_404(PartnerOffer.objects.active().for_listing(), pk=offer_id)
 
 

@@ -201,3 +201,21 @@ def test_unhandled_error_is_a_problem_500_without_internals_and_is_reported():
     body = assert_problem(response, 500)
     assert "secret" not in body["detail"]
     assert reported == [request]
+
+
+# --- values the database cannot hold (found by schemathesis) --------------------------------------
+
+
+@pytest.mark.parametrize("param", ["offset", "limit"])
+@pytest.mark.parametrize("path", ["/api/v3/lessonkits/", "/api/v3/partner-offers/", "/api/v3/pages/"])
+def test_pagination_beyond_64_bits_is_a_problem_422(client, region_site, path, param):
+    response = client.get(path, {param: "140236568566841229312"})
+    body = assert_problem(response, 422)
+    assert body["errors"][0]["loc"] == ["query", param]
+    assert body["errors"][0]["msg"] == "Waarde is te groot."
+
+
+@pytest.mark.parametrize("path", ["/api/v3/challenges/", "/api/v3/news/", "/api/v3/partner-offers/"])
+def test_ids_beyond_64_bits_are_a_problem_422(client, region_site, path):
+    assert_problem(client.get(f"{path}-36294763669398604480512/"), 422)
+    assert_problem(client.get(f"{path}36294763669398604480512/"), 422)

@@ -1,0 +1,128 @@
+"""Fuzz every public /api/v3/ endpoint with schemathesis against a seeded throwaway SQLite database.
+
+Run from the repository root: ``.venv/bin/python tests/api/schemathesis_run.py``.
+Exits non-zero when any response is a 5xx or when fewer than MIN_CASES cases were generated.
+Operations that need a bearer token (Wagtail's write API, sites, whoami) are left out: they answer
+401 to anonymous callers before any of their code runs.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+MIN_CASES = int(os.environ.get("SCHEMATHESIS_MIN_CASES", "1000"))
+MAX_EXAMPLES = os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "60")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    # Fixed argv built here, no shell: nothing untrusted reaches the subprocess.
+    subprocess.run(  # noqa: S603
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def wait_for(url: str, timeout: float = 60) -> bytes:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (our own loopback server)
+                return response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def public_operations(schema: dict) -> list[str]:
+    """Operation ids that anonymous callers may use (no security requirement in the schema)."""
+    global_security = schema.get("security")
+    ids = []
+    for path_item in schema["paths"].values():
+        for method, operation in path_item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            if operation.get("security", global_security):
+                continue
+            ids.append(operation["operationId"])
+    return sorted(ids)
+
+
+def count_cases(ndjson_path: Path) -> int:
+    """Number of generated test cases: one per scenario step recorded in the ndjson event stream."""
+    cases = 0
+    for line in ndjson_path.read_text().splitlines():
+        event = json.loads(line)
+        step = event.get("ScenarioFinished") or {}
+        recorder = step.get("recorder") or {}
+        cases += len(recorder.get("cases") or {})
+    return cases
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="schemathesis-") as tmp:
+        tmp_path = Path(tmp)
+        port = free_port()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            "MEDIA_ROOT": str(tmp_path / "media"),
+            "PYTHONUNBUFFERED": "1",
+        }
+        print("== schemathesis: migrating and seeding a throwaway database", flush=True)
+        manage(env, "migrate", "--noinput")
+        manage(env, "seed_demo", "--no-accounts")
+        manage(env, "seed_partner_offers")
+        log = (tmp_path / "server.log").open("w")
+        server = subprocess.Popen(  # noqa: S603
+            [PYTHON, "manage.py", "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            base = f"http://127.0.0.1:{port}"
+            schema = json.loads(wait_for(f"{base}/api/v3/openapi.json"))
+            operations = public_operations(schema)
+            print(f"== schemathesis: {len(operations)} public operations", flush=True)
+            report = tmp_path / "events.ndjson"
+            command = [
+                str(Path(PYTHON).with_name("schemathesis")), "run", f"{base}/api/v3/openapi.json",
+                "--checks", "not_a_server_error", "--max-examples", MAX_EXAMPLES,
+                "--phases", "examples,coverage,fuzzing", "--workers", "1", "--seed", "7",
+                "--generation-database", "none", "--request-timeout", "30", "--no-color",
+                "--report", "ndjson", "--report-ndjson-path", str(report),
+            ]  # fmt: skip
+            for operation_id in operations:
+                command += ["--include-operation-id", operation_id]
+            result = subprocess.run(command, cwd=ROOT, env=env, check=False)  # noqa: S603
+            cases = count_cases(report)
+            print(f"== schemathesis: {cases} generated cases, exit code {result.returncode}", flush=True)
+            if result.returncode != 0:
+                log.flush()
+                print((tmp_path / "server.log").read_text()[-6000:])
+                return result.returncode
+            if cases < MIN_CASES:
+                print(f"== schemathesis: fewer than {MIN_CASES} cases", flush=True)
+                return 1
+            return 0
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+            log.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
