@@ -407,6 +407,7 @@ def main() -> None:
     parser.add_argument("--skip-build", action="store_true")
     args = parser.parse_args()
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+    call_command("migrate", verbosity=0)
     if not args.skip_build:
         started = time.perf_counter()
         build(args.materials)

@@ -66,8 +66,9 @@ def _terms(queryset, *, value=lambda t: t.slug) -> list[FacetTerm]:
     ]
 
 
-def material_from_page(page, download_count: int = 0) -> MaterialData:
-    """Snapshot of one kit. Expects the prefetches of :func:`prefetched`."""
+def material_from_page(page, download_count: int = 0, texts: dict[int, str] | None = None) -> MaterialData:
+    """Snapshot of one kit. Expects the prefetches of :func:`prefetched`; ``texts`` are preloaded
+    attachment texts by document id (others are extracted and cached on the way)."""
     from cms.pages.models.lessonkit import LessonKitDownload, Licence
 
     downloads = list(page.downloads.all())
@@ -102,7 +103,11 @@ def material_from_page(page, download_count: int = 0) -> MaterialData:
         " ".join(t.label for terms in facets.values() for t in terms),
         page.listing_summary,
     ]
-    attachment_parts = [f"{d.display_title}\n{document_text(d.document)}" for d in downloads]
+    texts = texts or {}
+    attachment_parts = [
+        f"{d.display_title}\n{texts[d.document_id] if d.document_id in texts else document_text(d.document)}"
+        for d in downloads
+    ]
     return MaterialData(
         page_id=page.pk,
         title=page.title,
@@ -125,7 +130,10 @@ def prefetched(queryset: QuerySet) -> QuerySet:
 
 def iter_materials(page_ids: Iterable[int] | None = None, *, chunk_size: int = 500) -> Iterator[MaterialData]:
     """Snapshots of the searchable kits (all, or those of ``page_ids`` that are searchable)."""
-    from .models import KitDownloadStats
+    from cms.pages.models import LessonKitPage
+    from cms.pages.models.lessonkit import LessonKitDownload
+
+    from .models import DocumentText, KitDownloadStats
 
     queryset = searchable_kits()
     if page_ids is not None:
@@ -133,8 +141,14 @@ def iter_materials(page_ids: Iterable[int] | None = None, *, chunk_size: int = 5
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
-        from cms.pages.models import LessonKitPage
-
         stats = {s.page_id: s.total for s in KitDownloadStats.objects.filter(page_id__in=chunk)}
+        # Cached texts whose file hash is still current: no PDF is parsed twice.
+        texts = {
+            document_id: text
+            for document_id, text, cached_hash, current_hash in DocumentText.objects.filter(
+                document__in=LessonKitDownload.objects.filter(page_id__in=chunk).values("document_id")
+            ).values_list("document_id", "text", "file_hash", "document__file_hash")
+            if cached_hash and cached_hash == current_hash
+        }
         for page in prefetched(LessonKitPage.objects.filter(pk__in=chunk).order_by("pk")):
-            yield material_from_page(page, stats.get(page.pk, 0))
+            yield material_from_page(page, stats.get(page.pk, 0), texts)

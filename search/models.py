@@ -37,6 +37,12 @@ class LessonMaterial(models.Model):
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        # Covering index for ordering a page of hits without reading the wide text columns.
+        indexes = [
+            models.Index(
+                fields=["page", "published_at", "download_count", "title_sort"], name="search_material_sort"
+            )
+        ]
         verbose_name = _("indexed lesson material")
         verbose_name_plural = _("indexed lesson materials")
 
@@ -54,7 +60,12 @@ class LessonMaterialFacet(models.Model):
     position = models.IntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["facet", "value", "material"], name="search_facet_lookup")]
+        # Covering index: facet counts scan it grouped by (facet, value) without touching the table.
+        indexes = [
+            models.Index(
+                fields=["facet", "value", "label", "position", "material"], name="search_facet_cover"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"

@@ -71,6 +71,8 @@ STOP_WORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lowercase and strip accents ("één" -> "een", "café" -> "cafe")."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -110,10 +112,11 @@ def highlight(text: str, stems: set[str], *, width: int = 160, mark: str = "mark
     """
     if not text or not stems:
         return ""
-    matches = [m for m in TOKEN_RE.finditer(text) if stem(fold(m.group(0))) in stems]
-    if not matches:
+    tokens_iter = TOKEN_RE.finditer(text)
+    first_match = next((m for m in tokens_iter if stem(fold(m.group(0))) in stems), None)
+    if first_match is None:
         return ""
-    first = matches[0].start()
+    first = first_match.start()
     start = max(0, first - width // 3)
     if start:
         space = text.find(" ", start)
@@ -123,8 +126,8 @@ def highlight(text: str, stems: set[str], *, width: int = 160, mark: str = "mark
         space = text.rfind(" ", start, end)
         end = space if space > first else end
     out, pos = [], start
-    for m in matches:
-        if m.start() < start or m.end() > end:
+    for m in (first_match, *TOKEN_RE.finditer(text, first_match.end(), end)):
+        if m.end() > end or stem(fold(m.group(0))) not in stems:
             continue
         out.append(html.escape(text[pos : m.start()]))
         out.append(f"<{mark}>{html.escape(m.group(0))}</{mark}>")
