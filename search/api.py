@@ -7,7 +7,7 @@ from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from pydantic import WithJsonSchema
 
 from . import services
@@ -124,7 +124,7 @@ def params_from_querydict(data) -> SearchParams:
 
 
 def _bad_request(invalid: InvalidSearchParams):
-    return 400, {"detail": _("Invalid search parameters."), "errors": invalid.errors}
+    return Status(400, {"detail": _("Invalid search parameters."), "errors": invalid.errors})
 
 
 def serialize(results: SearchResults) -> dict:
@@ -161,7 +161,7 @@ def search_view(request: HttpRequest, query: Query[SearchQuery]):
         params = params_from_querydict(request.GET)
     except InvalidSearchParams as invalid:
         return _bad_request(invalid)
-    return 200, serialize(services.search(params))
+    return Status(200, serialize(services.search(params)))
 
 
 @router.get(
@@ -180,4 +180,4 @@ def suggest_view(request: HttpRequest, q: str = "", limit: IntParam = None):
         errors["limit"] = _("The limit must be between 1 and %(max)s.") % {"max": 20}
     if errors:
         return _bad_request(InvalidSearchParams(errors))
-    return 200, services.suggest(q, size)
+    return Status(200, services.suggest(q, size))
