@@ -6,6 +6,11 @@ server (Django's runserver WSGI server with a larger listen backlog) and fires R
 status codes and the overbooking count (must be 0). Not a test.
 
     .venv/bin/python bench/bookings.py [--requests 200] [--concurrency 50] [--capacity 15]
+                                       [--tasks immediate|db] [--profile N]
+
+``--tasks db`` uses the production task backend (mail rendering and delivery are left to the
+worker); ``--profile N`` profiles one request in-process instead, with its SQL query count and
+how long it holds the slot row lock.
 
 Needs PostgreSQL: BENCH_PG_URL (default postgres://postgres:postgres@127.0.0.1:5432/postgres)
 is used to create and drop the throwaway database.
@@ -55,11 +60,18 @@ def admin_sql(pg_url: str, sql: str) -> None:
         conn.execute(sql)
 
 
-def write_settings(directory: str) -> None:
+def write_settings(directory: str, tasks: str) -> None:
+    backend = {
+        # The test settings: every task (mail delivery, reference index, ...) runs in the request.
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        # Production: tasks are rows for `manage.py db_worker` (not run here; they stay queued).
+        "db": "django_tasks_db.DatabaseBackend",
+    }[tasks]
     Path(directory, "bench_bookings_settings.py").write_text(
         "from cms.settings.test import *  # noqa\n"
         "import dj_database_url, os\n"
         "DATABASES = {'default': dj_database_url.parse(os.environ['DATABASE_URL'], conn_max_age=0)}\n"
+        f"TASKS = {{'default': {{'BACKEND': {backend!r}}}}}\n"
         "BOOKINGS_RATE_LIMIT = None\n"
         "DEBUG = False\n"
     )
@@ -84,6 +96,69 @@ def seed(capacity: int) -> list[int]:
         ).pk
         for i in range(SLOTS)
     ]
+
+
+def booking_payload(i: int, slot_id: int) -> dict:
+    return {
+        "slot": slot_id,
+        "school_name": f"Bench school {i}",
+        "school_brin": f"{10 + i % 90:02d}{chr(65 + i // 90 % 26)}{chr(65 + i % 26)}",
+        "school_street": "Schoolstraat 1",
+        "school_postcode": "3011 AB",
+        "school_city": "Rotterdam",
+        "contact_name": "Juf Bench",
+        "email": f"bench{i}@school.nl",
+        "group": 6,
+        "pupils": 24,
+        "privacy_consent": True,
+        "waitlist": i % 4 == 0,
+        "idempotency_key": uuid.uuid4().hex,
+    }
+
+
+def profile_one(slot_id: int, top: int, args_tasks: str) -> None:
+    """cProfile one booking request in-process; count its SQL queries and time the slot lock.
+
+    The lock is held from the ``SELECT ... FOR UPDATE`` on the slot until COMMIT; the first
+    on-commit callback registered at that moment marks the end (callbacks run after COMMIT, in
+    the order they were registered).
+    """
+    import cProfile
+    import pstats
+
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    url = "/api/v3/bookings/"
+    # Warm up imports, templates and the URL resolver so the profile shows steady-state work.
+    client.post(url, booking_payload(9000, slot_id), content_type="application/json")
+
+    marks: dict[str, float] = {}
+
+    def watch(execute, sql, params, many, context):
+        if "FOR UPDATE" in sql and "bookings_timeslot" in sql and "locked" not in marks:
+            marks["locked"] = time.perf_counter()
+            transaction.on_commit(lambda: marks.setdefault("committed", time.perf_counter()))
+        return execute(sql, params, many, context)
+
+    profiler = cProfile.Profile()
+    with connection.execute_wrapper(watch), CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        profiler.enable()
+        response = client.post(url, booking_payload(9001, slot_id), content_type="application/json")
+        profiler.disable()
+        total = time.perf_counter() - started
+    locked = marks.get("committed", 0) - marks.get("locked", 0)
+    print(f"task backend:     {args_tasks}")
+    print(f"profiled request: status {response.status_code}, {total * 1000:.1f} ms in total")
+    print(f"SQL queries:      {len(queries)} per booking request")
+    print(f"slot row locked:  {locked * 1000:.1f} ms (SELECT ... FOR UPDATE to COMMIT)")
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(top)
+    for query in queries.captured_queries:
+        print(f"  {query['time']}s  {query['sql'][:150]}")
 
 
 def wait_for(url: str, timeout: float = 60) -> None:
@@ -118,13 +193,26 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--capacity", type=int, default=15, help="classes per slot (10 slots)")
+    parser.add_argument(
+        "--tasks",
+        choices=["immediate", "db"],
+        default="immediate",
+        help="task backend: immediate (test settings, tasks run in the request) or db (production)",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead of the load test: cProfile one request in-process and print the top N functions",
+    )
     args = parser.parse_args()
 
     pg_url = os.environ.get("BENCH_PG_URL", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
     db_name = f"bench_bookings_{os.getpid()}"
     db_url = pg_url.rsplit("/", 1)[0] + "/" + db_name
     settings_dir = tempfile.mkdtemp(prefix="bench-bookings-")
-    write_settings(settings_dir)
+    write_settings(settings_dir, args.tasks)
     env = {
         **os.environ,
         "DATABASE_URL": db_url,
@@ -144,6 +232,9 @@ def main() -> None:
         print(f"migrating throwaway database {db_name} ...", flush=True)
         call_command("migrate", verbosity=0)
         slot_ids = seed(args.capacity)
+        if args.profile:
+            profile_one(seed(1000)[0], args.profile, args.tasks)
+            return
         from django.db import connections
 
         connections.close_all()
@@ -159,24 +250,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         wait_for(base + "/api/v3/bookings/offerings/")
 
-        payloads = [
-            {
-                "slot": slot_ids[i % SLOTS],
-                "school_name": f"Bench school {i}",
-                "school_brin": f"{10 + i % 90:02d}{chr(65 + i // 90 % 26)}{chr(65 + i % 26)}",
-                "school_street": "Schoolstraat 1",
-                "school_postcode": "3011 AB",
-                "school_city": "Rotterdam",
-                "contact_name": "Juf Bench",
-                "email": f"bench{i}@school.nl",
-                "group": 6,
-                "pupils": 24,
-                "privacy_consent": True,
-                "waitlist": i % 4 == 0,
-                "idempotency_key": uuid.uuid4().hex,
-            }
-            for i in range(args.requests)
-        ]
+        payloads = [booking_payload(i, slot_ids[i % SLOTS]) for i in range(args.requests)]
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
             results = list(pool.map(lambda p: post(base + "/api/v3/bookings/", p), payloads))
@@ -209,6 +283,10 @@ def main() -> None:
         print(f"latency median:  {statistics.median(latencies) * 1000:.0f} ms")
         print(f"latency p95:     {p95 * 1000:.0f} ms")
         print(f"overbooking:     {overbooked}")
+        if args.tasks == "db":
+            from django_tasks_db.models import DBTaskResult
+
+            print(f"tasks queued:    {DBTaskResult.objects.count()} (for the worker; not run by the bench)")
         print(f"counter drift:   {drift} slot(s) where booked_classes != bookings holding a place")
         connections.close_all()
     finally:

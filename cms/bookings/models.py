@@ -233,6 +233,10 @@ class Booking(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True, editable=False)
+    #: Set in the transaction that creates the booking and cleared in the transaction that queues
+    #: its mails (after commit, outside the slot lock). A booking still flagged after a crash is
+    #: picked up by ``queue_booking_mails``: the flag is the durable outbox record for those mails.
+    notifications_pending = models.BooleanField(_("mails still to be queued"), default=False, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     panels = [
@@ -249,7 +253,14 @@ class Booking(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("booking")
         verbose_name_plural = _("bookings")
-        indexes = [models.Index(fields=["slot", "status", "created_at"])]
+        indexes = [
+            models.Index(fields=["slot", "status", "created_at"]),
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(notifications_pending=True),
+                name="bookings_notifications_pending",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.school} – {self.slot}"

@@ -1,8 +1,10 @@
 """Booking rules: capacity, waiting list, state changes and the own contribution.
 
 Every public function is one transaction. Capacity is reserved with a conditional UPDATE on the
-slot row after locking it (see :mod:`cms.bookings.capacity`); mail is queued in the same
-transaction through the outbox, so it is sent after commit and retried when SMTP is down.
+slot row after locking it (see :mod:`cms.bookings.capacity`). Mail goes through the outbox, so
+it is sent after commit and retried when SMTP is down: state changes queue it in their own
+transaction; a new booking queues it right after commit, outside the slot lock, guarded by
+``Booking.notifications_pending`` (see :func:`book_slot`).
 Errors are domain exceptions (:class:`BookingError` and subclasses) that the form view and
 the API turn into field errors, 400 or 409.
 """
@@ -11,11 +13,14 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
 from cms.snippets.models import School
 from cms.snippets.validators import normalize_brin, normalize_postcode
@@ -130,6 +135,7 @@ def check_slot_open(slot: TimeSlot, now: dt.datetime | None = None) -> None:
 
 
 def _resolve_school(school: School | NewSchool) -> School:
+    """The known school, or a new one registered with the booking (rolled back if the booking fails)."""
     if isinstance(school, School):
         return school
     brin = normalize_brin(school.brin_code)
@@ -144,7 +150,7 @@ def _resolve_school(school: School | NewSchool) -> School:
         postcode=normalize_postcode(school.postcode),
         city=school.city.strip(),
     )
-    new.full_clean()
+    new.full_clean(validate_unique=False)  # just checked; the unique index settles any race below
     try:
         with transaction.atomic():
             new.save()
@@ -157,36 +163,61 @@ def _initial_status(offering: LessonOffering) -> str:
     return Booking.Status.REQUESTED if offering.requires_approval else Booking.Status.CONFIRMED
 
 
+def _booking_with_key(key: str) -> Booking | None:
+    return Booking.objects.filter(idempotency_key=key).first()
+
+
+def _replay(existing: Booking) -> BookingResult:
+    """A repeated request gets the first booking; it also heals mails a crash left unqueued."""
+    if existing.notifications_pending:
+        queue_booking_notifications(existing.pk)
+    return BookingResult(existing, created=False)
+
+
 def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> BookingResult:
     """Book a place in a slot, or put the school on its waiting list.
 
     Idempotent on ``request.idempotency_key``: a repeated call returns the first booking with
     ``created=False``. Raises :class:`SlotClosed`, :class:`SlotFull` (when full and
     ``waitlist`` is false) or :class:`BookingError`.
+
+    Everything that doesn't need the slot lock happens before it (validation, the price, the
+    school) or after commit (rendering and queueing the mails, the reference index), so the
+    slot row is only locked for: lock, conditional reserve, insert booking, commit. Concurrent
+    bookings of one slot queue on that lock, so its length is what limits throughput.
+
+    Mail is not lost when the process dies between commit and the on-commit hook: the booking
+    is inserted with ``notifications_pending=True`` in the locked transaction, and
+    :func:`queue_booking_notifications` clears that flag in the same transaction that writes
+    the outbox rows; ``queue_booking_mails`` (cron) and a retried request pick up the rest.
     """
-    if existing := Booking.objects.filter(idempotency_key=request.idempotency_key).first():
-        return BookingResult(existing, created=False)
+    if existing := _booking_with_key(request.idempotency_key):
+        return _replay(existing)
     if not request.privacy_consent:
         raise BookingError(_("You must agree to the privacy statement."), field="privacy_consent")
+    # Unlocked reads: an offering or deadline edited between here and the lock is the same as
+    # one edited just after this booking commits.
+    slot = TimeSlot.objects.select_related("offering").filter(pk=request.slot_id).first()
+    if slot is None:
+        raise BookingError(_("This time slot does not exist."), field="slot")
+    offering = slot.offering
+    check_slot_open(slot, now)
+    if request.pupils > offering.max_pupils_per_class:
+        raise BookingError(
+            _("At most %(max)s pupils per class can take part in this lesson.")
+            % {"max": offering.max_pupils_per_class},
+            field="pupils",
+        )
+    owed = amount_owed(offering, slot.date)
     try:
         with transaction.atomic():
-            try:
-                slot = capacity.lock(TimeSlot, request.slot_id)
-            except TimeSlot.DoesNotExist:
-                raise BookingError(_("This time slot does not exist."), field="slot") from None
-            # A concurrent retry may have committed while we waited for the lock.
-            if existing := Booking.objects.filter(idempotency_key=request.idempotency_key).first():
-                return BookingResult(existing, created=False)
-            offering = LessonOffering.objects.get(pk=slot.offering_id)
-            slot.offering = offering
-            check_slot_open(slot, now)
-            if request.pupils > offering.max_pupils_per_class:
-                raise BookingError(
-                    _("At most %(max)s pupils per class can take part in this lesson.")
-                    % {"max": offering.max_pupils_per_class},
-                    field="pupils",
-                )
             school = _resolve_school(request.school)
+            # --- critical section: the slot row stays locked until COMMIT ---------------------
+            # The explicit lock (not just the conditional UPDATE) also covers the waiting-list
+            # path: a cancellation that frees a place waits for this insert, then promotes it.
+            slot = capacity.lock(TimeSlot, slot.pk)
+            slot.offering = offering
+            check_slot_open(slot, now)  # the locked row's date and deadline (no query)
             if capacity.reserve(TimeSlot, slot.pk, _amounts(request.pupils)):
                 status = _initial_status(offering)
             elif request.waitlist:
@@ -197,28 +228,82 @@ def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> Boo
                     field="slot",
                     code="full",
                 )
-            booking = Booking.objects.create(
-                slot=slot,
-                school=school,
-                contact_name=request.contact_name.strip(),
-                email=request.email.strip(),
-                phone=request.phone.strip(),
-                group=request.group,
-                pupils=request.pupils,
-                notes=request.notes.strip(),
-                privacy_consent=request.privacy_consent,
-                status=status,
-                amount_owed=amount_owed(offering, slot.date),
-                idempotency_key=request.idempotency_key,
-            )
-            emails.booking_received(booking)
-            emails.notify_coordinators(booking, event="new")
+            with disable_reference_index_auto_update():  # updated after commit instead
+                booking = Booking.objects.create(
+                    slot=slot,
+                    school=school,
+                    contact_name=request.contact_name.strip(),
+                    email=request.email.strip(),
+                    phone=request.phone.strip(),
+                    group=request.group,
+                    pupils=request.pupils,
+                    notes=request.notes.strip(),
+                    privacy_consent=request.privacy_consent,
+                    status=status,
+                    amount_owed=owed,
+                    idempotency_key=request.idempotency_key,
+                    notifications_pending=True,
+                )
+            transaction.on_commit(partial(_after_booking_commit, booking.pk))
     except IntegrityError:
         # Two requests with one key raced past the first check; the loser reports the winner.
-        if existing := Booking.objects.filter(idempotency_key=request.idempotency_key).first():
+        if existing := _booking_with_key(request.idempotency_key):
             return BookingResult(existing, created=False)
         raise
     return BookingResult(booking, created=True)
+
+
+def queue_booking_notifications(booking_id: int) -> bool:
+    """Queue the mail to the school and the notice to the coordinators of a new booking, once.
+
+    One transaction: the outbox rows are written and ``notifications_pending`` is cleared
+    together, so a crash leaves either both mails queued or the flag still set. Returns whether
+    it queued anything.
+    """
+    with transaction.atomic():
+        booking = (
+            Booking.objects.select_for_update(of=("self",))
+            .select_related("slot__offering__techniekhuis", "school")
+            .filter(pk=booking_id, notifications_pending=True)
+            .first()
+        )
+        if booking is None:
+            return False
+        emails.booking_received(booking)
+        emails.notify_coordinators(booking, event="new")
+        Booking.objects.filter(pk=booking.pk).update(notifications_pending=False)
+    return True
+
+
+def _after_booking_commit(booking_id: int) -> None:
+    """On-commit hook: hand the mails and the reference index to the task worker.
+
+    Never fails the request that has already booked: if the task can't be enqueued, the
+    booking keeps ``notifications_pending`` and ``queue_booking_mails`` picks it up.
+    """
+    from .tasks import queue_new_booking_mails
+
+    try:
+        queue_new_booking_mails.enqueue(booking_id)
+    except Exception:
+        logger.exception("Mails for booking %s not queued yet; queue_booking_mails will retry", booking_id)
+    try:
+        update_reference_index_task.enqueue(
+            Booking._meta.app_label, Booking._meta.model_name, str(booking_id)
+        )
+    except Exception:
+        logger.exception("Reference index for booking %s not updated", booking_id)
+
+
+def queue_pending_notifications(*, older_than: dt.timedelta = dt.timedelta(minutes=1)) -> int:
+    """Queue the mails of bookings whose on-commit hook never ran (a crash); returns how many.
+
+    ``older_than`` leaves bookings that were committed a moment ago to their own hook.
+    """
+    due = Booking.objects.filter(
+        notifications_pending=True, created_at__lte=timezone.now() - older_than
+    ).values_list("pk", flat=True)
+    return sum(queue_booking_notifications(pk) for pk in list(due))
 
 
 def _lock_booking(booking_id: int) -> tuple[Booking, TimeSlot]:

@@ -1,4 +1,4 @@
-"""Periodic booking work for the task worker (schedule e.g. daily)."""
+"""Booking work for the task worker: after-commit mails, and periodic jobs (see the commands)."""
 
 from django.conf import settings
 from django_tasks import task
@@ -14,3 +14,14 @@ def send_booking_reminders() -> int:
 @task()
 def anonymise_old_bookings() -> int:
     return privacy.anonymise_bookings()
+
+
+@task()
+def queue_pending_booking_mails() -> int:
+    return services.queue_pending_notifications()
+
+
+@task()
+def queue_new_booking_mails(booking_id: int) -> bool:
+    """Render and queue a new booking's mails (enqueued when the booking commits)."""
+    return services.queue_booking_notifications(booking_id)
