@@ -6,6 +6,7 @@ through :mod:`cms.bookings.services` (with mail), never through a plain edit for
 slot counters stay right.
 """
 
+from django import forms
 from django.contrib import messages
 from django.contrib.admin import display
 from django.contrib.auth.models import AbstractBaseUser
@@ -15,6 +16,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
@@ -48,6 +51,63 @@ def scope(queryset: QuerySet, user: AbstractBaseUser, techniekhuis_path: str) ->
 
 def visible_bookings(user: AbstractBaseUser) -> QuerySet[Booking]:
     return scope(Booking.objects.all(), user, "slot__offering__techniekhuis")
+
+
+class ScopedAdminForm(WagtailAdminModelForm):
+    """An admin form whose ``scoped_field`` only offers the coordinator's own techniekhuizen.
+
+    The choices are limited (``scoped_path`` leads from the field's model to the techniekhuis)
+    and :meth:`clean` checks the submitted value again, so a forged POST can't attach an
+    object to another techniekhuis. Superusers (and forms built without a user) are not limited.
+    """
+
+    scoped_field = ""
+    scoped_path = ""
+    scope_error = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        self.allowed_techniekhuis_ids = coordinated_techniekhuis_ids(user) if user is not None else None
+        field = self.fields.get(self.scoped_field)
+        if field is not None and self.allowed_techniekhuis_ids is not None:
+            field.queryset = field.queryset.filter(
+                **{f"{self.scoped_path}__in": self.allowed_techniekhuis_ids}
+            )
+            field.required = True  # an object without a techniekhuis would drop out of their view
+            # A plain select of their few choices instead of e.g. a page chooser over the whole tree.
+            field.widget = forms.Select(attrs=field.widget.attrs)
+            field.widget.choices = field.choices
+
+    def techniekhuis_id_of(self, value) -> int | None:
+        raise NotImplementedError
+
+    def clean(self):
+        data = super().clean()
+        if self.allowed_techniekhuis_ids is None or self.scoped_field in self.errors:
+            return data
+        value = data.get(self.scoped_field)
+        if value is None or self.techniekhuis_id_of(value) not in self.allowed_techniekhuis_ids:
+            self.add_error(self.scoped_field, forms.ValidationError(self.scope_error, code="scope"))
+        return data
+
+
+class OfferingAdminForm(ScopedAdminForm):
+    scoped_field = "techniekhuis"
+    scoped_path = "pk"
+    scope_error = _("Choose one of your own techniekhuizen.")
+
+    def techniekhuis_id_of(self, value) -> int | None:
+        return value.pk
+
+
+class SlotAdminForm(ScopedAdminForm):
+    scoped_field = "offering"
+    scoped_path = "techniekhuis"
+    scope_error = _("Choose a lesson offering of your own techniekhuis.")
+
+    def techniekhuis_id_of(self, value) -> int | None:
+        return value.techniekhuis_id
 
 
 class ScopedPermissionHelper(PermissionHelper):
@@ -133,6 +193,7 @@ class LessonOfferingAdmin(ScopedModelAdmin):
     menu_icon = "doc-full"
     permission_helper_class = OfferingPermissionHelper
     techniekhuis_path = "techniekhuis"
+    edit_handler = ObjectList(LessonOffering.panels, base_form_class=OfferingAdminForm)
     list_display = ("title", "techniekhuis", "location_kind", "price", "active")
     list_filter = ("active", "location_kind", "techniekhuis")
     search_fields = ("title",)
@@ -144,6 +205,7 @@ class TimeSlotAdmin(ScopedModelAdmin):
     menu_icon = "time"
     permission_helper_class = SlotPermissionHelper
     techniekhuis_path = "offering__techniekhuis"
+    edit_handler = ObjectList(TimeSlot.panels, base_form_class=SlotAdminForm)
     list_display = ("__str__", "capacity_classes", "booked_classes", "capacity_pupils", "booked_pupils")
     list_filter = ("offering", "date")
     search_fields = ("offering__title",)

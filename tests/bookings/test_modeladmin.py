@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Permission
 
-from cms.bookings.models import Booking
+from cms.bookings.models import Booking, LessonOffering, TimeSlot
 from cms.outbox.models import OutgoingMail
 from tests.factories import SchoolFactory, TechniekhuisPageFactory
 
@@ -117,3 +117,143 @@ def test_coordinator_sees_only_own_offerings(coordinator_client, houses):
     LessonOfferingFactory(techniekhuis=houses[1], title="Robots programmeren")
     html = coordinator_client.get("/admin/bookings/lessonoffering/").content.decode()
     assert "Windmolens bouwen" in html and "Robots programmeren" not in html
+
+
+# --- coordinators create and edit only within their own techniekhuis ----------------------------
+
+OFFERINGS = "/admin/bookings/lessonoffering/"
+SLOTS = "/admin/bookings/timeslot/"
+
+
+def offering_form(techniekhuis, **overrides) -> dict:
+    data = {
+        "title": "Robots programmeren",
+        "techniekhuis": techniekhuis.pk if techniekhuis else "",
+        "location_kind": "techniekhuis",
+        "location_name": "",
+        "description": "",
+        "duration_minutes": "90",
+        "max_pupils_per_class": "32",
+        "price": "150.00",
+        "active": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def slot_form(offering, **overrides) -> dict:
+    data = {
+        "offering": offering.pk,
+        "date": "2030-03-04",
+        "start": "09:30",
+        "end": "11:00",
+        "capacity_classes": "2",
+        "capacity_pupils": "",
+        "booking_deadline": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_offering_form_offers_only_the_coordinators_techniekhuis(coordinator_client, houses):
+    html = coordinator_client.get(f"{OFFERINGS}create/").content.decode()
+    assert f'<option value="{houses[0].pk}"' in html
+    assert f'<option value="{houses[1].pk}"' not in html
+
+
+def test_superuser_offering_form_accepts_every_techniekhuis(admin_client, houses):
+    field = admin_client.get(f"{OFFERINGS}create/").context["form"].fields["techniekhuis"]
+    assert set(field.queryset.values_list("pk", flat=True)) >= {house.pk for house in houses}
+    assert admin_client.post(f"{OFFERINGS}create/", offering_form(houses[1])).status_code == 302
+
+
+def test_coordinator_cannot_create_offering_for_another_techniekhuis(coordinator_client, houses):
+    response = coordinator_client.post(f"{OFFERINGS}create/", offering_form(houses[1]))
+    assert response.status_code == 200  # the form again, with an error
+    assert "techniekhuis" in response.context["form"].errors
+    assert not LessonOffering.objects.exists()
+
+
+def test_coordinator_must_choose_a_techniekhuis_for_an_offering(coordinator_client, houses):
+    response = coordinator_client.post(f"{OFFERINGS}create/", offering_form(None))
+    assert "techniekhuis" in response.context["form"].errors
+    assert not LessonOffering.objects.exists()
+
+
+def test_coordinator_creates_offering_for_own_techniekhuis(coordinator_client, houses):
+    response = coordinator_client.post(f"{OFFERINGS}create/", offering_form(houses[0]))
+    assert response.status_code == 302
+    assert LessonOffering.objects.get().techniekhuis_id == houses[0].pk
+
+
+def test_coordinator_cannot_move_own_offering_to_another_techniekhuis(coordinator_client, houses):
+    offering = LessonOfferingFactory(techniekhuis=houses[0], title="Windmolens")
+    response = coordinator_client.post(f"{OFFERINGS}edit/{offering.pk}/", offering_form(houses[1]))
+    assert "techniekhuis" in response.context["form"].errors
+    offering.refresh_from_db()
+    assert (offering.techniekhuis_id, offering.title) == (houses[0].pk, "Windmolens")
+
+
+def test_coordinator_cannot_edit_another_techniekhuis_offering(coordinator_client, houses):
+    offering = LessonOfferingFactory(techniekhuis=houses[1], title="Windmolens")
+    assert coordinator_client.get(f"{OFFERINGS}edit/{offering.pk}/").status_code in (302, 403)
+    response = coordinator_client.post(
+        f"{OFFERINGS}edit/{offering.pk}/", offering_form(houses[1], title="Gekaapt")
+    )
+    assert response.status_code in (302, 403)
+    offering.refresh_from_db()
+    assert offering.title == "Windmolens"
+
+
+def test_slot_form_offers_only_own_offerings(coordinator_client, houses):
+    mine = LessonOfferingFactory(techniekhuis=houses[0])
+    other = LessonOfferingFactory(techniekhuis=houses[1])
+    html = coordinator_client.get(f"{SLOTS}create/").content.decode()
+    assert f'<option value="{mine.pk}"' in html
+    assert f'<option value="{other.pk}"' not in html
+
+
+def test_coordinator_cannot_create_slot_on_another_techniekhuis_offering(coordinator_client, houses):
+    other = LessonOfferingFactory(techniekhuis=houses[1])
+    response = coordinator_client.post(f"{SLOTS}create/", slot_form(other))
+    assert "offering" in response.context["form"].errors
+    assert not TimeSlot.objects.exists()
+
+
+def test_coordinator_creates_slot_on_own_offering(coordinator_client, houses):
+    mine = LessonOfferingFactory(techniekhuis=houses[0])
+    assert coordinator_client.post(f"{SLOTS}create/", slot_form(mine)).status_code == 302
+    assert TimeSlot.objects.get().offering == mine
+
+
+def test_coordinator_cannot_move_or_edit_slots_across_techniekhuizen(coordinator_client, houses):
+    own_slot = TimeSlotFactory(offering=LessonOfferingFactory(techniekhuis=houses[0]), capacity_classes=2)
+    other_offering = LessonOfferingFactory(techniekhuis=houses[1])
+    other_slot = TimeSlotFactory(offering=other_offering, capacity_classes=2)
+
+    moved = coordinator_client.post(f"{SLOTS}edit/{own_slot.pk}/", slot_form(other_offering))
+    assert "offering" in moved.context["form"].errors
+    edited = coordinator_client.post(
+        f"{SLOTS}edit/{other_slot.pk}/", slot_form(other_offering, capacity_classes="9")
+    )
+    assert edited.status_code in (302, 403)
+    own_slot.refresh_from_db()
+    other_slot.refresh_from_db()
+    assert own_slot.offering.techniekhuis_id == houses[0].pk
+    assert other_slot.capacity_classes == 2
+
+
+def test_coordinator_cannot_create_edit_or_cancel_bookings_of_another_techniekhuis(
+    coordinator_client, houses
+):
+    mine = booking_at(houses[0], "OBS Noorderlicht")
+    other = booking_at(houses[1], "CBS Zuiderzon")
+    assert coordinator_client.get(f"{INDEX}create/").status_code in (302, 403)
+    for booking in (mine, other):  # bookings change state only through the actions
+        response = coordinator_client.post(f"{INDEX}edit/{booking.pk}/", {"pupils": "99"})
+        assert response.status_code in (302, 403)
+    assert coordinator_client.post(f"{INDEX}cancel/{other.pk}/").status_code == 404
+    assert coordinator_client.get(f"{INDEX}cancel/{other.pk}/").status_code == 404
+    other.refresh_from_db()
+    assert (other.status, other.pupils) == (Booking.Status.CONFIRMED, 25)
+    assert Booking.objects.count() == 2
