@@ -10,6 +10,7 @@ from cms.snippets.models import School
 from cms.snippets.validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
 
 from .models import TimeSlot, new_idempotency_key
+from .queries import bookable_schools, find_schools
 from .services import BookingError, BookingRequest, NewSchool, check_slot_open
 
 HTML_RE = re.compile(r"<\s*[a-zA-Z/!?]")
@@ -38,11 +39,21 @@ class BookingForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": _("This time slot does not exist.")},
     )
-    school = SchoolChoiceField(
-        label=_("Your school"),
+    # The public form looks the school up by what is typed in ``school_lookup`` (no list of
+    # thousands of schools); ``school`` carries the choice (the API's ``school_id``, or a radio
+    # button when several schools match the lookup).
+    school_lookup = forms.CharField(
+        label=_("Your school: BRIN code or name"),
+        max_length=200,
         required=False,
-        queryset=School.objects.filter(school_type__in=[School.SchoolType.PO, School.SchoolType.SBO]),
-        empty_label=_("— my school is not in this list —"),
+        help_text=_("E.g. 12AB or De Regenboog. Leave empty if we don't know your school yet."),
+    )
+    school = SchoolChoiceField(
+        label=_("Which school is yours?"),
+        required=False,
+        queryset=bookable_schools(),
+        widget=forms.HiddenInput,
+        empty_label=None,
         error_messages={"invalid_choice": _("Choose a school from the list.")},
     )
     school_name = forms.CharField(label=_("School name"), max_length=200, required=False)
@@ -87,6 +98,36 @@ class BookingForm(forms.Form):
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("idempotency_key", new_idempotency_key())
         super().__init__(*args, **kwargs)
+        self.school_matches: list[School] = []
+
+    def _offer_school_choice(self, matches: list[School]) -> None:
+        """Show the matching schools as radio buttons (only those, never the whole list)."""
+        self.school_matches = matches
+        field = self.fields["school"]
+        field.widget = forms.RadioSelect(choices=[(s.pk, field.label_from_instance(s)) for s in matches])
+
+    def _clean_school_lookup(self, data: dict) -> None:
+        query = data.get("school_lookup", "")
+        matches = find_schools(query)
+        if len(matches) == 1:
+            data["school"] = matches[0]
+        elif len(matches) > 10:
+            self.add_error(
+                "school_lookup",
+                _("More than 10 schools match “%(query)s”. Type more of the name, or the BRIN code.")
+                % {"query": query},
+            )
+        elif matches:
+            self._offer_school_choice(matches)
+            self.add_error("school", _("Several schools match “%(query)s”. Choose yours.") % {"query": query})
+        else:
+            self.add_error(
+                "school_lookup",
+                _(
+                    "We don't know a school with this BRIN code or name. Check it, or leave it "
+                    "empty and fill in your school's details below."
+                ),
+            )
 
     def clean_school_brin(self) -> str:
         value = normalize_brin(self.cleaned_data.get("school_brin", ""))
@@ -113,7 +154,9 @@ class BookingForm(forms.Form):
         data = super().clean()
         if data.get("website"):
             raise forms.ValidationError(_("Your submission could not be processed."), code="honeypot")
-        if not data.get("school"):
+        if not data.get("school") and data.get("school_lookup") and "school" not in self.errors:
+            self._clean_school_lookup(data)
+        elif not data.get("school") and "school" not in self.errors:
             brin = data.get("school_brin")
             known = School.objects.filter(brin_code=brin).first() if brin else None
             if known:
@@ -123,7 +166,7 @@ class BookingForm(forms.Form):
                     if not data.get(name) and name not in self.errors:
                         self.add_error(
                             name,
-                            _("Choose your school from the list, or fill in this field for a new school."),
+                            _("Look up your school above, or fill in this field for a new school."),
                         )
         slot, pupils = data.get("slot"), data.get("pupils")
         if slot and pupils and pupils > slot.offering.max_pupils_per_class:
@@ -136,7 +179,7 @@ class BookingForm(forms.Form):
 
     def booking_request(self) -> BookingRequest:
         data = self.cleaned_data
-        school = data["school"] or NewSchool(
+        school = data.get("school") or NewSchool(
             name=data["school_name"],
             brin_code=data["school_brin"],
             street=data["school_street"],

@@ -1,11 +1,17 @@
 """Read-side queries shared by the public pages, the page section and the API."""
 
 import datetime as dt
+import re
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from cms.snippets.models import School
+from cms.snippets.validators import normalize_brin
+
 from .models import LessonOffering, TimeSlot
+
+BRIN_RE = re.compile(r"^[0-9]{2}[A-Z]{2}([0-9]{2})?$")
 
 
 def open_slots(now: dt.datetime | None = None) -> QuerySet[TimeSlot]:
@@ -27,3 +33,29 @@ def bookable_offerings(techniekhuis_id: int | None = None) -> QuerySet[LessonOff
     return offerings.prefetch_related(
         "target_groups", Prefetch("slots", queryset=open_slots(), to_attr="open_slots")
     ).order_by("title", "pk")
+
+
+def bookable_schools() -> QuerySet[School]:
+    """Schools that can book lessons: primary and special primary schools."""
+    return School.objects.filter(school_type__in=[School.SchoolType.PO, School.SchoolType.SBO])
+
+
+def find_schools(query: str, *, limit: int = 10) -> list[School]:
+    """Known schools for what a teacher typed: a BRIN code (exact, or its 4-character main code)
+    or a name (an exact name first, else names containing it). At most ``limit + 1`` results, so
+    callers can tell "too many" from "exactly ``limit``".
+    """
+    query = " ".join(query.split())
+    if not query:
+        return []
+    schools = bookable_schools().order_by("name", "brin_code")
+    brin = normalize_brin(query)
+    if BRIN_RE.match(brin):
+        if found := list(schools.filter(brin_code=brin)[: limit + 1]):
+            return found
+        if len(brin) == 4:
+            return list(schools.filter(brin_code__startswith=brin)[: limit + 1])
+        return []
+    if exact := list(schools.filter(name__iexact=query)[: limit + 1]):
+        return exact
+    return list(schools.filter(name__icontains=query)[: limit + 1])

@@ -185,3 +185,66 @@ def _request(slot, **kw):
     from .conftest import make_request
 
     return make_request(slot, **kw)
+
+
+# --- finding the school by BRIN code or name (no list of every school) ---------------------------
+
+
+def lookup_data(slot, lookup, **overrides) -> dict:
+    return form_data(
+        slot,
+        school_lookup=lookup,
+        school_name="",
+        school_brin="",
+        school_street="",
+        school_postcode="",
+        school_city="",
+        **overrides,
+    )
+
+
+def test_form_page_does_not_list_every_school(client):
+    slot = TimeSlotFactory(capacity_classes=3)
+    SchoolFactory(name="OBS Lijstschool")
+    html = client.get(f"/boeken/tijdslot/{slot.pk}/").content.decode()
+    assert 'name="school_lookup"' in html
+    assert "OBS Lijstschool" not in html
+
+
+@pytest.mark.parametrize("typed", ["12cd", " 12 CD ", "OBS de Zonnewijzer", "zonnewijzer"])
+def test_typing_the_brin_or_name_of_a_known_school_books_for_it(client, typed):
+    slot = TimeSlotFactory(capacity_classes=3)
+    school = SchoolFactory(name="OBS De Zonnewijzer", brin_code="12CD")
+    SchoolFactory(name="CBS De Regenboog", brin_code="34EF")
+    response = client.post(f"/boeken/tijdslot/{slot.pk}/", lookup_data(slot, typed))
+    assert response.status_code == 302
+    assert Booking.objects.get().school == school
+    assert School.objects.count() == 2
+
+
+def test_several_matching_schools_are_offered_as_a_choice_and_the_choice_books(client):
+    slot = TimeSlotFactory(capacity_classes=3)
+    north = SchoolFactory(name="OBS De Regenboog Noord", brin_code="12CD", city="Groningen")
+    SchoolFactory(name="OBS De Regenboog Zuid", brin_code="34EF")
+    data = lookup_data(slot, "regenboog")
+    response = client.post(f"/boeken/tijdslot/{slot.pk}/", data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert not Booking.objects.exists()
+    assert "Meerdere scholen passen bij" in html
+    assert f'type="radio" name="school" value="{north.pk}"' in html
+    assert "OBS De Regenboog Noord (12CD), Groningen" in html
+
+    response = client.post(f"/boeken/tijdslot/{slot.pk}/", {**data, "school": north.pk})
+    assert response.status_code == 302
+    assert Booking.objects.get().school == north
+
+
+def test_unknown_brin_or_name_explains_how_to_register_the_school(client):
+    slot = TimeSlotFactory(capacity_classes=3)
+    SchoolFactory(name="OBS De Zonnewijzer", brin_code="12CD")
+    for typed in ("99ZZ", "Bestaat niet"):
+        response = client.post(f"/boeken/tijdslot/{slot.pk}/", lookup_data(slot, typed))
+        assert response.status_code == 400
+        assert "We kennen geen school met deze BRIN-code of naam" in response.content.decode()
+    assert not Booking.objects.exists()
