@@ -1,14 +1,24 @@
 """Send one newsletter to 10,000 subscribers through SMTP to a local aiosmtpd sink.
 
-Usage: .venv/bin/python bench/newsletter.py [--subscribers 10000] [--batch 500]
-Uses a throwaway SQLite database in /tmp unless DATABASE_URL is set (e.g. PostgreSQL).
-Runs the real code path through the (immediate) task backend: schedule_send -> start_send
-(deliveries in one transaction) -> send_batch per batch (one SMTP connection each, every
-delivery locked, sent and marked sent in its own short transaction).
-Prints total time and mails per second (target: 10,000 mails in under 60 s).
+Usage: .venv/bin/python bench/newsletter.py [--subscribers 10000] [--batch 500] [--smtp-probe 1000]
+
+Uses a throwaway SQLite database in /tmp unless DATABASE_URL is set; on PostgreSQL it creates a
+throwaway database of its own (``bench_newsletter_<pid>``) and drops it afterwards.
+
+Runs the real code path: schedule_send -> start_send_task (deliveries in one transaction) ->
+send_batch_task per batch (one SMTP connection each; every delivery claimed, sent and marked
+sent in its own short transaction). The tasks are taken from a recording task backend and run
+one after the other, like one ``db_worker`` would, so every batch can be timed.
+
+The SMTP sink runs in a separate process, so it does not compete with the sender for the GIL.
+``--smtp-probe N`` first sends N ready-made messages over one connection without any database
+work: the ceiling the SMTP side allows on this machine.
+
+Prints total time, mails per second, median/p95 per batch and the load average.
 """
 
 import argparse
+import multiprocessing
 import os
 import socket
 import sys
@@ -25,11 +35,49 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def run_sink(port: int, counter, ready) -> None:
+    """An aiosmtpd server that accepts and counts every message (in its own process)."""
+    import asyncio
+
+    from aiosmtpd.controller import Controller
+
+    class Sink:
+        async def handle_DATA(self, server, session, envelope):
+            with counter.get_lock():
+                counter.value += 1
+            return "250 OK"
+
+    controller = Controller(Sink(), hostname="127.0.0.1", port=port)
+    controller.start()
+    ready.set()
+    try:
+        asyncio.run(asyncio.sleep(10**6))
+    finally:
+        controller.stop()
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def load() -> str:
+    return "/".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--smtp-probe", type=int, default=1000, help="0 to skip the SMTP-only probe")
     args = parser.parse_args()
+
+    port = free_port()
+    counter = multiprocessing.Value("i", 0)
+    ready = multiprocessing.Event()
+    sink = multiprocessing.Process(target=run_sink, args=(port, counter, ready), daemon=True)
+    sink.start()
+    ready.wait(10)
 
     if not os.environ.get("DATABASE_URL"):
         db = Path(tempfile.mkdtemp()) / "bench-newsletter.sqlite3"
@@ -38,11 +86,9 @@ def main() -> None:
     import django
 
     django.setup()
-    from aiosmtpd.controller import Controller
-    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
-    from django.test.utils import setup_test_environment
+    from django.test.utils import override_settings, setup_test_environment
 
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
@@ -53,27 +99,30 @@ def main() -> None:
     else:
         call_command("migrate", verbosity=0)
         test_db = None
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            journal = cursor.fetchone()[0]
+            cursor.execute("PRAGMA synchronous")
+            synchronous = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}[cursor.fetchone()[0]]
 
-    received = 0
-
-    class Sink:
-        async def handle_DATA(self, server, session, envelope):
-            nonlocal received
-            received += 1
-            return "250 OK"
-
-    port = free_port()
-    controller = Controller(Sink(), hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
-    settings.NEWSLETTER_BATCH_SIZE = args.batch
+    override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=port,
+        EMAIL_USE_TLS=False,
+        NEWSLETTER_BATCH_SIZE=args.batch,
+    ).enable()
 
     try:
+        from django.core.mail import EmailMultiAlternatives, get_connection
+        from django_tasks import default_task_backend
         from wagtail.models import Page
 
         from cms.newsletters import services
         from cms.newsletters.models import Delivery, Subscriber
+        from cms.newsletters.rendering import render_newsletter
+        from cms.newsletters.tasks import send_batch_task
         from tests.factories import EventPageFactory, LessonKitPageFactory, NewsArticlePageFactory, RegionSite
         from tests.newsletters.factories import (
             NewsletterArchivePageFactory,
@@ -102,29 +151,50 @@ def main() -> None:
             for pk in Subscriber.objects.values_list("pk", flat=True)
         )
 
-        began = time.perf_counter()
-        send = services.schedule_send(newsletter)
-        services.start_send(send.pk)
-        ids = list(send.deliveries.order_by("pk").values_list("pk", flat=True))
-        batch_times = []
-        for i in range(0, len(ids), args.batch):
+        print(f"database: {connection.vendor}", end="")
+        print(f" (journal_mode={journal}, synchronous={synchronous})" if test_db is None else "")
+        print(f"subscribers: {args.subscribers}; batch size: {args.batch}; load average before: {load()}")
+
+        if args.smtp_probe:
+            rendered = render_newsletter(newsletter)
+            message = EmailMultiAlternatives(
+                rendered.subject, rendered.text, services.from_email(), ["probe@school.example"]
+            )
+            message.attach_alternative(rendered.html, "text/html")
             t = time.perf_counter()
-            services.send_batch(send.pk, ids[i : i + args.batch])
-            batch_times.append(time.perf_counter() - t)
+            with get_connection() as smtp:
+                for _ in range(args.smtp_probe):
+                    smtp.send_messages([message])
+            probe = time.perf_counter() - t
+            print(
+                f"SMTP only (no database): {args.smtp_probe} mails in {probe:.2f} s, "
+                f"{args.smtp_probe / probe:.0f} mails/s"
+            )
+            counter.value = 0
+
+        backend = default_task_backend
+        began = time.perf_counter()
+        services.schedule_send(newsletter)  # enqueues start_send_task (autocommit: right away)
+        batch_times = []
+        while backend.results:
+            result = backend.results.pop(0)
+            t = time.perf_counter()
+            result.task.call(*result.args, **result.kwargs)
+            if result.task.func is send_batch_task.func:
+                batch_times.append(time.perf_counter() - t)
         total = time.perf_counter() - began
 
-        sent = Delivery.objects.filter(send=send, status="sent").count()
-        batch_times.sort()
-        print(f"database: {connection.vendor}; subscribers: {args.subscribers}; batch size: {args.batch}")
-        print(f"sent (marked): {sent}; received by SMTP sink: {received}")
+        sent = Delivery.objects.filter(status="sent").count()
+        print(f"sent (marked): {sent}; received by SMTP sink: {counter.value}")
         print(f"total: {total:.2f} s; {sent / total:.0f} mails/s")
-        if batch_times and batch_times[-1] > 0:  # only when the task backend did not already send them
+        if batch_times:
             print(
-                f"per batch: median {batch_times[len(batch_times) // 2]:.2f} s, "
-                f"p95 {batch_times[min(len(batch_times) - 1, round(0.95 * (len(batch_times) - 1)))]:.2f} s"
+                f"per batch of {args.batch}: median {percentile(batch_times, 0.5):.2f} s, "
+                f"p95 {percentile(batch_times, 0.95):.2f} s ({len(batch_times)} batches)"
             )
+        print(f"load average after: {load()}")
     finally:
-        controller.stop()
+        sink.terminate()
         if test_db:
             connection.creation.destroy_test_db(old_name, verbosity=0)
 
