@@ -180,3 +180,14 @@ MIDDLEWARE.append("cms.api.middleware.APIHardeningMiddleware")
 CORS_ALLOWED_ORIGINS = [o.strip() for o in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if o.strip()]
 CORS_URLS_REGEX = r"^/api/.*$"
 API_CACHE_MAX_AGE = 60
+
+# --- newsletters ---
+# SQLite (development/small sites): WAL journal and synchronous=NORMAL, so a commit does not wait
+# for an fsync. A newsletter send commits once per mail (that is what makes resume exact); with
+# the default rollback journal every commit costs a disk flush (~15-25 ms). WAL+NORMAL stays
+# consistent and loses nothing when the process crashes; only a power/OS failure can undo the last
+# commits. PostgreSQL ignores this block.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
