@@ -250,3 +250,19 @@ def test_endpoints_are_in_the_openapi_schema(client):
     assert {"201", "400", "409"} <= set(create["responses"])
     assert "pupils" in create["requestBody"]["content"]["application/json"]["schema"]["properties"]
     assert "/api/v3/bookings/cancel/" in schema["paths"]
+
+
+def test_booking_request_runs_a_fixed_small_number_of_queries(
+    client, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """The request itself (validation, lock, reserve, insert) and the after-commit mail work."""
+    slot = TimeSlotFactory(capacity_classes=3)
+    school = SchoolFactory()
+    payload = valid_payload(slot, school_id=school.pk, school_name="", school_brin="")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks, django_assert_max_num_queries(10):
+        assert post(client, payload).status_code == 201
+    # Queue the confirmation (outbox insert), deliver it, update the reference index.
+    with django_assert_max_num_queries(16):
+        for callback in callbacks:
+            callback()
+    assert Booking.objects.get().notifications_pending is False
