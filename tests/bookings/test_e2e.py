@@ -22,7 +22,7 @@ def test_teacher_books_a_slot_through_the_public_form(live_server, page, wagtail
     row.get_by_role("link", name="Boeken").click()
 
     page.get_by_label("Naam van de school").fill("OBS De Regenboog")
-    page.get_by_label("BRIN-code").fill("12ab")
+    page.get_by_label("BRIN-code", exact=True).fill("12ab")
     page.get_by_label("Straat en huisnummer").fill("Schoolstraat 1")
     page.get_by_label("Postcode").fill("3011ab")
     page.get_by_label("Plaats").fill("Rotterdam")
