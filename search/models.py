@@ -8,6 +8,7 @@ The page models stay untouched; everything here can be rebuilt from the pages
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -150,3 +151,47 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.page_id}"
+
+
+class IndexState(models.Model):
+    """One row: a token every write to the database index changes (in the same transaction).
+
+    Searches keep facet bitmaps and sort orders in process memory (:mod:`search.bitmaps`) and compare
+    tokens with one cheap query per search, so a publish in any process is seen by the next search in
+    every process. Tokens are random rather than counters so that a rolled-back write (or a test
+    rollback) can never make an old token come back with different data behind it.
+    ``downloads_token`` changes when only download counts changed: then just that sort order reloads.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.BigIntegerField(default=0)
+    downloads_token = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"index state {self.token}/{self.downloads_token}"
+
+
+class KitDownload(models.Model):
+    """One download (a single file or the whole kit as ZIP): the dashboard reports these per period.
+
+    The running totals in :class:`KitDownloadStats` stay, for sorting. A deleted kit keeps its
+    download rows (``page`` becomes NULL) so past figures for funders do not change.
+    """
+
+    class Kind(models.TextChoices):
+        FILE = "file", _("file")
+        ZIP = "zip", _("whole kit (ZIP)")
+
+    page = models.ForeignKey("pages.LessonKitPage", null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=4, choices=Kind.choices)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("kit download")
+        verbose_name_plural = _("kit downloads")
+
+    def __str__(self) -> str:
+        return f"{self.kind} download of kit {self.page_id} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,19 +1,26 @@
 # ruff: noqa: S608 - table/column names are module constants; every visitor value is a bound parameter.
 """The embedded backend: SQLite FTS5 or PostgreSQL full text over the ``search_lessonmaterial`` table.
 
-A search is ONE SQL statement: the full-text match and rank are computed once into a materialised
-CTE, then the page of hits (ordered, limited), the total and every facet's grouped counts are read
-from it with ``UNION ALL``. Hit details come from one more query on the index table. Nothing here
-touches the page tree, so a search costs two queries whatever the size of the databank.
+A search costs at most three small queries whatever the size of the databank:
+
+1. the index token (:func:`search.bitmaps.current`), which tells whether this process's in-memory
+   facet bitmaps and sort orders are still current (reloaded when another write changed them);
+2. ONE full-text statement returning every matched id (ordered by bm25 / ts_rank when sorting by
+   relevance); skipped entirely when browsing without words;
+3. the details (and highlights) of only the page of hits.
+
+Filters, totals, facet counts and paging are bitmask operations in Python (see :mod:`search.bitmaps`
+for why and how); nothing here touches the page tree.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 
 from django.db import connections, transaction
 
+from .. import bitmaps
+from ..bitmaps import bytes_of, has
 from ..facets import FACET_KEYS
 from ..materials import MaterialData, iter_materials
 from ..models import LessonMaterial, LessonMaterialFacet
@@ -35,12 +42,6 @@ FACET = LessonMaterialFacet._meta.db_table
 FTS = "search_lessonmaterial_fts"
 # bm25 column weights: title > summary > body > attachment text.
 BM25 = f"bm25({FTS}, 10.0, 5.0, 2.0, 1.0)"
-ORDERINGS = {
-    "relevance": "h.score ASC, m.published_at DESC, m.page_id ASC",
-    "newest": "m.published_at DESC, m.page_id DESC",
-    "downloads": "m.download_count DESC, m.published_at DESC, m.page_id DESC",
-    "title": "m.title_sort ASC, m.page_id ASC",
-}
 HIGHLIGHT_FIELDS = (
     ("title", "title"),
     ("summary", "summary"),
@@ -65,104 +66,104 @@ class DatabaseBackend:
 
     # -- searching -------------------------------------------------------------------------------
 
-    def _matched_sql(self, clauses) -> tuple[str, list]:
-        if not clauses:
-            return f"SELECT page_id AS id, 0.0 AS score FROM {MATERIAL}", []
-        if self.vendor == "sqlite":
-            return (
-                f"SELECT rowid AS id, {BM25} AS score FROM {FTS} WHERE {FTS} MATCH %s",
-                [fts5_expression(clauses)],
-            )
-        if self.vendor == "postgresql":
-            return (
-                f"SELECT page_id AS id, -ts_rank_cd(search_vector, tsq, 1) AS score "
-                f"FROM {MATERIAL}, to_tsquery('dutch', %s) AS tsq WHERE search_vector @@ tsq",
-                [tsquery_expression(clauses)],
-            )
-        # Any other database: unranked substring matching, correct but slow.
-        conditions, args = [], []
-        for clause in clauses:
-            alternatives = []
-            for phrase in clause:
-                for column in ("title", "summary", "body", "attachment_text"):
-                    alternatives.append(f"LOWER({column}) LIKE %s")
-                    args.append("%" + " ".join(phrase) + "%")
-            conditions.append("(" + " OR ".join(alternatives) + ")")
-        return f"SELECT page_id AS id, 0.0 AS score FROM {MATERIAL} WHERE {' AND '.join(conditions)}", args
+    def _matched(self, clauses, *, ranked: bool) -> list[tuple[int, float]]:
+        """ONE full-text statement: (page id, score) of every match, best first when ``ranked``.
 
-    @staticmethod
-    def _filter_sql(filters: dict[str, list[str]], exclude: str | None = None) -> tuple[str, list]:
-        conditions, args = [], []
-        for key in FACET_KEYS:
-            values = filters.get(key)
-            if not values or key == exclude:
-                continue
-            placeholders = ", ".join(["%s"] * len(values))
-            conditions.append(
-                f"id IN (SELECT material_id FROM {FACET} WHERE facet = %s AND value IN ({placeholders}))"
+        Lower scores are better (FTS5's bm25 is negative; PostgreSQL's rank is negated to match).
+        """
+        if self.vendor == "sqlite":
+            if ranked:
+                sql = f"SELECT rowid, {BM25} FROM {FTS} WHERE {FTS} MATCH %s ORDER BY 2"
+            else:
+                sql = f"SELECT rowid, 0.0 FROM {FTS} WHERE {FTS} MATCH %s"
+            args = [fts5_expression(clauses)]
+        elif self.vendor == "postgresql":
+            score = "-ts_rank_cd(search_vector, tsq, 1)" if ranked else "0.0"
+            sql = (
+                f"SELECT page_id, {score} FROM {MATERIAL}, to_tsquery('dutch', %s) AS tsq "
+                f"WHERE search_vector @@ tsq{' ORDER BY 2' if ranked else ''}"
             )
-            args.extend([key, *values])
-        return (" AND ".join(conditions) or "1 = 1"), args
+            args = [tsquery_expression(clauses)]
+        else:
+            # Any other database: unranked substring matching, correct but slow.
+            conditions, args = [], []
+            for clause in clauses:
+                alternatives = []
+                for phrase in clause:
+                    for column in ("title", "summary", "body", "attachment_text"):
+                        alternatives.append(f"LOWER({column}) LIKE %s")
+                        args.append("%" + " ".join(phrase) + "%")
+                conditions.append("(" + " OR ".join(alternatives) + ")")
+            sql = f"SELECT page_id, 0.0 FROM {MATERIAL} WHERE {' AND '.join(conditions)}"
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, args)
+            return cursor.fetchall()
 
     def search(self, params: SearchParams) -> SearchResults:
+        """Match in SQL (one statement, skipped when browsing), filter/count/page on in-memory bitmaps
+        (:mod:`search.bitmaps`), then one query for the details of the page of hits."""
+        snapshot = bitmaps.current(self.using)
+        size = len(snapshot)
         clauses = parse_query(params.q)
-        matched_sql, args = self._matched_sql(clauses)
-        hits_filter, hits_args = self._filter_sql(params.filters)
-        materialized = "MATERIALIZED " if self.vendor in ("sqlite", "postgresql") else ""
-        sql = [
-            f"WITH matched AS {materialized}({matched_sql}), "
-            f"hits AS {materialized}(SELECT id, score FROM matched WHERE {hits_filter}) "
-        ]
-        args += hits_args
-        order = ORDERINGS[params.sort]
-        sql.append(
-            "SELECT * FROM (SELECT 'r' AS kind, h.id AS n, h.score AS score, NULL AS facet, NULL AS value, "
-            f"NULL AS label, ROW_NUMBER() OVER (ORDER BY {order}) AS position "
-            f"FROM hits h JOIN {MATERIAL} m ON m.page_id = h.id ORDER BY {order} LIMIT %s OFFSET %s) AS page_hits "
-            "UNION ALL SELECT 't', COUNT(*), NULL, NULL, NULL, NULL, NULL FROM hits"
-        )
-        args += [params.page_size, params.offset]
-        inactive = [k for k in FACET_KEYS if k not in params.filters]
-        group = "GROUP BY f.facet, f.value, f.label, f.position"
-        # "+ 0" keeps SQLite from probing the material_id index once per hit; it then scans the covering
-        # (facet, value, label, position, material) index in group order instead: no sort, no table reads.
-        member = "f.material_id + 0" if self.vendor == "sqlite" else "f.material_id"
-        if inactive:
-            placeholders = ", ".join(["%s"] * len(inactive))
-            sql.append(
-                " UNION ALL SELECT 'f', COUNT(*), NULL, f.facet, f.value, f.label, f.position "
-                f"FROM {FACET} f WHERE f.facet IN ({placeholders}) AND {member} IN (SELECT id FROM hits) {group}"
-            )
-            args += inactive
-        for key in FACET_KEYS:
-            if key in params.filters:
-                # The usual faceted behaviour: a facet's counts ignore its own selection.
-                others, other_args = self._filter_sql(params.filters, exclude=key)
-                sql.append(
-                    " UNION ALL SELECT 'f', COUNT(*), NULL, f.facet, f.value, f.label, f.position "
-                    f"FROM {FACET} f WHERE f.facet = %s AND {member} IN "
-                    f"(SELECT id FROM matched WHERE {others}) {group}"
-                )
-                args += [key, *other_args]
-        with self.connection.cursor() as cursor:
-            cursor.execute("".join(sql), args)
-            rows = cursor.fetchall()
+        relevance = params.sort == "relevance" and bool(clauses)
+        matches: list[tuple[int, float]] = []
+        if clauses:
+            matches = self._matched(clauses, ranked=relevance)
+            matched = snapshot.mask_of(page_id for page_id, _score in matches)
+        else:
+            matched = snapshot.all_mask
+        hits_mask = matched & snapshot.filter_mask(params.filters)
+        total = hits_mask.bit_count()
 
-        total = 0
-        ranked: list[tuple[int, int, float]] = []
-        facet_rows: dict[str, list[tuple[int, str, str, int]]] = defaultdict(list)
-        for kind, n, score, facet, value, label, position in rows:
-            if kind == "r":
-                ranked.append((position, n, score))
-            elif kind == "t":
-                total = n
+        start, stop = params.offset, params.offset + params.page_size
+        page: list[tuple[int, float | None]] = []  # (page id, score)
+        if total and start < total:
+            bits = bytes_of(hits_mask, size)
+            positions = snapshot.positions
+            if relevance:
+                chosen: list[tuple[float, int, int]] = []  # (score, newest rank, page id)
+                for page_id, score in matches:
+                    p = positions.get(page_id)
+                    if p is None or not has(bits, p):
+                        continue
+                    if len(chosen) >= stop and score != chosen[-1][0]:
+                        break  # past the page and past any tie with its last hit
+                    chosen.append((score, snapshot.newest_rank[p], page_id))
+                chosen.sort()  # equal scores: newest first, like the other backends
+                page = [(page_id, score) for score, _rank, page_id in chosen[start:stop]]
             else:
-                facet_rows[facet].append((position, label, value, n))
-        ranked.sort()
+                order = snapshot.orders[params.sort]
+                if hits_mask == snapshot.all_mask:
+                    selected = order[start:stop]
+                else:
+                    selected, seen = [], 0
+                    for p in order:
+                        if has(bits, p):
+                            seen += 1
+                            if seen > start:
+                                selected.append(p)
+                                if seen >= stop:
+                                    break
+                page = [(snapshot.ids[p], None) for p in selected]
+
+        facet_rows: dict[str, list[tuple[int, str, str, int]]] = {}
+        for key in FACET_KEYS:
+            # The usual faceted behaviour: a facet's counts ignore its own selection.
+            base = (
+                matched & snapshot.filter_mask(params.filters, exclude=key)
+                if key in params.filters
+                else hits_mask
+            )
+            rows = []
+            for value in snapshot.facets.get(key, {}).values():
+                n = (base & value.mask).bit_count()
+                if n or value.value in params.filters.get(key, ()):
+                    rows.append((value.position, value.label, value.value, n))
+            facet_rows[key] = rows
         return SearchResults(
             params=params,
             total=total,
-            hits=self._hits(ranked, clauses),
+            hits=self._hits(page, clauses),
             facets=self._facets(facet_rows, params.filters),
             backend=self.name,
         )
@@ -174,20 +175,20 @@ class DatabaseBackend:
             selected = set(filters.get(key, []))
             counts = [
                 FacetCount(value=value, label=label, count=n, selected=value in selected)
-                for _position, label, value, n in sorted(facet_rows.get(key, []))
+                for _position, label, value, n in facet_rows.get(key, [])
             ]
             seen = {c.value for c in counts}
             counts += [FacetCount(value=v, label=v, count=0, selected=True) for v in sorted(selected - seen)]
             facets[key] = counts
         return facets
 
-    def _hits(self, ranked, clauses) -> list[Hit]:
-        if not ranked:
+    def _hits(self, page: list[tuple[int, float | None]], clauses) -> list[Hit]:
+        if not page:
             return []
         stems = clause_stems(clauses)
-        rows = LessonMaterial.objects.using(self.using).in_bulk([page_id for _, page_id, _ in ranked])
+        rows = LessonMaterial.objects.using(self.using).in_bulk([page_id for page_id, _ in page])
         hits = []
-        for _position, page_id, score in ranked:
+        for page_id, score in page:
             row = rows.get(page_id)
             if row is None:
                 continue
@@ -205,7 +206,7 @@ class DatabaseBackend:
                     published_at=row.published_at,
                     duration_minutes=row.duration_minutes,
                     download_count=row.download_count,
-                    score=-score if clauses else None,
+                    score=-score if score is not None else None,
                     facets=row.facets,
                     highlights=highlights,
                 )
@@ -296,6 +297,7 @@ class DatabaseBackend:
                         "|| setweight(to_tsvector('dutch', attachment_text), 'D') WHERE page_id = ANY(%s)",
                         [ids],
                     )
+            bitmaps.bump(self.using)
 
     def delete(self, page_ids: list[int]) -> None:
         """Remove the index rows of ``page_ids`` (raw deletes: no ORM cascade collection)."""
@@ -310,9 +312,12 @@ class DatabaseBackend:
                 cursor.execute(f"DELETE FROM {MATERIAL} WHERE page_id IN ({placeholders})", chunk)
                 if self.vendor == "sqlite":
                     cursor.execute(f"DELETE FROM {FTS} WHERE rowid IN ({placeholders})", chunk)
+            bitmaps.bump(self.using)
 
     def update_download_count(self, page_id: int, count: int) -> None:
-        LessonMaterial.objects.using(self.using).filter(page_id=page_id).update(download_count=count)
+        with transaction.atomic(using=self.using):
+            LessonMaterial.objects.using(self.using).filter(page_id=page_id).update(download_count=count)
+            bitmaps.bump(self.using, downloads_only=True)
 
     def rebuild(self, chunk_size: int = 500) -> int:
         """Re-create the whole index from the pages; returns the number of indexed materials."""
@@ -322,6 +327,7 @@ class DatabaseBackend:
                 cursor.execute(f"DELETE FROM {MATERIAL}")
                 if self.vendor == "sqlite":
                     cursor.execute(f"DELETE FROM {FTS}")
+                bitmaps.bump(self.using)
             count, batch = 0, []
             for material in iter_materials(chunk_size=chunk_size):
                 batch.append(material)
