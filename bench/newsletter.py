@@ -69,6 +69,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument(
+        "--synchronous-commit", action="store_true", help="PostgreSQL: keep synchronous_commit on"
+    )
     parser.add_argument("--smtp-probe", type=int, default=1000, help="0 to skip the SMTP-only probe")
     args = parser.parse_args()
 
@@ -112,6 +115,7 @@ def main() -> None:
         EMAIL_PORT=port,
         EMAIL_USE_TLS=False,
         NEWSLETTER_BATCH_SIZE=args.batch,
+        NEWSLETTER_SYNCHRONOUS_COMMIT=args.synchronous_commit,
     ).enable()
 
     try:
@@ -152,6 +156,8 @@ def main() -> None:
         )
 
         print(f"database: {connection.vendor}", end="")
+        if test_db:
+            print(f" (synchronous_commit {'on' if args.synchronous_commit else 'off'} for mark-sent)", end="")
         print(f" (journal_mode={journal}, synchronous={synchronous})" if test_db is None else "")
         print(f"subscribers: {args.subscribers}; batch size: {args.batch}; load average before: {load()}")
 

@@ -24,8 +24,12 @@ def send_newsletter(request, page_id: int):
         test_form = TestSendForm(request.POST, prefix="test")
         if test_form.is_valid():
             draft = page.get_latest_revision_as_object()
-            services.send_test(draft, to=test_form.cleaned_data["email"])
-            messages.success(request, _("A test has been sent to %(email)s.") % test_form.cleaned_data)
+            try:
+                services.send_test(draft, to=test_form.cleaned_data["email"])
+            except services.NewsletterError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("A test has been sent to %(email)s.") % test_form.cleaned_data)
             return redirect(request.path)
     elif request.method == "POST" and "send" in request.POST:
         if not permissions.can_publish():

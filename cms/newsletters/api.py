@@ -11,10 +11,10 @@ from pydantic import Field
 
 from cms.api.routers import register_router
 
-from . import services
+from . import ratelimit, services
 from .forms import SubscribeForm
 from .models import Subscriber
-from .views import request_base_url, site_region
+from .views import request_base_url, site_region, too_many_attempts
 
 router = Router(tags=["newsletters"])
 
@@ -32,6 +32,10 @@ class SubscribeOut(Schema):
     message: str
 
 
+class TooManyAttempts(Schema):
+    detail: str
+
+
 class SubscribeErrors(Schema):
     detail: str
     errors: dict[str, list[str]]
@@ -39,15 +43,18 @@ class SubscribeErrors(Schema):
 
 @router.post(
     "/subscribe",
-    response={202: SubscribeOut, 400: SubscribeErrors},
+    response={202: SubscribeOut, 400: SubscribeErrors, 429: TooManyAttempts},
     summary="Subscribe to the newsletter",
     operation_id="newsletters_subscribe",
     description=(
         "Starts double opt-in: the address gets a mail with a confirmation link and only receives "
-        "newsletters after following it. The answer is the same for new and existing addresses."
+        "newsletters after following it. The answer is the same for new and existing addresses. "
+        "Attempts are limited per client address (429 when exceeded)."
     ),
 )
 def subscribe(request: HttpRequest, payload: SubscribeIn):
+    if not ratelimit.allow(request):
+        return Status(429, {"detail": too_many_attempts()})
     data = payload.dict()
     form = SubscribeForm(
         {

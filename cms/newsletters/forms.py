@@ -1,16 +1,15 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cms.snippets.models import Region
 
 from .models import NAME_MAX_LENGTH, Segment
+from .validators import validate_single_line
 
 
 def clean_single_line(value: str) -> str:
     """Refuse line breaks: names end up in mail headers, where a newline could inject a header."""
-    if any(char in value for char in "\r\n\x00"):
-        raise ValidationError(_("This field cannot contain line breaks."), code="newline")
+    validate_single_line(value)
     return value
 
 

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import NewsletterBodyBlock
+from .validators import validate_single_line
 
 SUBJECT_MAX_LENGTH = 150
 NAME_MAX_LENGTH = 150
@@ -62,7 +63,9 @@ class Subscriber(models.Model):
         ADMIN = "admin", _("admin")
 
     email = models.EmailField(_("email address"), unique=True)
-    name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH, blank=True)
+    name = models.CharField(
+        _("name"), max_length=NAME_MAX_LENGTH, blank=True, validators=[validate_single_line]
+    )
     segments = models.ManyToManyField(
         Segment, verbose_name=_("mailing lists"), blank=True, related_name="subscribers"
     )
@@ -125,10 +128,11 @@ class NewsletterArchivePage(Page):
 
 
 class NewsletterPage(Page):
-    subject = models.CharField(_("subject"), max_length=SUBJECT_MAX_LENGTH)
+    subject = models.CharField(_("subject"), max_length=SUBJECT_MAX_LENGTH, validators=[validate_single_line])
     preheader = models.CharField(
         _("preview text"),
         max_length=200,
+        validators=[validate_single_line],
         blank=True,
         help_text=_("Shown by mail programs next to the subject."),
     )

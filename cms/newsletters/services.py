@@ -36,6 +36,7 @@ from cms.outbox.services import queue_mail
 from . import tokens
 from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber
 from .rendering import personalise, render_newsletter
+from .validators import has_line_break
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,20 @@ class NotPublished(NewsletterError):
 
 class AlreadySending(NewsletterError):
     pass
+
+
+class InvalidContent(NewsletterError):
+    pass
+
+
+def check_subject(subject: str) -> None:
+    """The subject becomes a mail header: refuse line breaks (header injection) up front.
+
+    The page form already refuses them (model validator); this also covers pages saved in code
+    or imported, so a bad subject stops the send before any delivery is written.
+    """
+    if has_line_break(subject):
+        raise InvalidContent(_("The subject of the newsletter cannot contain line breaks."))
 
 
 def batch_size() -> int:
@@ -250,6 +265,7 @@ def schedule_send(newsletter: NewsletterPage, *, at: dt.datetime | None = None, 
     newsletter = NewsletterPage.objects.get(pk=newsletter.pk)  # the published content, not a draft
     if not newsletter.live:
         raise NotPublished(_("Publish the newsletter before sending it."))
+    check_subject(newsletter.subject)
     with transaction.atomic():
         if NewsletterSend.objects.filter(
             newsletter=newsletter,
@@ -364,13 +380,13 @@ def _claim(delivery_id: int) -> bool:
     """Inside the caller's transaction: take one ``queued`` delivery for this worker, or say no.
 
     On PostgreSQL the row is locked with ``FOR UPDATE SKIP LOCKED`` (a second worker skips it).
-    Elsewhere a no-op UPDATE takes the lock: on SQLite that is the database's write lock, so a
-    second worker waits, then finds the delivery no longer ``queued``.
+    SQLite has no row locks; taking its database-wide write lock for the length of an SMTP
+    exchange would stall every other writer, so there it is a plain check: run a single worker.
     """
     queued = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
     if db_connection.features.has_select_for_update_skip_locked:
-        return queued.select_for_update(skip_locked=True).values_list("pk", flat=True).first() is not None
-    return queued.update(attempts=F("attempts")) == 1
+        queued = queued.select_for_update(skip_locked=True)
+    return queued.values_list("pk", flat=True).first() is not None
 
 
 def _relax_commit() -> None:
@@ -528,6 +544,7 @@ def send_due(now: dt.datetime | None = None) -> tuple[int, int]:
 
 def send_test(newsletter: NewsletterPage, *, to: str) -> None:
     """Mail the editor's current draft to ``to`` (through the outbox), marked as a test."""
+    check_subject(newsletter.subject)
     rendered = render_newsletter(newsletter)
     links = {"unsubscribe_url": rendered.base_url + "/", "preferences_url": rendered.base_url + "/"}
     queue_mail(

@@ -2,13 +2,18 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
-from . import services
+from . import ratelimit, services
 from .forms import PreferencesForm, SubscribeForm
 from .models import Subscriber
+
+
+def too_many_attempts() -> str:
+    return _("Too many subscription attempts from your network. Please try again in a few minutes.")
 
 
 def request_base_url(request: HttpRequest) -> str:
@@ -24,6 +29,9 @@ def site_region(request: HttpRequest):
 def subscribe(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = SubscribeForm(request.POST)
+        if not ratelimit.allow(request):
+            form.add_error(None, too_many_attempts())
+            return render(request, "newsletters/subscribe.html", {"form": form}, status=429)
         if form.is_valid():
             data = form.cleaned_data
             services.subscribe(

@@ -51,3 +51,13 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 5
     yield sink
     sink.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The subscribe rate limit counts in the cache; every test starts with a clean count."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
