@@ -14,7 +14,7 @@ from django.utils import timezone
 from .backends.base import SearchParams, SearchResults, Suggestion
 from .backends.database import DatabaseBackend
 from .materials import iter_materials
-from .models import KitDownloadStats, PendingIndexUpdate
+from .models import KitDownload, KitDownloadStats, PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 
@@ -123,9 +123,18 @@ def rebuild_database_index() -> int:
     return database_backend().rebuild()
 
 
-def record_download(page_id: int, *, as_zip: bool) -> KitDownloadStats:
-    """Count one download of a kit (a single file or the whole kit as ZIP)."""
+def record_download(page_id: int, *, as_zip: bool, document_id: int | None = None) -> KitDownloadStats:
+    """Count one download of a kit (a single file or the whole kit as ZIP).
+
+    Writes a dated :class:`KitDownload` row (the dashboard's figures per period) and bumps the
+    running totals (sorting by most downloaded) in one transaction.
+    """
     with transaction.atomic():
+        KitDownload.objects.create(
+            page_id=page_id,
+            kind=KitDownload.Kind.ZIP if as_zip else KitDownload.Kind.FILE,
+            document_id=None if as_zip else document_id,
+        )
         stats, _ = KitDownloadStats.objects.select_for_update().get_or_create(page_id=page_id)
         field = "zip_downloads" if as_zip else "file_downloads"
         KitDownloadStats.objects.filter(pk=page_id).update(

@@ -70,7 +70,7 @@ def download_file(request: HttpRequest, download_id: int) -> FileResponse:
     document = download.document
     document.file.open("rb")
     response = FileResponse(document.file, as_attachment=True, filename=document.filename)
-    services.record_download(download.page_id, as_zip=False)
+    services.record_download(download.page_id, as_zip=False, document_id=download.document_id)
     return response
 
 

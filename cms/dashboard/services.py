@@ -11,9 +11,10 @@ What counts (kept simple so a project leader can check each figure by hand):
   region of the site the event page lives on.
 * **challenge teams / pupils**: teams that are not cancelled, in the period they registered, in
   the region of the challenge page's site.
-* **kit downloads**: the search app keeps one running total per kit (no date per download), so
-  downloads are reported per region *to date* and not split by period. The region is the kit's
-  "region of origin". Without the search app the figure is ``None``.
+* **kit downloads**: the search app's download log (``search.KitDownload``, one row per file or ZIP
+  download), in the period of the download's local date; the region is the kit's "region of
+  origin", else the region of the site it lives on (no region for a deleted kit). Without the
+  search app the figure is ``None``.
 
 All dates are local (``TIME_ZONE``) dates. School years start on 1 August.
 """
@@ -26,7 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Sum
+from django.db.models import Count
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from cms.pages.models import HomePage
@@ -71,6 +73,7 @@ class Figures:
     event_ids: set[int] = field(default_factory=set)
     challenge_teams: int = 0
     challenge_pupils: int = 0
+    kit_downloads: int = 0
 
     @property
     def schools(self) -> int:
@@ -88,6 +91,7 @@ class Figures:
         self.event_ids |= other.event_ids
         self.challenge_teams += other.challenge_teams
         self.challenge_pupils += other.challenge_pupils
+        self.kit_downloads += other.kit_downloads
 
 
 @dataclass
@@ -95,7 +99,7 @@ class Dashboard:
     granularity: str
     rows: list[Figures]
     total: Figures
-    downloads: dict[int, int] | None  # region id -> kit downloads to date
+    downloads: dict[int, int] | None  # region id -> kit downloads in the selected periods
     regions: dict[int, str]
 
     @property
@@ -166,13 +170,22 @@ def compute(
             target.challenge_teams += 1
             target.challenge_pupils += pupils
 
+    download_rows = kit_downloads(resolver)
+    downloads: dict[int, int] | None = None
+    if download_rows is not None:
+        downloads = defaultdict(int)
+        for region, day, count in download_rows:
+            if target := cell(region, day):
+                target.kit_downloads += count
+                downloads[target.region_id] += count
+        downloads = dict(downloads)
+        if region_id is not None:
+            downloads = {region_id: downloads.get(region_id, 0)}
+
     rows = sorted(cells.values(), key=lambda f: (f.region, f.period))
     total = Figures(region_id or NO_REGION, "", "")
     for row in rows:
         total.add(row)
-    downloads = kit_downloads(resolver)
-    if downloads is not None and region_id is not None:
-        downloads = {region_id: downloads.get(region_id, 0)}
     return Dashboard(granularity, rows, total, downloads, regions_with_none)
 
 
@@ -208,26 +221,29 @@ def _challenge_teams() -> Iterable[tuple[str, dt.datetime, int]]:
     )
 
 
-def kit_downloads(resolver: _RegionResolver | None = None) -> dict[int, int] | None:
-    """Kit downloads to date per region (kit's region of origin, else the site it lives on).
+def kit_downloads(resolver: _RegionResolver | None = None) -> list[tuple[int, dt.date, int]] | None:
+    """Kit downloads as (region id, local date, count): grouped per kit and day in the database.
 
-    ``None`` when the search app (which counts downloads) is not installed.
+    The region is the kit's region of origin, else the site it lives on, else ``NO_REGION``.
+    ``None`` when the search app (which logs downloads) is not installed.
     """
     if not apps.is_installed("search"):
         return None
     try:
-        stats = apps.get_model("search", "KitDownloadStats")
+        log = apps.get_model("search", "KitDownload")
     except LookupError:
         return None
     resolver = resolver or _RegionResolver()
-    result: dict[int, int] = defaultdict(int)
-    rows = stats.objects.values("page__region_id", "page__path").annotate(
-        files=Sum("file_downloads"), zips=Sum("zip_downloads")
+    rows = (
+        log.objects.annotate(day=TruncDate("created_at"))  # in the current (local) time zone
+        .values("page__region_id", "page__path", "day")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    for row in rows:
-        region = row["page__region_id"] or resolver.region_for(row["page__path"]) or NO_REGION
-        result[region] += (row["files"] or 0) + (row["zips"] or 0)
-    return dict(result)
+    return [
+        (row["page__region_id"] or resolver.region_for(row["page__path"]) or NO_REGION, row["day"], row["n"])
+        for row in rows
+    ]
 
 
 def school_years_with_data() -> list[int]:

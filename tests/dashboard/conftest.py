@@ -90,10 +90,19 @@ def dataset(region_site):
         team = ChallengeTeamFactory(challenge=challenge, pupils=pupils, status=status)
         ChallengeTeam.objects.filter(pk=team.pk).update(created_at=created)
 
-    from search.models import KitDownloadStats
+    from search.models import KitDownload
 
     kit_a = LessonKitPageFactory(parent=a.databank, region=a.region)
     kit_b = LessonKitPageFactory(parent=a.databank, region=b.region)  # shared databank: origin counts
-    KitDownloadStats.objects.create(page=kit_a, file_downloads=10, zip_downloads=2)
-    KitDownloadStats.objects.create(page=kit_b, file_downloads=3, zip_downloads=0)
+    for kit, when, kind in [
+        (kit_a, at(2025, 9, 20), "file"),
+        (kit_a, at(2025, 9, 20, 14), "file"),
+        (kit_a, at(2025, 11, 5), "zip"),
+        (kit_a, at(2026, 3, 31, 23, 30), "file"),  # still Q1 locally (21:30 UTC)
+        (kit_a, at(2026, 9, 2), "file"),
+        (kit_b, at(2026, 3, 10), "file"),
+        (kit_b, at(2026, 3, 11), "file"),
+        (kit_b, at(2026, 3, 12), "zip"),
+    ]:
+        KitDownload.objects.create(page=kit, created_at=when, kind=kind)
     return SimpleNamespace(a=a.region, b=b.region)

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from cms.dashboard import services
 
@@ -88,11 +89,46 @@ def test_filter_by_region(dataset):
     assert data.downloads == {dataset.b.pk: 3}
 
 
-def test_kit_downloads_to_date_per_region_of_origin(dataset):
-    data = services.compute()
+def test_kit_downloads_per_region_of_origin_and_quarter(dataset):
+    data = services.compute(granularity=services.QUARTER)
+    a, b = dataset.a.name, dataset.b.name
 
-    assert data.downloads == {dataset.a.pk: 12, dataset.b.pk: 3}
-    assert data.downloads_total == 15
+    assert table(data, "kit_downloads") == {
+        (a, "2025-Q3"): (2,),
+        (a, "2025-Q4"): (1,),
+        (a, "2026-Q1"): (1,),  # 31 March 23:30 local time
+        (a, "2026-Q3"): (1,),
+        (b, "2026-Q1"): (3,),
+    }
+    assert data.downloads == {dataset.a.pk: 5, dataset.b.pk: 3}
+    assert data.downloads_total == data.total.kit_downloads == 8
+
+
+def test_kit_downloads_per_school_year_and_filtered_by_school_year(dataset):
+    data = services.compute(granularity=services.SCHOOL_YEAR)
+    a, b = dataset.a.name, dataset.b.name
+    assert table(data, "kit_downloads") == {
+        (a, "2025-2026"): (4,),
+        (a, "2026-2027"): (1,),
+        (b, "2025-2026"): (3,),
+    }
+
+    one_year = services.compute(granularity=services.QUARTER, school_year=2025)
+    assert one_year.downloads == {dataset.a.pk: 4, dataset.b.pk: 3}
+    assert one_year.total.kit_downloads == 7
+
+
+def test_a_download_through_the_search_app_is_counted_in_its_period(region_site):
+    from search.services import record_download
+    from tests.factories import LessonKitPageFactory
+
+    kit = LessonKitPageFactory(parent=region_site.databank, region=region_site.region)
+    record_download(kit.pk, as_zip=True)
+    record_download(kit.pk, as_zip=False)
+
+    data = services.compute(granularity=services.QUARTER)
+    today = services.period_of(timezone.localdate(), services.QUARTER)
+    assert table(data, "kit_downloads") == {(region_site.region.name, today): (2,)}
 
 
 def test_empty_database_gives_zero_totals(region_site):

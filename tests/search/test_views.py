@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from search.models import KitDownloadStats, LessonMaterial
+from search.models import KitDownload, KitDownloadStats, LessonMaterial
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +42,13 @@ def test_file_download_is_an_attachment_and_counted(client, databank):
     stats = KitDownloadStats.objects.get(page=databank.kits["kompas"])
     assert (stats.file_downloads, stats.zip_downloads) == (1, 0)
     assert LessonMaterial.objects.get(page=databank.kits["kompas"]).download_count == 1
+    event = KitDownload.objects.get()
+    assert (event.page_id, event.kind, event.document_id) == (
+        databank.kits["kompas"].pk,
+        "file",
+        download.document_id,
+    )
+    assert event.created_at is not None
 
 
 def test_whole_kit_zip_contains_every_file_and_is_counted(client, databank):
@@ -52,8 +59,10 @@ def test_whole_kit_zip_contains_every_file_and_is_counted(client, databank):
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     assert len(archive.namelist()) == 2
     assert KitDownloadStats.objects.get(page=kit).zip_downloads == 1
+    assert list(KitDownload.objects.values_list("page_id", "kind", "document_id")) == [(kit.pk, "zip", None)]
 
 
 @pytest.mark.parametrize("kit", ["draft", "private", "gone"])
 def test_downloads_of_hidden_kits_are_not_found(client, databank, kit):
     assert client.get(f"/databank/kit/{databank.kits[kit].pk}/zip/").status_code == 404
+    assert not KitDownload.objects.exists()
