@@ -1,0 +1,66 @@
+"""PostgreSQL only: concurrent workers claim deliveries with FOR UPDATE SKIP LOCKED."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from cms.newsletters import services
+from cms.newsletters.models import NewsletterSend
+from tests.newsletters.factories import NewsletterPageFactory, SubscriberFactory
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def recorded_tasks(settings):
+    """Tasks are recorded, not run, so the test decides which worker sends what."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def test_two_workers_on_the_same_batch_send_each_mail_once(archive, smtp_server, recorded_tasks):
+    subscribers = SubscriberFactory.create_batch(30)
+    send = services.schedule_send(NewsletterPageFactory(parent=archive))
+    services.start_send(send.pk)
+    ids = list(send.deliveries.order_by("pk").values_list("pk", flat=True))
+    results, start = [], threading.Barrier(2)
+
+    def worker():
+        try:
+            start.wait()
+            results.append(services.send_batch(send.pk, ids))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    recipients = smtp_server.recipients()
+    assert sorted(recipients) == sorted(s.email for s in subscribers), "everyone exactly once"
+    assert sum(r.sent for r in results) == 30
+    send.refresh_from_db()
+    assert send.status == NewsletterSend.Status.DONE
+
+
+def test_mark_sent_commits_without_waiting_for_the_wal_flush_unless_configured(settings):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        session_default = cursor.fetchone()[0]
+
+    def inside_mark_sent() -> str:
+        from django.db import transaction
+
+        with transaction.atomic(), connection.cursor() as cursor:
+            services._relax_commit()
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    assert inside_mark_sent() == "off"
+    settings.NEWSLETTER_SYNCHRONOUS_COMMIT = True
+    assert inside_mark_sent() == session_default
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == session_default, "SET LOCAL ends with the transaction"
