@@ -407,6 +407,7 @@ def main() -> None:
     parser.add_argument("--skip-build", action="store_true")
     args = parser.parse_args()
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+    print("load average (1/5/15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     call_command("migrate", verbosity=0)
     if not args.skip_build:
         started = time.perf_counter()
@@ -434,6 +435,7 @@ def main() -> None:
         "plain ORM icontains + ORM facet counts:        ",
         summary(timed(orm_search, max(1, args.repeat // 5))),
     )
+    print("load average (1/5/15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

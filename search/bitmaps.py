@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from django.db import connections
 
@@ -31,6 +32,7 @@ from .models import IndexState, LessonMaterial, LessonMaterialFacet
 STATE = IndexState._meta.db_table
 MATERIAL = LessonMaterial._meta.db_table
 FACET = LessonMaterialFacet._meta.db_table
+_BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 
 
 @dataclass
@@ -57,15 +59,17 @@ class Snapshot:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def mask_of(self, page_ids) -> int:
-        """Bitmask of the given page ids (ids unknown to the snapshot are ignored)."""
-        bits = bytearray((len(self.ids) + 8) // 8)
-        positions = self.positions
-        for page_id in page_ids:
-            p = positions.get(page_id)
-            if p is not None:
-                bits[p >> 3] |= 1 << (p & 7)
-        return int.from_bytes(bits, "little")
+    def positions_of(self, page_ids) -> list[int]:
+        """Positions of ``page_ids``; an id unknown to the snapshot (indexed after it was loaded in
+        the same instant) maps to ``len(self)``, which no mask contains."""
+        return list(map(self.positions.get, page_ids, repeat(len(self.ids))))
+
+    def mask_of_positions(self, positions: list[int]) -> int:
+        size = len(self.ids)
+        flags = bytearray(size + 1)  # one byte per position, built by C-level loops
+        deque(map(flags.__setitem__, positions, repeat(1)), maxlen=0)
+        del flags[size]
+        return int(flags[::-1].translate(_BINARY_DIGITS), 2) if size else 0
 
     def filter_mask(self, filters: dict[str, list[str]], exclude: str | None = None) -> int:
         """AND across facets of (OR within a facet); ``exclude`` leaves one facet out."""
@@ -83,8 +87,9 @@ class Snapshot:
 
 
 def bytes_of(mask: int, size: int) -> bytes:
-    """A mask as little-endian bytes: testing one position is then O(1) instead of O(size)."""
-    return mask.to_bytes((size + 8) // 8, "little")
+    """A mask as little-endian bytes: testing one position is then O(1) instead of O(size).
+    One spare bit at ``size`` (never set) serves the unknown-id position."""
+    return mask.to_bytes(size // 8 + 1, "little")
 
 
 def has(bits: bytes, position: int) -> bool:

@@ -112,6 +112,8 @@ def highlight(text: str, stems: set[str], *, width: int = 160, mark: str = "mark
     """
     if not text or not stems:
         return ""
+    if stems.isdisjoint(map(stem, TOKEN_RE.findall(fold(text)))):
+        return ""  # the common case for long fields, decided by C-level loops (stem hits its cache)
     tokens_iter = TOKEN_RE.finditer(text)
     first_match = next((m for m in tokens_iter if stem(fold(m.group(0))) in stems), None)
     if first_match is None:

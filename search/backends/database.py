@@ -16,6 +16,7 @@ for why and how); nothing here touches the page tree.
 from __future__ import annotations
 
 import logging
+from operator import itemgetter
 
 from django.db import connections, transaction
 
@@ -70,18 +71,17 @@ class DatabaseBackend:
         """ONE full-text statement: (page id, score) of every match, best first when ``ranked``.
 
         Lower scores are better (FTS5's bm25 is negative; PostgreSQL's rank is negated to match).
+        Sorting happens in Python: SQLite's sorter took longer than computing bm25 for 8,000 rows.
         """
         if self.vendor == "sqlite":
-            if ranked:
-                sql = f"SELECT rowid, {BM25} FROM {FTS} WHERE {FTS} MATCH %s ORDER BY 2"
-            else:
-                sql = f"SELECT rowid, 0.0 FROM {FTS} WHERE {FTS} MATCH %s"
+            score = BM25 if ranked else "0.0"
+            sql = f"SELECT rowid, {score} FROM {FTS} WHERE {FTS} MATCH %s"
             args = [fts5_expression(clauses)]
         elif self.vendor == "postgresql":
             score = "-ts_rank_cd(search_vector, tsq, 1)" if ranked else "0.0"
             sql = (
                 f"SELECT page_id, {score} FROM {MATERIAL}, to_tsquery('dutch', %s) AS tsq "
-                f"WHERE search_vector @@ tsq{' ORDER BY 2' if ranked else ''}"
+                "WHERE search_vector @@ tsq"
             )
             args = [tsquery_expression(clauses)]
         else:
@@ -97,7 +97,10 @@ class DatabaseBackend:
             sql = f"SELECT page_id, 0.0 FROM {MATERIAL} WHERE {' AND '.join(conditions)}"
         with self.connection.cursor() as cursor:
             cursor.execute(sql, args)
-            return cursor.fetchall()
+            matches = cursor.fetchall()
+        if ranked:
+            matches.sort(key=itemgetter(1))
+        return matches
 
     def search(self, params: SearchParams) -> SearchResults:
         """Match in SQL (one statement, skipped when browsing), filter/count/page on in-memory bitmaps
@@ -109,7 +112,8 @@ class DatabaseBackend:
         matches: list[tuple[int, float]] = []
         if clauses:
             matches = self._matched(clauses, ranked=relevance)
-            matched = snapshot.mask_of(page_id for page_id, _score in matches)
+            match_positions = snapshot.positions_of([page_id for page_id, _score in matches])
+            matched = snapshot.mask_of_positions(match_positions)
         else:
             matched = snapshot.all_mask
         hits_mask = matched & snapshot.filter_mask(params.filters)
@@ -119,16 +123,15 @@ class DatabaseBackend:
         page: list[tuple[int, float | None]] = []  # (page id, score)
         if total and start < total:
             bits = bytes_of(hits_mask, size)
-            positions = snapshot.positions
             if relevance:
                 chosen: list[tuple[float, int, int]] = []  # (score, newest rank, page id)
-                for page_id, score in matches:
-                    p = positions.get(page_id)
-                    if p is None or not has(bits, p):
+                newest_rank = snapshot.newest_rank
+                for (page_id, score), p in zip(matches, match_positions, strict=True):
+                    if not has(bits, p):
                         continue
                     if len(chosen) >= stop and score != chosen[-1][0]:
                         break  # past the page and past any tie with its last hit
-                    chosen.append((score, snapshot.newest_rank[p], page_id))
+                    chosen.append((score, newest_rank[p], page_id))
                 chosen.sort()  # equal scores: newest first, like the other backends
                 page = [(page_id, score) for score, _rank, page_id in chosen[start:stop]]
             else:
@@ -337,4 +340,9 @@ class DatabaseBackend:
                     batch = []
             self.index(batch)
             count += len(batch)
+            if self.vendor == "sqlite":
+                # Merge the FTS5 b-tree segments the batches left behind: about a third fewer pages
+                # to read per query, for half a second of rebuild time.
+                with self.connection.cursor() as cursor:
+                    cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('optimize')")
         return count
