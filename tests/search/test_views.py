@@ -66,3 +66,13 @@ def test_whole_kit_zip_contains_every_file_and_is_counted(client, databank):
 def test_downloads_of_hidden_kits_are_not_found(client, databank, kit):
     assert client.get(f"/databank/kit/{databank.kits[kit].pk}/zip/").status_code == 404
     assert not KitDownload.objects.exists()
+
+
+def test_databank_page_has_a_search_form_leading_to_the_search_page(client, databank):
+    response = client.get(databank.site.databank.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'action="/databank/zoeken/"' in html
+    assert 'name="q"' in html
+    assert 'href="/databank/zoeken/"' in html
+    assert "Zoeken met filters" in html
