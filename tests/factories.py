@@ -180,11 +180,25 @@ class EventPageFactory(wagtail_factories.PageFactory):
         model = pages.EventPage
 
 
+def ensure_wagtail_base_rows() -> Page:
+    """Put back what Wagtail's migrations create (locale, root page, root collection).
+
+    Transactional tests (browser tests) flush every table when they finish.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
 class RegionSite:
     """A region's site with its home page and one index page of each kind."""
 
     def __init__(self, hostname: str = "localhost", is_default: bool = True):
-        root = Page.get_first_root_node()
+        root = ensure_wagtail_base_rows()
         self.region = RegionFactory()
         self.home = HomePageFactory(parent=root, region=self.region)
         self.site = Site.objects.create(

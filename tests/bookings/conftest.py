@@ -4,7 +4,6 @@ import pytest
 from django.core.cache import cache
 
 from cms.bookings.services import BookingRequest, NewSchool
-from tests.e2e.conftest import browser, page  # noqa: F401  (browser fixtures for test_e2e.py)
 
 
 @pytest.fixture(autouse=True)
