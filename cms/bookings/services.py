@@ -216,6 +216,10 @@ def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> Boo
             # The explicit lock (not just the conditional UPDATE) also covers the waiting-list
             # path: a cancellation that frees a place waits for this insert, then promotes it.
             slot = capacity.lock(TimeSlot, slot.pk)
+            # A retry of this request may have booked while we waited for the lock: answer
+            # with its booking instead of refusing a request that in fact succeeded.
+            if existing := _booking_with_key(request.idempotency_key):
+                return BookingResult(existing, created=False)
             slot.offering = offering
             check_slot_open(slot, now)  # the locked row's date and deadline (no query)
             if capacity.reserve(TimeSlot, slot.pk, _amounts(request.pupils)):
