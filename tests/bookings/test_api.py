@@ -259,7 +259,9 @@ def test_booking_request_runs_a_fixed_small_number_of_queries(
     slot = TimeSlotFactory(capacity_classes=3)
     school = SchoolFactory()
     payload = valid_payload(slot, school_id=school.pk, school_name="", school_brin="")
-    with django_capture_on_commit_callbacks(execute=False) as callbacks, django_assert_max_num_queries(10):
+    # 11: validation reads, the idempotency key checked before and again under the slot lock,
+    # lock, reserve, insert.
+    with django_capture_on_commit_callbacks(execute=False) as callbacks, django_assert_max_num_queries(11):
         assert post(client, payload).status_code == 201
     # Queue the confirmation (outbox insert), deliver it, update the reference index.
     with django_assert_max_num_queries(16):
