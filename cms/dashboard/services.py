@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Count
+from django.db.models import Count, Model
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -221,17 +221,23 @@ def _challenge_teams() -> Iterable[tuple[str, dt.datetime, int]]:
     )
 
 
+def _download_log() -> type[Model] | None:
+    """The search app's ``KitDownload`` model, or ``None`` when that app is not installed."""
+    if not apps.is_installed("search"):
+        return None
+    try:
+        return apps.get_model("search", "KitDownload")
+    except LookupError:
+        return None
+
+
 def kit_downloads(resolver: _RegionResolver | None = None) -> list[tuple[int, dt.date, int]] | None:
     """Kit downloads as (region id, local date, count): grouped per kit and day in the database.
 
     The region is the kit's region of origin, else the site it lives on, else ``NO_REGION``.
     ``None`` when the search app (which logs downloads) is not installed.
     """
-    if not apps.is_installed("search"):
-        return None
-    try:
-        log = apps.get_model("search", "KitDownload")
-    except LookupError:
+    if (log := _download_log()) is None:
         return None
     resolver = resolver or _RegionResolver()
     rows = (
@@ -247,12 +253,18 @@ def kit_downloads(resolver: _RegionResolver | None = None) -> list[tuple[int, dt
 
 
 def school_years_with_data() -> list[int]:
-    """School years (start year) that have bookings, events or teams, newest first."""
+    """School years (start year) with bookings, events, teams or kit downloads, newest first.
+
+    Dates are truncated in the local time zone, so a download just after midnight on 1 August
+    falls in the new school year. The current school year is always offered.
+    """
     from cms.bookings.models import Booking
     from cms.events.models import ChallengeTeam, EventRegistration
 
     years = {school_year_start(d) for d in Booking.objects.dates("slot__date", "month")}
     years |= {school_year_start(d) for d in EventRegistration.objects.dates("event__start", "month")}
     years |= {school_year_start(d) for d in ChallengeTeam.objects.dates("created_at", "month")}
+    if (log := _download_log()) is not None:
+        years |= {school_year_start(d) for d in log.objects.dates("created_at", "month")}
     years.add(school_year_start(timezone.localdate()))
     return sorted(years, reverse=True)

@@ -136,3 +136,23 @@ def test_empty_database_gives_zero_totals(region_site):
 
     assert data.rows == []
     assert (data.total.classes, data.total.schools) == (0, 0)
+
+
+def test_school_years_offered_include_years_that_only_have_kit_downloads(region_site):
+    import zoneinfo
+
+    from search.models import KitDownload
+    from tests.factories import LessonKitPageFactory
+
+    ams = zoneinfo.ZoneInfo("Europe/Amsterdam")
+    kit = LessonKitPageFactory(parent=region_site.databank, region=region_site.region)
+    for when in [
+        dt.datetime(2019, 8, 1, 0, 30, tzinfo=ams),  # 31 July 22:30 UTC: the new school year locally
+        dt.datetime(2017, 7, 31, 23, 30, tzinfo=ams),  # still school year 2016-2017
+    ]:
+        KitDownload.objects.create(page=kit, kind=KitDownload.Kind.FILE, created_at=when)
+
+    years = services.school_years_with_data()
+
+    current = services.school_year_start(timezone.localdate())
+    assert years == sorted({2019, 2016, current}, reverse=True)
