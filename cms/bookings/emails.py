@@ -36,6 +36,22 @@ def cancel_url(booking: Booking) -> str:
     return urljoin(base_url(booking), reverse("bookings:cancel", args=[make_cancel_token(booking)]))
 
 
+def ical_sequence(booking: Booking) -> int:
+    """SEQUENCE of the booking's calendar event: grows with every later update of the booking.
+
+    Calendar apps only apply an update (a moved slot, a cancellation) whose SEQUENCE is higher
+    than the one they have, so it counts seconds since the booking was made: 0 for the first
+    confirmation, higher for every later change, without storing a counter.
+    """
+    seconds = int((booking.updated_at - booking.created_at).total_seconds())
+    return max(seconds, 1 if booking.status == Booking.Status.CANCELLED else 0)
+
+
+def change_stamp(booking: Booking) -> str:
+    """Identifies one change of a booking (its ``updated_at``) in outbox keys: one mail per change."""
+    return f"{booking.updated_at:%Y%m%d%H%M%S%f}"
+
+
 def calendar_attachment(booking: Booking) -> Attachment:
     slot = booking.slot
     offering = slot.offering
@@ -44,11 +60,11 @@ def calendar_attachment(booking: Booking) -> Attachment:
         start=slot.starts_at,
         end=slot.ends_at,
         summary=_("Tech lesson: %(title)s") % {"title": offering.title},
-        description=_("Group %(group)s, %(pupils)s pupils. Cancel: %(url)s")
+        description=_("Group %(group)s, %(pupils)s pupils. Change or cancel: %(url)s")
         % {"group": booking.group, "pupils": booking.pupils, "url": cancel_url(booking)},
         location=offering.place,
         status="CANCELLED" if booking.status == Booking.Status.CANCELLED else "CONFIRMED",
-        sequence=1 if booking.status == Booking.Status.CANCELLED else 0,
+        sequence=ical_sequence(booking),
     )
     return Attachment("les.ics", build_calendar([event]), "text/calendar")
 
@@ -63,13 +79,15 @@ def _context(booking: Booking) -> dict:
     }
 
 
-def _queue(booking: Booking, purpose: str, subject: str, to: list[str], **kwargs) -> None:
+def _queue(
+    booking: Booking, purpose: str, subject: str, to: list[str], *, key: str = "", extra=None, **kwargs
+) -> None:
     queue_mail(
         to=to,
         template=f"bookings/email/{purpose}",
-        context=_context(booking),
+        context={**_context(booking), **(extra or {})},
         subject=subject,
-        key=f"booking-{booking.pk}-{purpose}",
+        key=key or f"booking-{booking.pk}-{purpose}",
         **kwargs,
     )
 
@@ -110,6 +128,26 @@ def booking_cancelled(booking: Booking) -> None:
         )
 
 
+def booking_changed(booking: Booking, changed: list[str], *, moved_from=None) -> None:
+    """Confirm a change the school made through its link; a moved lesson comes with a new .ics."""
+    with translation.override(_language()):
+        attachments = []
+        if moved_from is not None and booking.holds_place:
+            attachments.append(calendar_attachment(booking))
+        _queue(
+            booking,
+            "changed",
+            _("Booking changed: %(title)s") % {"title": booking.slot.offering.title},
+            [booking.email],
+            key=f"booking-{booking.pk}-changed-{change_stamp(booking)}",
+            extra={
+                "changed_labels": [str(Booking._meta.get_field(name).verbose_name) for name in changed],
+                "moved_from": moved_from,
+            },
+            attachments=attachments,
+        )
+
+
 def booking_completed(booking: Booking) -> None:
     with translation.override(_language()):
         _queue(
@@ -142,21 +180,25 @@ def coordinator_addresses(booking: Booking) -> list[str]:
 
 
 def notify_coordinators(booking: Booking, *, event: str) -> None:
-    """Tell the techniekhuis about a new or cancelled booking."""
+    """Tell the techniekhuis about a new, changed or cancelled booking."""
     to = coordinator_addresses(booking)
     if not to:
         return
     with translation.override(_language()):
-        subject = (
-            _("New booking: %(school)s, %(title)s")
-            if event == "new"
-            else _("Booking cancelled: %(school)s, %(title)s")
-        ) % {"school": booking.school.name, "title": booking.slot.offering.title}
+        if event == "new":
+            subject = _("New booking: %(school)s, %(title)s")
+        elif event == "changed":
+            subject = _("Booking changed: %(school)s, %(title)s")
+        else:
+            subject = _("Booking cancelled: %(school)s, %(title)s")
+        key = f"booking-{booking.pk}-coordinator-{event}"
+        if event == "changed":  # a booking can change more than once
+            key += f"-{change_stamp(booking)}"
         queue_mail(
             to=to,
             template="bookings/email/coordinator",
-            subject=subject,
+            subject=subject % {"school": booking.school.name, "title": booking.slot.offering.title},
             context={**_context(booking), "event": event},
-            key=f"booking-{booking.pk}-coordinator-{event}",
+            key=key,
             reply_to=[booking.email],
         )

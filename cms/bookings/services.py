@@ -65,6 +65,12 @@ class InvalidTransition(BookingError):
     status_code = 409
 
 
+class ChangeClosed(BookingError):
+    """The booking can no longer be changed (its slot's booking deadline has passed)."""
+
+    status_code = 409
+
+
 @dataclass(frozen=True)
 class NewSchool:
     name: str
@@ -425,6 +431,164 @@ def cancel_with_token(token: str) -> BookingResult:
         return cancel_booking(booking.pk)
     except InvalidTransition as error:
         raise InvalidToken(error.message, code="used_token") from None
+
+
+# --- self-service change -------------------------------------------------------------------
+
+#: Statuses a school can still change through its link.
+CHANGEABLE = (Booking.Status.REQUESTED, Booking.Status.CONFIRMED, Booking.Status.WAITLISTED)
+
+
+@dataclass(frozen=True)
+class BookingChanges:
+    """What the school wants changed through its link; ``None`` leaves a field as it is."""
+
+    pupils: int | None = None
+    contact_name: str | None = None
+    phone: str | None = None
+    notes: str | None = None
+    slot_id: int | None = None
+
+
+@dataclass
+class ChangeResult:
+    booking: Booking
+    #: Names of the fields that really changed, in a fixed order ("slot" first); empty = no-op.
+    changed: list[str] = field(default_factory=list)
+    moved_from: TimeSlot | None = None
+    promoted: list[Booking] = field(default_factory=list)
+
+
+def check_changeable(booking: Booking, slot: TimeSlot, now: dt.datetime | None = None) -> None:
+    """Raise unless the school may still change ``booking`` (in ``slot``) itself."""
+    if booking.status == Booking.Status.CANCELLED:
+        raise InvalidToken(_("This booking has already been cancelled."), code="used_token")
+    if booking.status not in CHANGEABLE:
+        raise InvalidTransition(
+            _("A booking that is %(status)s cannot be changed.") % {"status": booking.get_status_display()}
+        )
+    if (now or timezone.now()) >= slot.closes_at:
+        raise ChangeClosed(
+            _(
+                "The booking deadline of this time slot has passed, so the booking can no longer "
+                "be changed. Please contact the techniekhuis."
+            ),
+            code="deadline",
+        )
+
+
+def _check_pupils(pupils: int, offering: LessonOffering) -> None:
+    if pupils < 1:
+        raise BookingError(_("A class has at least 1 pupil."), field="pupils")
+    if pupils > offering.max_pupils_per_class:
+        raise BookingError(
+            _("At most %(max)s pupils per class can take part in this lesson.")
+            % {"max": offering.max_pupils_per_class},
+            field="pupils",
+        )
+
+
+def _no_room(field_name: str) -> SlotFull:
+    if field_name == "slot":
+        message = _("The chosen time slot has no room for your class. Choose another time slot.")
+    else:
+        message = _("There is no room for that many pupils in this time slot.")
+    return SlotFull(message, field=field_name, code="full")
+
+
+def change_booking(token: str, changes: BookingChanges, *, now: dt.datetime | None = None) -> ChangeResult:
+    """Change a booking through the signed link from its mail: pupils, contact details, slot.
+
+    One transaction. The slot rows are locked before the booking row (like :func:`book_slot`
+    and :func:`cancel_booking`); a move locks both slots in primary-key order, so two moves in
+    opposite directions cannot deadlock. Places are reserved before they are released, so a
+    refused change leaves everything as it was. Freed places go to the waiting list.
+
+    Raises :class:`InvalidToken` (forged link, cancelled booking), :class:`InvalidTransition`,
+    :class:`ChangeClosed` (after the booking deadline), :class:`SlotClosed`, :class:`SlotFull`
+    (no room for the change) or :class:`BookingError`. A change that changes nothing returns
+    ``changed=[]`` and sends no mail.
+    """
+    booking = booking_for_token(token)
+    check_changeable(booking, booking.slot, now)  # unlocked pre-check: fail fast, re-checked below
+    old_id = booking.slot_id
+    new_id = changes.slot_id if changes.slot_id is not None else old_id
+    with transaction.atomic():
+        try:
+            slots = {pk: capacity.lock(TimeSlot, pk) for pk in sorted({old_id, new_id})}
+        except TimeSlot.DoesNotExist:
+            raise BookingError(_("This time slot does not exist."), field="slot") from None
+        booking = Booking.objects.select_for_update().select_related("school").get(pk=booking.pk)
+        if booking.slot_id != old_id:  # moved by a concurrent change while we waited
+            raise InvalidTransition(
+                _("Your booking was changed at the same moment. Reload the page and try again."),
+                code="conflict",
+            )
+        old = slots[old_id]
+        old.offering = offering = LessonOffering.objects.select_related("techniekhuis").get(
+            pk=old.offering_id
+        )
+        booking.slot = old
+        check_changeable(booking, old, now)
+        result = ChangeResult(booking)
+        held = booking.holds_place
+        old_pupils = booking.pupils
+        pupils = changes.pupils if changes.pupils is not None else booking.pupils
+        _check_pupils(pupils, offering)
+
+        if new_id != old_id:
+            new = slots[new_id]
+            if new.offering_id != old.offering_id:
+                raise BookingError(
+                    _("You can only move to another time slot of the same lesson."), field="slot"
+                )
+            new.offering = offering
+            check_slot_open(new, now)
+            # Reserve first: when the new slot has no room, nothing has been touched.
+            if not capacity.reserve(TimeSlot, new.pk, _amounts(pupils)):
+                raise _no_room("slot")
+            if held:
+                capacity.release(TimeSlot, old.pk, _amounts(booking.pupils))
+            else:  # a waiting booking that moves to a slot with room gets its place there
+                booking.status = _initial_status(offering)
+            if school_year_start(new.date) != school_year_start(old.date):
+                booking.amount_owed = amount_owed(offering, new.date)
+            booking.slot = new
+            booking.reminder_sent_at = None  # the reminder is for the new date
+            result.changed.append("slot")
+            result.moved_from = old
+        elif pupils != booking.pupils and held:
+            extra = pupils - booking.pupils
+            if extra > 0 and not capacity.reserve(TimeSlot, old.pk, {PUPILS: extra}):
+                raise _no_room("pupils")
+            if extra < 0:
+                capacity.release(TimeSlot, old.pk, {PUPILS: -extra})
+
+        if pupils != booking.pupils:
+            booking.pupils = pupils
+            result.changed.append("pupils")
+        for name in ("contact_name", "phone", "notes"):
+            value = getattr(changes, name)
+            if value is None or value.strip() == getattr(booking, name):
+                continue
+            if name == "contact_name" and not value.strip():
+                raise BookingError(_("Fill in the contact person."), field="contact_name")
+            setattr(booking, name, value.strip())
+            result.changed.append(name)
+        if not result.changed:
+            return result
+
+        booking.save()
+        # The old slot's waiting list moves up when places were freed there, or when a waiting
+        # booking in it now needs fewer places.
+        if result.moved_from is not None and held:
+            result.promoted = promote_waitlist(old)
+        elif pupils < old_pupils and (held or booking.status == Booking.Status.WAITLISTED):
+            result.promoted = promote_waitlist(old)
+            booking.refresh_from_db(fields=["status", "updated_at"])
+        emails.booking_changed(booking, result.changed, moved_from=result.moved_from)
+        emails.notify_coordinators(booking, event="changed")
+    return result
 
 
 # --- reminders ------------------------------------------------------------------------------
