@@ -4,14 +4,16 @@ import re
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cms.snippets.models import School
 from cms.snippets.validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
 
-from .models import TimeSlot, new_idempotency_key
-from .queries import bookable_schools, find_schools
-from .services import BookingError, BookingRequest, NewSchool, check_slot_open
+from .models import Booking, TimeSlot, new_idempotency_key
+from .queries import bookable_schools, find_schools, open_slots
+from .services import BookingChanges, BookingError, BookingRequest, NewSchool, check_slot_open
 
 HTML_RE = re.compile(r"<\s*[a-zA-Z/!?]")
 NOTES_MAX_LENGTH = 2000
@@ -198,6 +200,77 @@ class BookingForm(forms.Form):
             privacy_consent=data["privacy_consent"],
             idempotency_key=data["idempotency_key"],
             waitlist=data["waitlist"],
+        )
+
+    def add_booking_error(self, error: BookingError) -> None:
+        field = error.field if error.field in self.fields else None
+        self.add_error(field, forms.ValidationError(error.message, code=error.code))
+
+
+class SlotChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: TimeSlot) -> str:
+        label = f"{date_format(obj.date, 'l j F Y')}, {obj.start:%H:%M}–{obj.end:%H:%M}"
+        if obj.is_full:
+            return f"{label} ({_('full')})"
+        if obj.classes_left is not None:
+            left = ngettext("%(n)s class place left", "%(n)s class places left", obj.classes_left)
+            return f"{label} ({left % {'n': obj.classes_left}})"
+        return label
+
+
+class ChangeBookingForm(forms.Form):
+    """What a school may change through its link; the fields validate as in :class:`BookingForm`."""
+
+    slot = SlotChoiceField(
+        label=_("Time slot"),
+        queryset=TimeSlot.objects.none(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("This time slot can no longer be chosen.")},
+    )
+    pupils = BookingForm.base_fields["pupils"]
+    contact_name = BookingForm.base_fields["contact_name"]
+    phone = BookingForm.base_fields["phone"]
+    notes = BookingForm.base_fields["notes"]
+
+    def __init__(self, booking: Booking, *args, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "slot": booking.slot_id,
+                "pupils": booking.pupils,
+                "contact_name": booking.contact_name,
+                "phone": booking.phone,
+                "notes": booking.notes,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.booking = booking
+        # The current slot, and the other slots of the same lesson that are still open.
+        self.fields["slot"].queryset = (
+            open_slots().filter(offering_id=booking.slot.offering_id)
+            | TimeSlot.objects.filter(pk=booking.slot_id)
+        ).order_by("date", "start", "pk")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        pupils, offering = data.get("pupils"), self.booking.slot.offering
+        if pupils and pupils > offering.max_pupils_per_class:
+            self.add_error(
+                "pupils",
+                _("At most %(max)s pupils per class can take part in this lesson.")
+                % {"max": offering.max_pupils_per_class},
+            )
+        return data
+
+    def changes(self) -> BookingChanges:
+        data = self.cleaned_data
+        return BookingChanges(
+            slot_id=data["slot"].pk,
+            pupils=data["pupils"],
+            contact_name=data["contact_name"],
+            phone=data["phone"],
+            notes=data["notes"],
         )
 
     def add_booking_error(self, error: BookingError) -> None:

@@ -9,4 +9,5 @@ urlpatterns = [
     path("tijdslot/<int:slot_id>/", views.book, name="book"),
     path("bevestiging/<str:token>/", views.done, name="done"),
     path("annuleren/<str:token>/", views.cancel, name="cancel"),
+    path("annuleren/<str:token>/wijzigen/", views.change, name="change"),
 ]

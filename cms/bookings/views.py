@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import ratelimit, services
-from .forms import BookingForm
+from .forms import BookingForm, ChangeBookingForm
 from .models import Booking
 from .queries import bookable_offerings, open_slots
 
@@ -51,21 +51,67 @@ def done(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "bookings/booking_done.html", {"booking": booking, "slot": booking.slot})
 
 
+def _manage_context(token: str, booking: Booking, form: ChangeBookingForm | None = None) -> dict:
+    """The manage page: the booking, the change form while changes are allowed, the cancel button."""
+    context = {"token": token, "booking": booking, "slot": booking.slot}
+    if booking.status == Booking.Status.CANCELLED:
+        return context
+    try:
+        services.check_changeable(booking, booking.slot)
+    except services.BookingError as error:
+        context["change_closed"] = error.message
+    else:
+        context["change_form"] = form or ChangeBookingForm(booking)
+    return context
+
+
 @require_http_methods(["GET", "POST"])
 def cancel(request: HttpRequest, token: str) -> HttpResponse:
-    """GET shows what will be cancelled (mail scanners follow links); only POST cancels."""
+    """The page behind the link in the mails: change or cancel the booking.
+
+    GET only shows the booking and the forms (mail scanners follow links); only POST cancels.
+    """
     try:
         booking = services.booking_for_token(token)
     except services.InvalidToken as error:
         return render(request, "bookings/cancel.html", {"error": error.message}, status=400)
-    context = {"booking": booking, "slot": booking.slot}
     if request.method == "POST":
         try:
             services.cancel_with_token(token)
         except services.BookingError as error:
-            return render(request, "bookings/cancel.html", {**context, "error": error.message}, status=400)
+            context = {**_manage_context(token, booking), "error": error.message}
+            return render(request, "bookings/cancel.html", context, status=400)
         booking.refresh_from_db()
-        return render(request, "bookings/cancel.html", {**context, "cancelled": True})
+        return render(
+            request, "bookings/cancel.html", {"booking": booking, "slot": booking.slot, "cancelled": True}
+        )
+    context = _manage_context(token, booking)
     if booking.status == Booking.Status.CANCELLED:
         context["error"] = _("This booking has already been cancelled.")
     return render(request, "bookings/cancel.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def change(request: HttpRequest, token: str) -> HttpResponse:
+    """POST of the change form on the manage page; a GET goes to that page."""
+    try:
+        booking = services.booking_for_token(token)
+    except services.InvalidToken as error:
+        return render(request, "bookings/cancel.html", {"error": error.message}, status=400)
+    if request.method == "GET":
+        return redirect("bookings:cancel", token=token)
+    form = ChangeBookingForm(booking, request.POST)
+    if form.is_valid():
+        try:
+            result = services.change_booking(token, form.changes())
+        except (services.InvalidToken, services.InvalidTransition, services.ChangeClosed) as error:
+            booking = services.booking_for_token(token)
+            context = {**_manage_context(token, booking), "error": error.message}
+            return render(request, "bookings/cancel.html", context, status=400)
+        except services.BookingError as error:
+            form.add_booking_error(error)
+        else:
+            booking = services.booking_for_token(token)  # fresh: slot, status and counters
+            context = {**_manage_context(token, booking), "changed": result.changed}
+            return render(request, "bookings/cancel.html", context)
+    return render(request, "bookings/cancel.html", _manage_context(token, booking, form), status=400)
