@@ -21,7 +21,13 @@ METRICS = [
     ("event_registrations", gettext_lazy("Event registrations")),
     ("challenge_teams", gettext_lazy("Challenge teams")),
     ("challenge_pupils", gettext_lazy("Challenge pupils")),
+    ("kit_downloads", gettext_lazy("Kit downloads")),
 ]
+
+
+def metrics_for(data: services.Dashboard) -> list[tuple[str, str]]:
+    """The metrics to show: kit downloads only when the search app logs them."""
+    return [(key, label) for key, label in METRICS if key != "kit_downloads" or data.downloads is not None]
 
 
 def can_view(user) -> bool:
@@ -73,33 +79,33 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     data = services.compute(granularity=granularity, region_id=region_id, school_year=school_year)
     if request.GET.get("format") == "csv":
         return _csv(data)
-    charts = [{"key": key, "label": label, **_chart(data.rows, key)} for key, label in METRICS]
+    metrics = metrics_for(data)
+    keys = [key for key, _label in metrics]
+    charts = [{"key": key, "label": label, **_chart(data.rows, key)} for key, label in metrics]
     context = {
         "data": data,
-        "metrics": METRICS,
+        "metrics": metrics,
+        "rows": [(row, [getattr(row, key) for key in keys]) for row in data.rows],
+        "totals": [getattr(data.total, key) for key in keys],
         "charts": charts,
         "regions": [(pk, name) for pk, name in data.regions.items() if pk != services.NO_REGION],
         "school_years": [(y, services.school_year_label(y)) for y in services.school_years_with_data()],
         "selected": {"region": region_id, "school_year": school_year, "granularity": granularity},
-        "downloads": sorted(
-            ((data.regions.get(pk, "—"), count) for pk, count in (data.downloads or {}).items()),
-        ),
         "csv_query": request.GET.copy().urlencode() + ("&" if request.GET else "") + "format=csv",
     }
     return render(request, "dashboard/dashboard.html", context)
 
 
 def _csv(data: services.Dashboard) -> HttpResponse:
+    """The table of the page, one row per region and period, plus the number of distinct events."""
+    metrics = metrics_for(data)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="dashboard.csv"'
     response.write("\ufeff")  # so spreadsheet programs read UTF-8
     writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Region"), _("Period"), *[str(label) for _key, label in METRICS], _("Events")])
+    writer.writerow([_("Region"), _("Period"), *[str(label) for _key, label in metrics], _("Events")])
     for row in data.rows:
-        writer.writerow([row.region, row.period, *[getattr(row, key) for key, _label in METRICS], row.events])
+        writer.writerow([row.region, row.period, *[getattr(row, key) for key, _label in metrics], row.events])
     total = data.total
-    writer.writerow([_("Total"), "", *[getattr(total, key) for key, _label in METRICS], total.events])
-    if data.downloads is not None:
-        for region_pk, count in sorted(data.downloads.items()):
-            writer.writerow([data.regions.get(region_pk, "—"), _("to date"), _("Kit downloads"), count])
+    writer.writerow([_("Total"), "", *[getattr(total, key) for key, _label in metrics], total.events])
     return response
