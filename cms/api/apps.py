@@ -12,6 +12,7 @@ class ApiConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.api.v3.api import api
 
-        from .errors import register_exception_handlers
+        from .errors import register_exception_handlers, register_problem_schema_media_types
 
         register_exception_handlers(api)
+        register_problem_schema_media_types(api)

@@ -14,6 +14,8 @@ from wagtail.api.v3.registry import registry
 from wagtail.api.v3.schemas.generators.read import read_generator
 from wagtail.api.v3.schemas.pages import BasePageSchema
 
+from .errors import ProblemSchema
+
 _registered: set[str] = set()
 
 #: Largest id the databases can compare with (64-bit signed); bigger path ids are a 422, not a 500.
@@ -26,6 +28,11 @@ def register_router(prefix: str, router: Router) -> None:
         return
     api.add_router(prefix, router)
     _registered.add(prefix)
+
+
+def registered_prefixes() -> frozenset[str]:
+    """The prefixes mounted with :func:`register_router`: our own endpoints, as opposed to Wagtail's."""
+    return frozenset(_registered)
 
 
 def public_pages(model):
@@ -49,7 +56,7 @@ def page_type_router(model, *, ordering: tuple[str, ...], tag: str) -> Router:
 
     @router.get(
         "/",
-        response=list[list_schema],
+        response={200: list[list_schema], 400: ProblemSchema, 422: ProblemSchema},
         summary=f"List {plural}",
         operation_id=f"{tag}_list",
         description=f"Published, public {plural} of every site, with their domain fields.",
@@ -60,7 +67,7 @@ def page_type_router(model, *, ordering: tuple[str, ...], tag: str) -> Router:
 
     @router.get(
         "/{page_id}/",
-        response=detail_schema,
+        response={200: detail_schema, 404: ProblemSchema, 422: ProblemSchema},
         summary=f"Get one of the {plural}",
         operation_id=f"{tag}_detail",
     )
