@@ -10,13 +10,14 @@ import json
 from decimal import Decimal
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
+from cms.api.errors import ProblemSchema, field_error, form_errors, problem
 from cms.api.routers import register_router
 
 from . import ratelimit, services
@@ -120,13 +121,9 @@ class BookingOut(Schema):
         return booking.school.name
 
 
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] = {}
+class SlotFullProblem(ProblemSchema):
+    """409: the slot is full; repeat the request with ``waitlist: true`` to join the waiting list."""
 
-
-class FullOut(ErrorOut):
     waitlist_available: bool
 
 
@@ -134,16 +131,13 @@ class CancelIn(Schema):
     token: str
 
 
-def _error(status: int, detail: str, code: str, errors: dict | None = None, **extra):
-    return Status(status, {"detail": str(detail), "code": code, "errors": errors or {}, **extra})
+def _error(status: int, detail: str, code: str, errors: list | None = None, **extra) -> HttpResponse:
+    """A problem+json error with our stable ``code`` as extension member."""
+    return problem(status, detail, errors=errors, code=code, **extra)
 
 
-def _form_errors(form: BookingForm) -> dict[str, list[str]]:
-    names = {"school": "school_id"}
-    return {
-        names.get(field, field): [str(e["message"]) for e in errors]
-        for field, errors in form.errors.get_json_data().items()
-    }
+def _body_error(field: str | None, message: str, code: str) -> list[dict]:
+    return [field_error(["body", field] if field else ["body"], message, code)]
 
 
 def _payload(request: HttpRequest) -> dict | None:
@@ -173,11 +167,13 @@ def list_offerings(request: HttpRequest, techniekhuis: int | None = None, **kwar
     "/",
     operation_id="bookings_create",
     summary="Book a time slot",
-    response={200: BookingOut, 201: BookingOut, 400: ErrorOut, 409: FullOut, 429: ErrorOut},
+    response={200: BookingOut, 201: BookingOut, 400: ProblemSchema, 409: SlotFullProblem, 429: ProblemSchema},
     description=(
         "Creates a booking (201). Repeating a request with the same `idempotency_key` (or "
-        "`Idempotency-Key` header) returns the first booking (200). 400 lists field errors; 409 "
-        "means the slot is full: repeat with `waitlist: true` to join the waiting list."
+        "`Idempotency-Key` header) returns the first booking (200). Errors are "
+        "`application/problem+json` with a `code`; 400 lists field errors in `errors`; 409 "
+        "(`waitlist_available`) means the slot is full: repeat with `waitlist: true` to join the "
+        "waiting list."
     ),
     openapi_extra={
         "requestBody": {
@@ -193,10 +189,10 @@ def create_booking(request: HttpRequest):
     payload = _payload(request)
     if payload is None:
         message = _("The request is too large.")
-        return _error(400, message, "too_large", {"__all__": [message]})
+        return _error(400, message, "too_large", _body_error(None, message, "too_large"))
     if not payload:
         message = _("Send a JSON object with the booking fields.")
-        return _error(400, message, "invalid_json", {"__all__": [message]})
+        return _error(400, message, "invalid_json", _body_error(None, message, "invalid_json"))
     data = {k: v for k, v in payload.items() if isinstance(v, str | int | float | bool) or v is None}
     data["school"] = data.pop("school_id", None)
     data["idempotency_key"] = (
@@ -205,19 +201,20 @@ def create_booking(request: HttpRequest):
     form = BookingForm(data=data)
     if not form.is_valid():
         message = _("The booking could not be saved; see the errors per field.")
-        return _error(400, message, "invalid", _form_errors(form))
+        return _error(400, message, "invalid", form_errors(form, names={"school": "school_id"}))
     try:
         result = services.book_slot(form.booking_request())
     except services.SlotFull as error:
-        return _error(409, error.message, error.code, {"slot": [str(error.message)]}, waitlist_available=True)
+        errors = _body_error("slot", error.message, error.code)
+        return _error(409, error.message, error.code, errors, waitlist_available=True)
     except services.BookingError as error:
-        return _error(400, error.message, error.code, {error.field or "__all__": [str(error.message)]})
+        return _error(400, error.message, error.code, _body_error(error.field, error.message, error.code))
     return Status(201 if result.created else 200, result.booking)
 
 
 @router.post(
     "/cancel/",
-    response={200: BookingOut, 400: ErrorOut},
+    response={200: BookingOut, 400: ProblemSchema, 422: ProblemSchema},
     operation_id="bookings_cancel",
     summary="Cancel a booking with the signed token from the confirmation mail",
 )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from cms.bookings import services
 from cms.bookings.models import Booking
 from cms.snippets.models import School
+from tests.api.problems import assert_problem, error_fields, errors_at
 from tests.factories import SchoolFactory, TargetGroupFactory, TechniekhuisPageFactory
 
 from .factories import BookingFactory, LessonOfferingFactory, TimeSlotFactory
@@ -120,10 +121,10 @@ def test_known_school_by_id(client):
 def test_full_slot_answers_409_with_waitlist_option_and_waitlist_request_succeeds(client):
     slot = TimeSlotFactory(capacity_classes=1)
     assert post(client, valid_payload(slot)).status_code == 201
-    full = post(client, valid_payload(slot))
-    assert full.status_code == 409
-    assert full.json()["waitlist_available"] is True
-    assert full.json()["code"] == "full"
+    body = assert_problem(post(client, valid_payload(slot)), 409)
+    assert body["waitlist_available"] is True
+    assert body["code"] == "full"
+    assert errors_at(body, "body", "slot")
     waiting = post(client, valid_payload(slot, waitlist=True))
     assert waiting.status_code == 201
     assert waiting.json()["status"] == "waitlisted"
@@ -161,11 +162,10 @@ LONG_NOTES = "x" * 2001
 )
 def test_bad_input_answers_400_with_field_errors_and_saves_nothing(client, overrides, field):
     slot = TimeSlotFactory()
-    response = post(client, valid_payload(slot, **overrides))
-    assert response.status_code == 400, response.content
-    body = response.json()
-    assert field in body["errors"], body
-    assert all(isinstance(m, str) and m for m in body["errors"][field])
+    body = assert_problem(post(client, valid_payload(slot, **overrides)), 400)
+    assert body["code"] == "invalid"
+    assert field in error_fields(body), body
+    assert errors_at(body, "body") if field == "__all__" else errors_at(body, "body", field)
     assert not Booking.objects.exists()
     assert not School.objects.exists()
 
@@ -178,24 +178,21 @@ def test_bad_input_answers_400_with_field_errors_and_saves_nothing(client, overr
     ],
 )
 def test_past_or_closed_slot_answers_400(client, slot_kwargs):
-    response = post(client, valid_payload(TimeSlotFactory(**slot_kwargs)))
-    assert response.status_code == 400
-    assert "slot" in response.json()["errors"]
+    body = assert_problem(post(client, valid_payload(TimeSlotFactory(**slot_kwargs))), 400)
+    assert errors_at(body, "body", "slot")
     assert not Booking.objects.exists()
 
 
 @pytest.mark.parametrize("body", ["not json", "[1, 2]", "", '"string"'])
 def test_malformed_body_answers_400(client, body):
-    response = post(client, body)
-    assert response.status_code == 400
-    assert response.json()["code"] == "invalid_json"
+    problem = assert_problem(post(client, body), 400)
+    assert problem["code"] == "invalid_json"
+    assert errors_at(problem, "body") == [problem["detail"]]
 
 
 def test_oversized_body_answers_400_and_saves_nothing(client):
     payload = valid_payload(TimeSlotFactory(), notes="a" * 100_000)
-    response = post(client, payload)
-    assert response.status_code == 400
-    assert response.json()["code"] == "too_large"
+    assert assert_problem(post(client, payload), 400)["code"] == "too_large"
     assert not Booking.objects.exists()
 
 
@@ -203,16 +200,19 @@ def test_errors_are_in_dutch(client):
     response = post(
         client, valid_payload(TimeSlotFactory(), school_brin="XX", pupils=0), **{"Accept-Language": "nl"}
     )
-    errors = response.json()["errors"]
-    assert "BRIN" in errors["school_brin"][0] and "cijfers" in errors["school_brin"][0]
-    assert "leerling" in errors["pupils"][0]
+    body = assert_problem(response, 400)
+    assert body["detail"] == "De boeking kon niet worden opgeslagen; zie de fouten per veld."
+    (brin,) = errors_at(body, "body", "school_brin")
+    assert "BRIN" in brin and "cijfers" in brin
+    assert "leerling" in errors_at(body, "body", "pupils")[0]
 
 
 def test_rate_limit_answers_429_per_ip(client, settings):
     settings.BOOKINGS_RATE_LIMIT = (2, 60)
     slot = TimeSlotFactory(capacity_classes=10)
-    codes = [post(client, valid_payload(slot)).status_code for _ in range(3)]
-    assert codes == [201, 201, 429]
+    responses = [post(client, valid_payload(slot)) for _ in range(3)]
+    assert [r.status_code for r in responses] == [201, 201, 429]
+    assert assert_problem(responses[2], 429)["code"] == "rate_limited"
     assert post(client, valid_payload(slot), remote_addr="10.0.0.2").status_code == 201
     assert Booking.objects.count() == 3
 
@@ -229,16 +229,14 @@ def test_cancel_with_token_frees_the_place(client):
     slot.refresh_from_db()
     assert slot.booked_classes == 0
     again = client.post(URL + "cancel/", {"token": token}, content_type="application/json")
-    assert again.status_code == 400
-    assert again.json()["code"] == "used_token"
+    assert assert_problem(again, 400)["code"] == "used_token"
 
 
 def test_cancel_with_forged_token_is_refused(client):
     booking = BookingFactory()
     forged = services.make_cancel_token(booking)[:-3] + "abc"
     response = client.post(URL + "cancel/", {"token": forged}, content_type="application/json")
-    assert response.status_code == 400
-    assert response.json()["code"] == "invalid_token"
+    assert assert_problem(response, 400)["code"] == "invalid_token"
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CONFIRMED
 
