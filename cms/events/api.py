@@ -10,11 +10,12 @@ import datetime as dt
 import json
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.responses import Status
 
+from cms.api.errors import ProblemSchema, field_error, form_errors, problem
 from cms.api.routers import register_router
 from cms.bookings import ratelimit
 from cms.pages.models import ChallengePage, EventPage
@@ -85,13 +86,10 @@ class TeamOut(Schema):
         return team.school.name
 
 
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] = {}
+class EventFullProblem(ProblemSchema):
+    """409: the event is full (``waitlist_available``: repeat with ``waitlist: true``) or the address
+    is already registered (``waitlist_available`` false, code ``already_registered``)."""
 
-
-class FullOut(ErrorOut):
     waitlist_available: bool
 
 
@@ -99,31 +97,32 @@ class CancelIn(Schema):
     token: str
 
 
-def _error(status: int, detail: str, code: str, errors: dict | None = None, **extra):
-    return Status(status, {"detail": str(detail), "code": code, "errors": errors or {}, **extra})
+def _error(status: int, detail: str, code: str, errors: list | None = None, **extra) -> HttpResponse:
+    """A problem+json error with our stable ``code`` as extension member."""
+    return problem(status, detail, errors=errors, code=code, **extra)
 
 
-def _form_errors(form) -> dict[str, list[str]]:
-    names = {"school": "school_id"}
-    return {
-        names.get(name, name): [str(e["message"]) for e in errors]
-        for name, errors in form.errors.get_json_data().items()
-    }
+def _body_error(field: str | None, message: str, code: str) -> list[dict]:
+    return [field_error(["body", field] if field else ["body"], message, code)]
 
 
-def _data(request: HttpRequest) -> tuple[dict | None, Status | None]:
+def _form_errors(form) -> list[dict]:
+    return form_errors(form, names={"school": "school_id"})
+
+
+def _data(request: HttpRequest) -> tuple[dict | None, HttpResponse | None]:
     """The JSON body as form data, or an error response (too large, not an object)."""
     limit = getattr(settings, "EVENTS_API_MAX_BODY_BYTES", 16 * 1024)
     try:
         if int(request.META.get("CONTENT_LENGTH") or 0) > limit or len(request.body) > limit:
             message = _("The request is too large.")
-            return None, _error(400, message, "too_large", {"__all__": [message]})
+            return None, _error(400, message, "too_large", _body_error(None, message, "too_large"))
         payload = json.loads(request.body or b"null")
     except (ValueError, UnicodeDecodeError):
         payload = None
     if not isinstance(payload, dict) or not payload:
         message = _("Send a JSON object with the registration fields.")
-        return None, _error(400, message, "invalid_json", {"__all__": [message]})
+        return None, _error(400, message, "invalid_json", _body_error(None, message, "invalid_json"))
     data = {k: v for k, v in payload.items() if isinstance(v, str | int | float | bool) or v is None}
     data["idempotency_key"] = (
         request.headers.get("Idempotency-Key") or data.get("idempotency_key") or new_idempotency_key()
@@ -140,7 +139,7 @@ def _request_body(schema: type[Schema]) -> dict:
     }
 
 
-def _rate_limited(request: HttpRequest, scope: str) -> Status | None:
+def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
     if ratelimit.allow(request, scope=scope):
         return None
     return _error(429, _("Too many attempts from your address. Please try again later."), "rate_limited")
@@ -148,7 +147,7 @@ def _rate_limited(request: HttpRequest, scope: str) -> Status | None:
 
 @registration_router.post(
     "/cancel/",
-    response={200: RegistrationOut, 400: ErrorOut},
+    response={200: RegistrationOut, 400: ProblemSchema, 422: ProblemSchema},
     operation_id="event_registrations_cancel",
     summary="Cancel a registration with the signed token from the confirmation mail",
 )
@@ -167,16 +166,18 @@ def cancel_registration(request: HttpRequest, payload: CancelIn):
     response={
         200: RegistrationOut,
         201: RegistrationOut,
-        400: ErrorOut,
-        404: ErrorOut,
-        409: FullOut,
-        429: ErrorOut,
+        400: ProblemSchema,
+        404: ProblemSchema,
+        409: EventFullProblem,
+        422: ProblemSchema,
+        429: ProblemSchema,
     },
     description=(
         "Registers a teacher or company employee (201). Repeating a request with the same "
         "`idempotency_key` (or `Idempotency-Key` header) returns the first registration (200). "
-        "400 lists field errors; 409 means the event is full (repeat with `waitlist: true` to "
-        "join the waiting list) or the address is already registered."
+        "Errors are `application/problem+json` with a `code`; 400 lists field errors in `errors`; "
+        "409 means the event is full (`waitlist_available`: repeat with `waitlist: true` to join "
+        "the waiting list) or the address is already registered."
     ),
     openapi_extra=_request_body(RegistrationIn),
 )
@@ -195,11 +196,10 @@ def create_registration(request: HttpRequest, event_id: int):
     try:
         result = services.register_for_event(form.registration_request(event_id))
     except services.EventFull as error:
-        return _error(
-            409, error.message, error.code, {"event": [str(error.message)]}, waitlist_available=True
-        )
+        errors = _body_error("event", error.message, error.code)
+        return _error(409, error.message, error.code, errors, waitlist_available=True)
     except services.RegistrationError as error:
-        errors = {error.field or "__all__": [str(error.message)]}
+        errors = _body_error(error.field, error.message, error.code)
         if error.status_code == 409:
             return _error(409, error.message, error.code, errors, waitlist_available=False)
         return _error(400, error.message, error.code, errors)
@@ -210,10 +210,17 @@ def create_registration(request: HttpRequest, event_id: int):
     "/{challenge_id}/",
     operation_id="challenge_teams_create",
     summary="Register a school team for a challenge",
-    response={200: TeamOut, 201: TeamOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
+    response={
+        200: TeamOut,
+        201: TeamOut,
+        400: ProblemSchema,
+        404: ProblemSchema,
+        422: ProblemSchema,
+        429: ProblemSchema,
+    },
     description=(
-        "Registers a team until the challenge's registration deadline (201; after it: 400 with "
-        "code `deadline_passed`). Give `school_id` or the details of a new school (BRIN, postcode). "
+        "Registers a team until the challenge's registration deadline (201; after it: a 400 "
+        "problem with code `deadline_passed`). Give `school_id` or the details of a new school (BRIN, postcode). "
         "Team names are unique per challenge. Repeating a request with the same `idempotency_key` "
         "returns the first team (200)."
     ),
@@ -235,7 +242,7 @@ def create_team(request: HttpRequest, challenge_id: int):
     try:
         result = services.register_team(form.team_request(challenge_id))
     except services.RegistrationError as error:
-        return _error(400, error.message, error.code, {error.field or "__all__": [str(error.message)]})
+        return _error(400, error.message, error.code, _body_error(error.field, error.message, error.code))
     return Status(201 if result.created else 200, result.team)
 
 

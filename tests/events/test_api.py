@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from cms.events.models import ChallengeTeam, EventRegistration
+from tests.api.problems import assert_problem, error_fields, errors_at
 from tests.factories import SchoolFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,9 +63,10 @@ def test_full_event_answers_409_with_waitlist_option_then_waitlists(client, even
     full = post(client, url(event), registration())
     waiting = post(client, url(event), registration(waitlist=True))
 
-    assert full.status_code == 409
-    assert full.json()["waitlist_available"] is True
-    assert full.json()["code"] == "full"
+    body = assert_problem(full, 409)
+    assert body["waitlist_available"] is True
+    assert body["code"] == "full"
+    assert errors_at(body, "body", "event") == [body["detail"]]
     assert waiting.status_code == 201
     assert waiting.json()["status"] == "waitlisted"
 
@@ -72,10 +74,11 @@ def test_full_event_answers_409_with_waitlist_option_then_waitlists(client, even
 def test_bad_input_answers_400_with_dutch_field_errors(client, event):
     response = post(client, url(event), {"name": "", "email": "geen-adres", "role": "piraat"})
 
-    assert response.status_code == 400
-    errors = response.json()["errors"]
-    assert set(errors) >= {"name", "email", "role", "privacy_consent"}
-    assert "privacyverklaring" in errors["privacy_consent"][0]
+    body = assert_problem(response, 400)
+    assert body["code"] == "invalid"
+    assert error_fields(body) >= {"name", "email", "role", "privacy_consent"}
+    assert "privacyverklaring" in errors_at(body, "body", "privacy_consent")[0]
+    assert {e["type"] for e in body["errors"] if e["loc"] == ["body", "name"]} == {"required"}
     assert not EventRegistration.objects.exists()
 
 
@@ -83,14 +86,17 @@ def test_bad_input_answers_400_with_dutch_field_errors(client, event):
 def test_malformed_body_answers_400(client, event, body):
     response = client.post(url(event), body, content_type="application/json")
 
-    assert response.status_code == 400
+    problem = assert_problem(response, 400)
+    assert problem["code"] in {"invalid_json", "too_large"}
+    assert errors_at(problem, "body") == [problem["detail"]]
 
 
 def test_unknown_or_draft_event_answers_404(client, event):
     event.unpublish()
 
-    assert post(client, url(event), registration()).status_code == 404
-    assert post(client, "/api/v3/event-registrations/999999/", registration()).status_code == 404
+    assert assert_problem(post(client, url(event), registration()), 404)["code"] == "not_found"
+    body = assert_problem(post(client, "/api/v3/event-registrations/999999/", registration()), 404)
+    assert body["detail"] == "Deze bijeenkomst bestaat niet."
 
 
 def test_cancel_by_token(client, event):
@@ -104,7 +110,7 @@ def test_cancel_by_token(client, event):
 
     assert first.status_code == 200
     assert first.json()["status"] == "cancelled"
-    assert second.status_code == 400
+    assert assert_problem(second, 400)["code"]
 
 
 def team(**overrides) -> dict:
@@ -138,9 +144,10 @@ def test_team_registration_after_the_deadline_answers_400_in_dutch(client, chall
 
     response = post(client, f"/api/v3/challenge-teams/{challenge.pk}/", team())
 
-    assert response.status_code == 400
-    assert response.json()["code"] == "deadline_passed"
-    assert "deadline" in response.json()["detail"]
+    body = assert_problem(response, 400)
+    assert body["code"] == "deadline_passed"
+    assert "deadline" in body["detail"]
+    assert errors_at(body, "body", "challenge") == [body["detail"]]
     assert not ChallengeTeam.objects.exists()
 
 
@@ -148,13 +155,11 @@ def test_team_with_bad_school_details_and_duplicate_name_answer_400(client, chal
     bad = post(
         client, f"/api/v3/challenge-teams/{challenge.pk}/", team(school_brin="XX", school_postcode="1")
     )
-    assert bad.status_code == 400
-    assert {"school_brin", "school_postcode"} <= set(bad.json()["errors"])
+    assert {"school_brin", "school_postcode"} <= error_fields(assert_problem(bad, 400))
 
     assert post(client, f"/api/v3/challenge-teams/{challenge.pk}/", team()).status_code == 201
     duplicate = post(client, f"/api/v3/challenge-teams/{challenge.pk}/", team(team_name="de zonnejagers"))
-    assert duplicate.status_code == 400
-    assert "team_name" in duplicate.json()["errors"]
+    assert errors_at(assert_problem(duplicate, 400), "body", "team_name")
 
 
 def test_endpoints_are_in_the_openapi_schema(client):
