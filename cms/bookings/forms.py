@@ -211,7 +211,8 @@ class SlotChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: TimeSlot) -> str:
         label = f"{date_format(obj.date, 'l j F Y')}, {obj.start:%H:%M}–{obj.end:%H:%M}"
         if obj.is_full:
-            return f"{label} ({_('full')})"
+            full = _("full")
+            return f"{label} ({full})"
         if obj.classes_left is not None:
             left = ngettext("%(n)s class place left", "%(n)s class places left", obj.classes_left)
             return f"{label} ({left % {'n': obj.classes_left}})"
