@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from cms.api.errors import ProblemSchema, field_error, form_errors, problem
 from cms.api.routers import register_router
 
 from .contributions import ContributionError, submit_contribution
@@ -22,11 +23,6 @@ class ContributionOut(Schema):
     id: int
     status: str
     message: str
-
-
-class ContributionErrors(Schema):
-    detail: str
-    errors: dict[str, list[str]]
 
 
 _MULTIPART_BODY = {
@@ -75,24 +71,27 @@ _MULTIPART_BODY = {
 
 @router.post(
     "/",
-    response={201: ContributionOut, 400: ContributionErrors, 429: ContributionErrors},
+    response={201: ContributionOut, 400: ProblemSchema, 429: ProblemSchema},
     summary="Share lesson material",
     operation_id="contributions_create",
-    description="Creates a draft lesson kit in the review queue. No login; rate limited per IP.",
+    description=(
+        "Creates a draft lesson kit in the review queue. No login; rate limited per IP (429). "
+        'A 400 problem lists field errors in `errors` with `loc` `["form", <field>]`.'
+    ),
     openapi_extra=_MULTIPART_BODY,
 )
 def create_contribution(request: HttpRequest):
     if not allow_contribution(request):
         message = _("Too many submissions from your address. Please try again later.")
-        return Status(429, {"detail": message, "errors": {}})
+        return problem(429, message, code="rate_limited")
     form = ContributionForm(request.POST, request.FILES)
     if not form.is_valid():
-        errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-        return Status(400, {"detail": _("Your submission contains errors."), "errors": errors})
+        message = _("Your submission contains errors.")
+        return problem(400, message, errors=form_errors(form, source="form"), code="invalid")
     try:
         contribution = submit_contribution(form.to_data())
     except ContributionError as error:
-        return Status(400, {"detail": str(error), "errors": {}})
+        return problem(400, str(error), errors=[field_error(["form"], str(error))], code="refused")
     return Status(
         201,
         {
@@ -114,13 +113,9 @@ class PreviewOut(Schema):
     content: dict
 
 
-class PreviewError(Schema):
-    detail: str
-
-
 @preview_router.get(
     "/",
-    response={200: PreviewOut, 403: PreviewError},
+    response={200: PreviewOut, 403: ProblemSchema, 422: ProblemSchema},
     summary="Preview a draft",
     operation_id="preview_detail",
     description="The draft behind a signed, expiring preview token (issued to editors in the admin).",
@@ -131,7 +126,7 @@ def get_preview(request: HttpRequest, token: str):
     try:
         revision = resolve_preview_token(token)
     except PreviewTokenError:
-        return Status(403, {"detail": _("This preview link is invalid or has expired.")})
+        return problem(403, _("This preview link is invalid or has expired."), code="invalid_token")
     page = revision.as_object()
     return Status(
         200,

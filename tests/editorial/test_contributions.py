@@ -10,6 +10,7 @@ from cms.editorial.models import Contribution
 from cms.editorial.roles import Role
 from cms.editorial.workflows import REVIEW_TASK
 from cms.outbox.models import OutgoingMail
+from tests.api.problems import assert_problem, errors_at
 from tests.factories import TargetGroupFactory, ThemeFactory
 
 from .factories import (
@@ -152,8 +153,7 @@ def test_rejection_mails_the_contributor_with_the_reviewers_comment(tree, terms,
 def test_bad_files_are_refused_with_a_clear_dutch_message(tree, terms, client, name, content, message):
     response = client.post(API, payload(terms, upload(name, content)))
 
-    assert response.status_code == 400
-    errors = response.json()["errors"]["files"]
+    errors = errors_at(assert_problem(response, 400), "form", "files")
     assert any(message in error for error in errors), errors
     assert not Contribution.objects.exists()
     assert not get_document_model().objects.exists()
@@ -162,8 +162,7 @@ def test_bad_files_are_refused_with_a_clear_dutch_message(tree, terms, client, n
 def test_too_large_files_are_refused(tree, terms, client, settings):
     settings.EDITORIAL_CONTRIBUTION_MAX_FILE_SIZE = 1024
     response = client.post(API, payload(terms, upload("lesplan.pdf", pdf_bytes() + b"0" * 2048)))
-    assert response.status_code == 400
-    assert "is te groot" in response.json()["errors"]["files"][0]
+    assert "is te groot" in errors_at(assert_problem(response, 400), "form", "files")[0]
 
 
 def test_missing_fields_and_licence_consent_are_reported_in_dutch(tree, terms, client):
@@ -171,22 +170,28 @@ def test_missing_fields_and_licence_consent_are_reported_in_dutch(tree, terms, c
     del data["licence_consent"]
     data["contributor_email"] = "geen-adres"
     response = client.post(API, data)
-    assert response.status_code == 400
-    errors = response.json()["errors"]
-    assert errors["licence_consent"] == ["Dit is een verplicht veld."]
-    assert "e-mailadres" in errors["contributor_email"][0]
+    body = assert_problem(response, 400)
+    assert body["code"] == "invalid"
+    assert body["detail"] == "Je inzending bevat fouten."
+    assert errors_at(body, "form", "licence_consent") == ["Dit is een verplicht veld."]
+    assert "e-mailadres" in errors_at(body, "form", "contributor_email")[0]
+    assert {"type": "required", "loc": ["form", "licence_consent"], "msg": "Dit is een verplicht veld."} in (
+        body["errors"]
+    )
 
 
 def test_honeypot_refuses_bots(tree, terms, client):
     response = client.post(API, payload(terms, website="https://spam.example"))
-    assert response.status_code == 400
+    body = assert_problem(response, 400)
+    assert [e["type"] for e in body["errors"] if e["loc"] == ["form", "website"]] == ["spam"]
     assert not Contribution.objects.exists()
 
 
 def test_rate_limit_per_ip(tree, terms, client, settings):
     settings.EDITORIAL_CONTRIBUTIONS_PER_HOUR = 2
-    statuses = [client.post(API, payload(terms)).status_code for _ in range(3)]
-    assert statuses == [201, 201, 429]
+    responses = [client.post(API, payload(terms)) for _ in range(3)]
+    assert [r.status_code for r in responses] == [201, 201, 429]
+    assert assert_problem(responses[2], 429)["code"] == "rate_limited"
     other = client.post(API, payload(terms), REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 201
 

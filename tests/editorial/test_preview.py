@@ -2,6 +2,7 @@ import pytest
 
 from cms.editorial.preview import make_preview_token
 from cms.editorial.roles import Role
+from tests.api.problems import assert_problem
 from tests.factories import NewsArticlePageFactory
 
 from .factories import user_in_role
@@ -31,10 +32,9 @@ def test_token_shows_the_latest_draft_to_a_headless_front_end(draft, client, dja
 def test_expired_or_tampered_tokens_are_refused_in_dutch(draft, client, settings):
     token = make_preview_token(draft)
     tampered = client.get("/api/v3/preview/", {"token": token[:-2] + "xx"})
-    assert tampered.status_code == 403
-    assert "verlopen" in tampered.json()["detail"]
+    assert "verlopen" in assert_problem(tampered, 403)["detail"]
     settings.EDITORIAL_PREVIEW_TOKEN_MAX_AGE = -1
-    assert client.get("/api/v3/preview/", {"token": token}).status_code == 403
+    assert assert_problem(client.get("/api/v3/preview/", {"token": token}), 403)["code"] == "invalid_token"
 
 
 def test_only_editors_who_may_edit_the_page_get_a_token(tree, draft, client):
