@@ -11,6 +11,7 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
+from cms.api.errors import ProblemSchema
 from cms.api.routers import MAX_ID, register_router
 
 from .models import PartnerOffer
@@ -119,7 +120,7 @@ geo_router = Router(tags=["geo"])
 
 @router.get(
     "/",
-    response=list[PartnerOfferSchema],
+    response={200: list[PartnerOfferSchema], 400: ProblemSchema, 422: ProblemSchema},
     summary="List partner offers",
     operation_id="partner_offers_list",
     description="Active offers of partners to schools (the menukaart), filterable by its criteria.",
@@ -131,7 +132,7 @@ def list_offers(request: HttpRequest, filters: Query[OfferFilterQuery], **kwargs
 
 @router.get(
     "/{offer_id}/",
-    response=PartnerOfferSchema,
+    response={200: PartnerOfferSchema, 404: ProblemSchema, 422: ProblemSchema},
     summary="Get one partner offer",
     operation_id="partner_offers_detail",
 )
@@ -141,7 +142,7 @@ def get_offer(request: HttpRequest, offer_id: int = Path(..., ge=1, le=MAX_ID)):
 
 @geo_router.get(
     "/",
-    response=FeatureCollectionSchema,
+    response={200: FeatureCollectionSchema, 422: ProblemSchema},
     summary="Map features (GeoJSON)",
     operation_id="geo_features",
     url_name="geo_features",

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from cms.partners.models import PartnerOffer
+from tests.api.problems import assert_problem
 from tests.factories import PartnerFactory, RegionFactory, TargetGroupFactory, ThemeFactory
 
 from .factories import PartnerOfferFactory
@@ -98,17 +99,14 @@ def test_each_filter_narrows_the_list(client):
     "params", [{"kind": "picknick"}, {"place": "maan"}, {"free": "misschien"}, {"limit": 0}, {"offset": -1}]
 )
 def test_bad_filter_values_are_a_problem_response(client, params):
-    response = client.get(URL, params)
-    assert response.status_code == 422
-    assert response["Content-Type"] == "application/problem+json"
-    assert response.json()["status"] == 422
+    body = assert_problem(client.get(URL, params), 422)
+    (name,) = params
+    assert [error["loc"] for error in body["errors"]] == [["query", name]]
 
 
 def test_limit_above_maximum_is_refused(client, settings):
     assert settings.WAGTAILAPI_LIMIT_MAX == 100
-    response = client.get(URL, {"limit": 101})
-    assert response.status_code == 400
-    assert "100" in response.json()["detail"]
+    assert "100" in assert_problem(client.get(URL, {"limit": 101}), 400)["detail"]
     assert client.get(URL, {"limit": 100}).status_code == 200
 
 
@@ -125,9 +123,7 @@ def test_detail_of_active_offer_and_404_for_inactive(client):
     offer = PartnerOfferFactory(title="Keuzevak robotica", kind="elective")
     hidden = PartnerOfferFactory(active=False)
     assert client.get(f"{URL}{offer.pk}/").json()["title"] == "Keuzevak robotica"
-    response = client.get(f"{URL}{hidden.pk}/")
-    assert response.status_code == 404
-    assert response["Content-Type"] == "application/problem+json"
+    assert_problem(client.get(f"{URL}{hidden.pk}/"), 404)
 
 
 def test_list_query_count_does_not_grow_with_offers(client, django_assert_max_num_queries):

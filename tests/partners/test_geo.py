@@ -6,6 +6,7 @@ import geojson
 import pytest
 from wagtail.models import PageViewRestriction
 
+from tests.api.problems import assert_problem
 from tests.factories import PartnerFactory, RegionFactory, TechniekhuisPageFactory
 
 from .factories import PartnerOfferFactory
@@ -108,9 +109,8 @@ def test_filters_apply_to_partners_and_region_to_techniekhuizen(client, region_s
 
 
 def test_bad_filter_is_a_problem_response(client):
-    response = client.get(URL, {"kind": "picknick"})
-    assert response.status_code == 422
-    assert response["Content-Type"] == "application/problem+json"
+    body = assert_problem(client.get(URL, {"kind": "picknick"}), 422)
+    assert [error["loc"] for error in body["errors"]] == [["query", "kind"]]
 
 
 def test_query_count_is_constant(client, region_site, django_assert_max_num_queries):
