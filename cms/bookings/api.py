@@ -153,7 +153,7 @@ def _payload(request: HttpRequest) -> dict | None:
 
 @router.get(
     "/offerings/",
-    response=list[OfferingOut],
+    response={200: list[OfferingOut], 400: ProblemSchema, 422: ProblemSchema},
     operation_id="bookings_offerings",
     summary="List bookable lesson offerings",
     description="Active lesson offerings with their open time slots and live availability.",
