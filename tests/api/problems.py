@@ -1,5 +1,6 @@
 """Assertions for the API's one error format (RFC 7807 ``application/problem+json``), shared by app tests."""
 
+import json
 from typing import Any
 
 
@@ -7,7 +8,7 @@ def assert_problem(response, status: int) -> dict[str, Any]:
     """The response is a problem with ``status``; returns its body."""
     assert response.status_code == status, response.content
     assert response["Content-Type"] == "application/problem+json"
-    body = response.json()
+    body = json.loads(response.content)
     assert body["status"] == status
     assert body["type"] == "about:blank"
     assert body["title"]

@@ -1,5 +1,6 @@
 """API hardening across /api/v3/: CORS, one error format, caching headers, pagination limits."""
 
+import functools
 import json
 
 import pytest
@@ -8,7 +9,9 @@ from django.core.signals import got_request_exception
 from django.test import RequestFactory, override_settings
 from wagtail.api.v3.api import api
 
-from cms.api.errors import APIError
+from cms.api.errors import APIError, field_error, form_errors, problem
+from cms.api.routers import registered_prefixes
+from tests.api.problems import assert_problem
 from tests.factories import NewsArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,16 +139,6 @@ def test_max_age_comes_from_setting(client, region_site):
 # --- one error format -----------------------------------------------------------------------------
 
 
-def assert_problem(response, status):
-    assert response.status_code == status
-    assert response["Content-Type"] == "application/problem+json"
-    body = json.loads(response.content)
-    assert body["status"] == status
-    assert body["title"]
-    assert "type" in body
-    return body
-
-
 def test_unknown_api_path_is_a_problem_404(client, region_site):
     body = assert_problem(client.get("/api/v3/bestaat-niet/"), 404)
     assert body["detail"] == "Niet gevonden"
@@ -180,10 +173,11 @@ def test_every_list_enforces_the_limit_maximum(client, region_site, path):
 
 def test_api_error_is_a_problem_with_its_status():
     request = RequestFactory().get("/api/v3/x/")
-    response = api.on_exception(request, APIError(409, "Vol", errors=[{"msg": "geen plaats"}]))
-    body = assert_problem(response, 409)
+    error = APIError(409, "Vol", errors=[field_error(["body", "slot"], "geen plaats", "full")], code="full")
+    body = assert_problem(api.on_exception(request, error), 409)
     assert body["detail"] == "Vol"
-    assert body["errors"] == [{"msg": "geen plaats"}]
+    assert body["errors"] == [{"type": "full", "loc": ["body", "slot"], "msg": "geen plaats"}]
+    assert body["code"] == "full"
 
 
 def test_unhandled_error_is_a_problem_500_without_internals_and_is_reported():
@@ -219,3 +213,116 @@ def test_pagination_beyond_64_bits_is_a_problem_422(client, region_site, path, p
 def test_ids_beyond_64_bits_are_a_problem_422(client, region_site, path):
     assert_problem(client.get(f"{path}-36294763669398604480512/"), 422)
     assert_problem(client.get(f"{path}36294763669398604480512/"), 422)
+
+
+def test_problem_keeps_extension_members_and_wagtails_field_error_shape():
+    response = problem(
+        409,
+        "Vol",
+        errors=[field_error(["body", "slot"], "Vol", "full")],
+        code="full",
+        waitlist_available=True,
+    )
+    body = assert_problem(response, 409)
+    assert body == {
+        "type": "about:blank",
+        "title": "Conflict",
+        "status": 409,
+        "detail": "Vol",
+        "errors": [{"type": "full", "loc": ["body", "slot"], "msg": "Vol"}],
+        "code": "full",
+        "waitlist_available": True,
+    }
+
+
+def test_form_errors_keep_django_codes_and_rename_fields():
+    from django import forms
+
+    class Form(forms.Form):
+        school = forms.IntegerField()
+        email = forms.EmailField()
+
+        def clean(self):
+            raise forms.ValidationError("Samen ongeldig", code="together")
+
+    form = Form(data={"email": "geen-adres"})
+    assert not form.is_valid()
+    assert sorted(form_errors(form, names={"school": "school_id"}), key=lambda e: e["loc"]) == [
+        {"type": "together", "loc": ["body"], "msg": "Samen ongeldig"},
+        {"type": "invalid", "loc": ["body", "email"], "msg": "Voer een geldig e-mailadres in."},
+        {"type": "required", "loc": ["body", "school_id"], "msg": "Dit is een verplicht veld."},
+    ]
+
+
+# --- the OpenAPI schema documents the error format --------------------------------------------------
+
+#: Our endpoints whose owners have not moved to problem+json yet; remove an entry when it does
+#: (strict xfail: the test then fails as XPASS to say so).
+NOT_YET_PROBLEM_JSON = {"newsletters_subscribe", "databank_search", "databank_suggest"}
+
+
+def _openapi(client):
+    response = client.get("/api/v3/openapi.json")
+    assert response.status_code == 200
+    return json.loads(response.content)
+
+
+@functools.cache
+def _own_operations():
+    """(operation id, path, operation) of every operation mounted with register_router."""
+    from django.test import Client
+
+    schema = _openapi(Client())
+    prefixes = tuple(f"/api/v3{prefix}" for prefix in registered_prefixes())
+    return schema, [
+        (operation["operationId"], path, operation)
+        for path, item in schema["paths"].items()
+        if path.startswith(prefixes)
+        for method, operation in item.items()
+        if method in {"get", "post", "put", "patch", "delete"}
+    ]
+
+
+def _resolve(schema, ref_or_schema):
+    ref = ref_or_schema.get("$ref")
+    return schema["components"]["schemas"][ref.rsplit("/", 1)[-1]] if ref else ref_or_schema
+
+
+def _own_operation_ids():
+    from cms.api.routers import registered_prefixes as prefixes
+
+    assert prefixes(), "no routers registered"
+    ids = [operation_id for operation_id, _path, _op in _own_operations()[1]]
+    return [
+        pytest.param(
+            i, marks=pytest.mark.xfail(strict=True, reason="owner has not moved to problem+json yet")
+        )
+        if i in NOT_YET_PROBLEM_JSON
+        else i
+        for i in ids
+    ]
+
+
+@pytest.mark.parametrize("operation_id", _own_operation_ids())
+def test_every_4xx_of_our_endpoints_is_declared_as_a_problem(client, operation_id):
+    schema, operations = _own_operations()
+    (operation,) = [op for op_id, _path, op in operations if op_id == operation_id]
+    errors = {status: r for status, r in operation["responses"].items() if status.startswith("4")}
+    assert errors, f"{operation_id} declares no 4xx response"
+    for status, response in errors.items():
+        assert list(response["content"]) == ["application/problem+json"], (operation_id, status)
+        body = _resolve(schema, response["content"]["application/problem+json"]["schema"])
+        assert {"type", "title", "status", "detail", "errors"} <= set(body["properties"]), (
+            operation_id,
+            status,
+        )
+        assert {"type", "title", "status"} <= set(body["required"])
+        items = body["properties"]["errors"]["anyOf"][0]["items"]
+        assert _resolve(schema, items)["required"] == ["type", "loc", "msg"], (operation_id, status)
+
+
+def test_the_schema_walk_covers_our_endpoints_and_not_wagtails():
+    _schema, operations = _own_operations()
+    ids = {operation_id for operation_id, _path, _op in operations}
+    assert {"bookings_create", "event_registrations_create", "contributions_create", "geo_features"} <= ids
+    assert not ids & {"pages_list", "sites_list", "images_list"}
