@@ -67,7 +67,9 @@ def main() -> None:
     client = Client()
     kit_ids = list(Page.objects.filter(depth=4).values_list("pk", flat=True))
     cases = {
-        "list limit=20": lambda i: client.get("/api/v3/lessonkits/", {"limit": 20, "offset": (i * 20) % args.kits}),
+        "list limit=20": lambda i: client.get(
+            "/api/v3/lessonkits/", {"limit": 20, "offset": (i * 20) % args.kits}
+        ),
         "list limit=100": lambda i: client.get("/api/v3/lessonkits/", {"limit": 100}),
         "detail": lambda i: client.get(f"/api/v3/lessonkits/{kit_ids[i % len(kit_ids)]}/"),
     }
@@ -82,7 +84,9 @@ def main() -> None:
                 timings.append((time.perf_counter() - t0) * 1000)
             if response.status_code != 200:
                 raise SystemExit(f"{name}: HTTP {response.status_code}")
-        print(f"{name:<16} {statistics.median(timings):>10.1f} {percentile(timings, 0.95):>8.1f} {len(queries):>8}")
+        print(
+            f"{name:<16} {statistics.median(timings):>10.1f} {percentile(timings, 0.95):>8.1f} {len(queries):>8}"
+        )
 
 
 if __name__ == "__main__":

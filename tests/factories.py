@@ -191,7 +191,9 @@ def ensure_wagtail_base_rows() -> Page:
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
-    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
 
 
 class RegionSite:
@@ -202,7 +204,10 @@ class RegionSite:
         self.region = RegionFactory()
         self.home = HomePageFactory(parent=root, region=self.region)
         self.site = Site.objects.create(
-            hostname=hostname, port=80, root_page=self.home, is_default_site=is_default,
+            hostname=hostname,
+            port=80,
+            root_page=self.home,
+            is_default_site=is_default,
             site_name=self.region.name,
         )
         self.region.site = self.site

@@ -15,7 +15,11 @@ class OutgoingMail(models.Model):
         FAILED = "failed", _("failed")
 
     key = models.CharField(
-        _("key"), max_length=200, unique=True, null=True, blank=True,
+        _("key"),
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_("Makes queueing idempotent: the same key is only mailed once."),
     )
     to = models.JSONField(_("to"))

@@ -71,8 +71,7 @@ def queue_mail(
         body_html=body_html,
         headers={k: _single_line(v, k) for k, v in (headers or {}).items()},
         attachments=[
-            {"filename": a.filename, "mimetype": a.mimetype,
-             "content": base64.b64encode(a.content).decode()}
+            {"filename": a.filename, "mimetype": a.mimetype, "content": base64.b64encode(a.content).decode()}
             for a in attachments
         ],
     )
@@ -91,8 +90,12 @@ def _enqueue_delivery(mail_id: int) -> None:
 
 def build_message(mail: OutgoingMail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
-        subject=mail.subject, body=mail.body_text, from_email=mail.from_email or None,
-        to=mail.to, reply_to=mail.reply_to or None, headers=mail.headers,
+        subject=mail.subject,
+        body=mail.body_text,
+        from_email=mail.from_email or None,
+        to=mail.to,
+        reply_to=mail.reply_to or None,
+        headers=mail.headers,
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
@@ -130,7 +133,5 @@ def deliver(mail_id: int) -> bool:
 def retry_due(now: dt.datetime | None = None) -> int:
     """Deliver every pending mail that is due; returns how many were sent."""
     now = now or timezone.now()
-    due = OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING).exclude(
-        next_attempt_at__gt=now
-    )
+    due = OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING).exclude(next_attempt_at__gt=now)
     return sum(deliver(pk) for pk in due.values_list("pk", flat=True))

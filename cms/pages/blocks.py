@@ -12,7 +12,8 @@ RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "documen
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
-        label=_("alternative text"), max_length=250,
+        label=_("alternative text"),
+        max_length=250,
         help_text=_("Describe the image for people who cannot see it."),
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
@@ -71,7 +72,9 @@ class VideoBlock(blocks.StructBlock):
     video = EmbedBlock(label=_("video URL"))
     title = blocks.CharBlock(label=_("title"), max_length=200)
     group = blocks.CharBlock(
-        label=_("for group"), required=False, max_length=40,
+        label=_("for group"),
+        required=False,
+        max_length=40,
         help_text=_("E.g. groep 3/4, 5/6 or 7/8."),
     )
 
@@ -81,14 +84,19 @@ class VideoBlock(blocks.StructBlock):
         template = "blocks/video_block.html"
 
     def get_api_representation(self, value, context=None):
-        return {"url": value["video"].url if value["video"] else None,
-                "title": value["title"], "group": value["group"]}
+        return {
+            "url": value["video"].url if value["video"] else None,
+            "title": value["title"],
+            "group": value["group"],
+        }
 
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=RICH_TEXT_FEATURES, icon="pilcrow",
+        label=_("Paragraph"),
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
         template="blocks/paragraph_block.html",
     )
     image = ImageBlock()
@@ -120,7 +128,8 @@ class MaterialItemBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("material"), max_length=200)
     quantity = blocks.CharBlock(label=_("quantity"), max_length=80, required=False)
     consumable = blocks.BooleanBlock(
-        label=_("consumable"), required=False,
+        label=_("consumable"),
+        required=False,
         help_text=_("Used up during the lesson and must be replenished."),
     )
 

@@ -17,8 +17,7 @@ class TermListField(Field):
 
     def to_representation(self, manager: Any) -> list[TermDict]:
         return [
-            TermDict(id=term.pk, name=term.name, slug=getattr(term, "slug", ""))
-            for term in manager.all()
+            TermDict(id=term.pk, name=term.name, slug=getattr(term, "slug", "")) for term in manager.all()
         ]
 
 

@@ -118,23 +118,34 @@ class Address(models.Model):
     """A Dutch postal address with optional coordinates."""
 
     street = models.CharField(_("street and number"), max_length=200, blank=True)
-    postcode = models.CharField(
-        _("postcode"), max_length=7, blank=True, validators=[validate_postcode]
-    )
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True, validators=[validate_postcode])
     city = models.CharField(_("city"), max_length=100, blank=True)
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=latitude_validators,
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=longitude_validators,
     )
 
     address_panels = [
         MultiFieldPanel(
-            [FieldPanel("street"), FieldPanel("postcode"), FieldPanel("city"),
-             FieldPanel("latitude"), FieldPanel("longitude")],
+            [
+                FieldPanel("street"),
+                FieldPanel("postcode"),
+                FieldPanel("city"),
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
+            ],
             heading=_("Address"),
         )
     ]
@@ -159,23 +170,36 @@ class School(index.Indexed, Address):
 
     name = models.CharField(_("name"), max_length=200)
     brin_code = models.CharField(
-        _("BRIN code"), max_length=6, unique=True, validators=[validate_brin],
+        _("BRIN code"),
+        max_length=6,
+        unique=True,
+        validators=[validate_brin],
         help_text=_("2 digits and 2 letters, optionally followed by a 2-digit location number."),
     )
     school_type = models.CharField(_("type"), max_length=8, choices=SchoolType.choices)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL,
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="schools",
     )
     website = models.URLField(_("website"), blank=True)
 
     panels = [
-        FieldPanel("name"), FieldPanel("brin_code"), FieldPanel("school_type"),
-        FieldPanel("region"), FieldPanel("website"), *Address.address_panels,
+        FieldPanel("name"),
+        FieldPanel("brin_code"),
+        FieldPanel("school_type"),
+        FieldPanel("region"),
+        FieldPanel("website"),
+        *Address.address_panels,
     ]
     search_fields = [
-        index.SearchField("name"), index.AutocompleteField("name"),
-        index.SearchField("brin_code"), index.FilterField("school_type"),
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("brin_code"),
+        index.FilterField("school_type"),
         index.SearchField("city"),
     ]
 
@@ -205,28 +229,45 @@ class Partner(index.Indexed, Address):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     partner_type = models.CharField(_("type"), max_length=16, choices=PartnerType.choices)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL,
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="partners",
     )
     description = models.TextField(_("description"), blank=True)
     offering = models.TextField(
-        _("what it offers"), blank=True,
+        _("what it offers"),
+        blank=True,
         help_text=_("Guest lessons, company visits, internships, elective courses, ..."),
     )
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
-        FieldPanel("name"), FieldPanel("slug"), FieldPanel("partner_type"), FieldPanel("region"),
-        FieldPanel("description"), FieldPanel("offering"), FieldPanel("website"), FieldPanel("logo"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("partner_type"),
+        FieldPanel("region"),
+        FieldPanel("description"),
+        FieldPanel("offering"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
         *Address.address_panels,
     ]
     search_fields = [
-        index.SearchField("name"), index.AutocompleteField("name"),
-        index.SearchField("offering"), index.FilterField("partner_type"),
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("offering"),
+        index.FilterField("partner_type"),
     ]
 
     class Meta:

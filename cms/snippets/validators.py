@@ -18,7 +18,9 @@ def validate_brin(value: str) -> None:
     """A BRIN code is 2 digits + 2 letters ("12AB"), a location adds 2 digits ("12AB00")."""
     if not BRIN_RE.match(normalize_brin(value)):
         raise ValidationError(
-            _("Enter a valid BRIN code: 2 digits and 2 letters, optionally followed by 2 digits (e.g. 12AB or 12AB00)."),
+            _(
+                "Enter a valid BRIN code: 2 digits and 2 letters, optionally followed by 2 digits (e.g. 12AB or 12AB00)."
+            ),
             code="invalid_brin",
         )
 
@@ -33,9 +35,7 @@ def normalize_postcode(value: str) -> str:
 
 def validate_postcode(value: str) -> None:
     if not POSTCODE_RE.match(normalize_postcode(value)):
-        raise ValidationError(
-            _("Enter a valid Dutch postcode, e.g. 3011 AB."), code="invalid_postcode"
-        )
+        raise ValidationError(_("Enter a valid Dutch postcode, e.g. 3011 AB."), code="invalid_postcode")
 
 
 latitude_validators = [

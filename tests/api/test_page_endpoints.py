@@ -32,8 +32,12 @@ def test_lesson_kits_list_with_taxonomies(client, region_site):
     goal = CoreGoalFactory(name="Ontwerpen", number=45)
     partner = PartnerFactory(name="Eneco")
     kit = LessonKitPageFactory(
-        parent=region_site.databank, title="Zonnepanelen", target_groups=[group],
-        duration_minutes=90, partner=partner, region=region_site.region,
+        parent=region_site.databank,
+        title="Zonnepanelen",
+        target_groups=[group],
+        duration_minutes=90,
+        partner=partner,
+        region=region_site.region,
     )
     kit.themes.set([theme])
     kit.tech_worlds.set([world])
@@ -70,15 +74,29 @@ def test_lesson_kit_detail(client, region_site):
     ("path", "factory", "index", "fields"),
     [
         ("/api/v3/news/", NewsArticlePageFactory, "news", {"date", "intro", "body", "tags", "related_pages"}),
-        ("/api/v3/techniekhuizen/", TechniekhuisPageFactory, "techniekhuizen",
-         {"kind", "postcode", "latitude", "contact_name", "how_to_get_there", "photos", "lesson_kits"}),
-        ("/api/v3/challenges/", ChallengePageFactory, "challenges",
-         {"phases", "registration_deadline", "registration_open", "partners", "prizes", "results"}),
-        ("/api/v3/events/", EventPageFactory, "events",
-         {"event_type", "start", "end", "location_name", "online_url", "capacity", "organiser"}),
+        (
+            "/api/v3/techniekhuizen/",
+            TechniekhuisPageFactory,
+            "techniekhuizen",
+            {"kind", "postcode", "latitude", "contact_name", "how_to_get_there", "photos", "lesson_kits"},
+        ),
+        (
+            "/api/v3/challenges/",
+            ChallengePageFactory,
+            "challenges",
+            {"phases", "registration_deadline", "registration_open", "partners", "prizes", "results"},
+        ),
+        (
+            "/api/v3/events/",
+            EventPageFactory,
+            "events",
+            {"event_type", "start", "end", "location_name", "online_url", "capacity", "organiser"},
+        ),
     ],
 )
-def test_every_page_type_is_listed_and_detailed_with_domain_fields(client, region_site, path, factory, index, fields):
+def test_every_page_type_is_listed_and_detailed_with_domain_fields(
+    client, region_site, path, factory, index, fields
+):
     page = factory(parent=getattr(region_site, index))
 
     listed = get_items(client, path)
@@ -150,7 +168,13 @@ def test_lesson_kit_list_query_count_is_bounded(client, region_site, django_asse
 
 def test_openapi_schema_documents_our_endpoints(client):
     schema = client.get("/api/v3/openapi.json").json()
-    for path in ("/api/v3/lessonkits/", "/api/v3/news/", "/api/v3/techniekhuizen/",
-                 "/api/v3/challenges/", "/api/v3/events/", "/api/v3/pages/"):
+    for path in (
+        "/api/v3/lessonkits/",
+        "/api/v3/news/",
+        "/api/v3/techniekhuizen/",
+        "/api/v3/challenges/",
+        "/api/v3/events/",
+        "/api/v3/pages/",
+    ):
         assert path in schema["paths"]
     assert client.get("/api/v3/docs/").status_code == 200

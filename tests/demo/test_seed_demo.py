@@ -237,8 +237,12 @@ def test_every_demo_page_renders(seeded, client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("endpoint", "model"),
-    [("lessonkits", LessonKitPage), ("news", NewsArticlePage), ("techniekhuizen", TechniekhuisPage),
-     ("events", EventPage)],
+    [
+        ("lessonkits", LessonKitPage),
+        ("news", NewsArticlePage),
+        ("techniekhuizen", TechniekhuisPage),
+        ("events", EventPage),
+    ],
 )
 def test_api_lists_all_demo_pages_of_each_type(seeded, client, endpoint, model):
     data = client.get(f"/api/v3/{endpoint}/", {"limit": 100}).json()

@@ -15,8 +15,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def queue_test_mail(**kwargs):
     with transaction.atomic():
         return queue_mail(
-            to=["juf@school.nl"], template="outbox/test_mail", context={"name": "Juf Anna"},
-            subject="Bevestiging", **kwargs,
+            to=["juf@school.nl"],
+            template="outbox/test_mail",
+            context={"name": "Juf Anna"},
+            subject="Bevestiging",
+            **kwargs,
         )
 
 

@@ -24,8 +24,15 @@ class PageTreeRulesTest(WagtailPageTestCase):
     def test_home_page_holds_the_sections(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {StandardPage, NewsIndexPage, TechniekhuisIndexPage, DatabankPage,
-             ChallengeIndexPage, EventIndexPage, NewsletterArchivePage},
+            {
+                StandardPage,
+                NewsIndexPage,
+                TechniekhuisIndexPage,
+                DatabankPage,
+                ChallengeIndexPage,
+                EventIndexPage,
+                NewsletterArchivePage,
+            },
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 

@@ -19,8 +19,12 @@ pytestmark = pytest.mark.django_db
 
 def test_every_page_type_renders(client, region_site):
     pages = [
-        region_site.home, region_site.news, region_site.techniekhuizen, region_site.challenges,
-        region_site.events, region_site.databank,
+        region_site.home,
+        region_site.news,
+        region_site.techniekhuizen,
+        region_site.challenges,
+        region_site.events,
+        region_site.databank,
         StandardPageFactory(parent=region_site.home, title="Over ons"),
         NewsArticlePageFactory(parent=region_site.news, title="Zonnebootrace gewonnen"),
         TechniekhuisPageFactory(parent=region_site.techniekhuizen, title="Techniekhuis op Zuid"),
@@ -60,7 +64,9 @@ def test_private_page_asks_for_login(client, region_site):
     assert kit.title not in response.content.decode()
 
 
-def test_lesson_kit_page_queries_do_not_grow_with_downloads(client, region_site, django_assert_max_num_queries):
+def test_lesson_kit_page_queries_do_not_grow_with_downloads(
+    client, region_site, django_assert_max_num_queries
+):
     kit = LessonKitPageFactory(parent=region_site.databank)
     for n in range(6):
         LessonKitDownload.objects.create(

@@ -26,7 +26,9 @@ def test_valid_postcodes_pass(postcode):
     validate_postcode(postcode)
 
 
-@pytest.mark.parametrize("postcode", ["0123 AB", "301 AB", "3011 A", "3011 SS", "3011 SA", "AB 3011", "30111AB"])
+@pytest.mark.parametrize(
+    "postcode", ["0123 AB", "301 AB", "3011 A", "3011 SS", "3011 SA", "AB 3011", "30111AB"]
+)
 def test_invalid_postcodes_fail(postcode):
     with pytest.raises(ValidationError):
         validate_postcode(postcode)

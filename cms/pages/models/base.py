@@ -11,11 +11,17 @@ class BasePage(Page):
     """Fields every public page shares: what to show when the page is listed or shared."""
 
     listing_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("listing image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     listing_summary = models.TextField(
-        _("listing summary"), blank=True, max_length=300,
+        _("listing summary"),
+        blank=True,
+        max_length=300,
         help_text=_("Short text shown in listings and search results."),
     )
 
@@ -38,6 +44,4 @@ class BasePage(Page):
     @classmethod
     def api_queryset(cls, queryset):
         """Relations the API prefetches for this page type, so listings cost a fixed number of queries."""
-        return queryset.select_related("listing_image").prefetch_related(
-            "listing_image__renditions"
-        )
+        return queryset.select_related("listing_image").prefetch_related("listing_image__renditions")

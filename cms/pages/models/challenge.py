@@ -32,8 +32,11 @@ class ChallengeIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["challenges"] = (
-            ChallengePage.objects.live().public().child_of(self)
-            .select_related("image").order_by("registration_deadline", "title")
+            ChallengePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image")
+            .order_by("registration_deadline", "title")
         )
         return context
 
@@ -43,8 +46,12 @@ class ChallengePage(BasePage):
 
     intro = models.TextField(_("introduction"), max_length=600)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     image_alt_text = models.CharField(_("image alternative text"), max_length=250, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -62,23 +69,37 @@ class ChallengePage(BasePage):
     parent_page_types = ["pages.ChallengeIndexPage"]
     subpage_types: list[str] = []
     content_panels = [
-        *BasePage.content_panels, FieldPanel("intro"), FieldPanel("image"), FieldPanel("image_alt_text"),
-        FieldPanel("body"), FieldPanel("target_groups"), FieldPanel("phases"),
-        FieldPanel("registration_deadline"), FieldPanel("partners"), FieldPanel("prizes"),
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("image_alt_text"),
+        FieldPanel("body"),
+        FieldPanel("target_groups"),
+        FieldPanel("phases"),
+        FieldPanel("registration_deadline"),
+        FieldPanel("partners"),
+        FieldPanel("prizes"),
         FieldPanel("results"),
     ]
     search_fields = [
-        *BasePage.search_fields, index.SearchField("intro"), index.SearchField("body"),
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
         index.FilterField("registration_deadline"),
     ]
     api_fields = [
-        *BasePage.api_fields, APIField("intro"),
+        *BasePage.api_fields,
+        APIField("intro"),
         APIField("image", serializer=ImageRenditionField("fill-1200x675|format-webp")),
-        APIField("image_alt_text"), APIField("body"),
+        APIField("image_alt_text"),
+        APIField("body"),
         APIField("target_groups", serializer=TermListField()),
-        APIField("phases"), APIField("registration_deadline"), APIField("registration_open"),
+        APIField("phases"),
+        APIField("registration_deadline"),
+        APIField("registration_open"),
         APIField("partners", serializer=TermListField()),
-        APIField("prizes"), APIField("results"),
+        APIField("prizes"),
+        APIField("results"),
     ]
 
     class Meta:
@@ -118,6 +139,8 @@ class ChallengePage(BasePage):
     @classmethod
     def api_queryset(cls, queryset):
         return (
-            super().api_queryset(queryset).select_related("image")
+            super()
+            .api_queryset(queryset)
+            .select_related("image")
             .prefetch_related("image__renditions", "target_groups", "partners")
         )

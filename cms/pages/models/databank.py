@@ -32,8 +32,11 @@ class DatabankPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         kits = (
-            LessonKitPage.objects.live().public().child_of(self)
-            .select_related("listing_image").prefetch_related("target_groups")
+            LessonKitPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("listing_image")
+            .prefetch_related("target_groups")
             .order_by("title")
         )
         context["lesson_kits"] = paginate(request, kits, per_page=24)

@@ -76,7 +76,9 @@ class EventPage(Address, BasePage):
         EVERYONE = "everyone", _("everyone")
 
     event_type = models.CharField(_("type"), max_length=20, choices=EventType.choices)
-    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.TEACHERS)
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.TEACHERS
+    )
     intro = models.TextField(_("introduction"), max_length=600)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     start = models.DateTimeField(_("start"))
@@ -88,8 +90,12 @@ class EventPage(Address, BasePage):
     )
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     partner = models.ForeignKey(
-        "snippets.Partner", verbose_name=_("organising partner"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="events",
+        "snippets.Partner",
+        verbose_name=_("organising partner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
     )
     themes = ParentalManyToManyField(
         "snippets.Theme", verbose_name=_("themes"), blank=True, related_name="events"
@@ -99,28 +105,47 @@ class EventPage(Address, BasePage):
     subpage_types: list[str] = []
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("event_type"), FieldPanel("audience"), FieldPanel("intro"), FieldPanel("body"),
+        FieldPanel("event_type"),
+        FieldPanel("audience"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("capacity")],
             heading=_("When"),
         ),
         MultiFieldPanel(
-            [FieldPanel("location_name"), FieldPanel("online_url")], heading=_("Where"),
+            [FieldPanel("location_name"), FieldPanel("online_url")],
+            heading=_("Where"),
         ),
         *Address.address_panels,
-        FieldPanel("organiser"), FieldPanel("partner"), FieldPanel("themes"),
+        FieldPanel("organiser"),
+        FieldPanel("partner"),
+        FieldPanel("themes"),
     ]
     search_fields = [
-        *BasePage.search_fields, index.SearchField("intro"), index.SearchField("body"),
-        index.FilterField("start"), index.FilterField("event_type"),
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("event_type"),
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("event_type"), APIField("audience"), APIField("intro"), APIField("body"),
-        APIField("start"), APIField("end"), APIField("location_name"), APIField("online_url"),
-        APIField("street"), APIField("postcode"), APIField("city"),
-        APIField("latitude"), APIField("longitude"),
-        APIField("capacity"), APIField("organiser"),
+        APIField("event_type"),
+        APIField("audience"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("start"),
+        APIField("end"),
+        APIField("location_name"),
+        APIField("online_url"),
+        APIField("street"),
+        APIField("postcode"),
+        APIField("city"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("capacity"),
+        APIField("organiser"),
         APIField("partner", serializer=RelatedObjectField()),
         APIField("themes", serializer=TermListField()),
     ]

@@ -16,30 +16,47 @@ class HomePage(BasePage):
     """The root of one region's website (one Wagtail Site per region)."""
 
     region = models.ForeignKey(
-        "snippets.Region", verbose_name=_("region"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "snippets.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     intro = models.TextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
-        "pages.StandardPage", "pages.NewsIndexPage", "pages.TechniekhuisIndexPage",
-        "pages.DatabankPage", "pages.ChallengeIndexPage", "pages.EventIndexPage",
+        "pages.StandardPage",
+        "pages.NewsIndexPage",
+        "pages.TechniekhuisIndexPage",
+        "pages.DatabankPage",
+        "pages.ChallengeIndexPage",
+        "pages.EventIndexPage",
         "newsletters.NewsletterArchivePage",
     ]
     content_panels = [
-        *BasePage.content_panels, FieldPanel("region"), FieldPanel("intro"),
-        FieldPanel("hero_image"), FieldPanel("body"),
+        *BasePage.content_panels,
+        FieldPanel("region"),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = [
-        *BasePage.api_fields, APIField("region", serializer=RelatedObjectField()),
-        APIField("intro"), APIField("body"),
+        *BasePage.api_fields,
+        APIField("region", serializer=RelatedObjectField()),
+        APIField("intro"),
+        APIField("body"),
     ]
 
     class Meta:
@@ -52,12 +69,18 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
-            NewsArticlePage.objects.live().public().descendant_of(self)
-            .select_related("image").order_by("-date", "-pk")[:3]
+            NewsArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("image")
+            .order_by("-date", "-pk")[:3]
         )
         context["upcoming_events"] = (
-            EventPage.objects.live().public().descendant_of(self)
-            .filter(end__gte=timezone.now()).order_by("start")[:3]
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(end__gte=timezone.now())
+            .order_by("start")[:3]
         )
         return context
 

@@ -36,9 +36,7 @@ LICENCE_URLS = {
 
 
 class LessonKitTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "pages.LessonKitPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+    content_object = ParentalKey("pages.LessonKitPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
 class LessonKitPage(BasePage):
@@ -53,7 +51,9 @@ class LessonKitPage(BasePage):
         "snippets.Theme", verbose_name=_("themes"), blank=True, related_name="lesson_kits"
     )
     tech_worlds = ParentalManyToManyField(
-        "snippets.TechWorld", verbose_name=_("worlds of technology"), blank=True,
+        "snippets.TechWorld",
+        verbose_name=_("worlds of technology"),
+        blank=True,
         related_name="lesson_kits",
     )
     core_goals = ParentalManyToManyField(
@@ -65,18 +65,24 @@ class LessonKitPage(BasePage):
     group_size_max = models.PositiveSmallIntegerField(_("maximum group size"), null=True, blank=True)
     materials = StreamField(MaterialsBlock(), verbose_name=_("materials and consumables"), blank=True)
     steps = StreamField(LessonStepsBlock(), verbose_name=_("lesson steps"), blank=True)
-    videos = StreamField(
-        [("video", VideoBlock())], verbose_name=_("instruction videos"), blank=True
-    )
+    videos = StreamField([("video", VideoBlock())], verbose_name=_("instruction videos"), blank=True)
     licence = models.CharField(_("licence"), max_length=24, choices=Licence.choices, default=Licence.CC_BY_SA)
     author = models.CharField(_("author"), max_length=200, blank=True)
     partner = models.ForeignKey(
-        "snippets.Partner", verbose_name=_("partner"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="lesson_kits",
+        "snippets.Partner",
+        verbose_name=_("partner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lesson_kits",
     )
     region = models.ForeignKey(
-        "snippets.Region", verbose_name=_("region of origin"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="lesson_kits",
+        "snippets.Region",
+        verbose_name=_("region of origin"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lesson_kits",
     )
     tags = ClusterTaggableManager(through=LessonKitTag, blank=True, verbose_name=_("tags"))
 
@@ -84,18 +90,28 @@ class LessonKitPage(BasePage):
     subpage_types: list[str] = []
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("summary"), FieldPanel("learning_goals"),
+        FieldPanel("summary"),
+        FieldPanel("learning_goals"),
         MultiFieldPanel(
-            [FieldPanel("target_groups"), FieldPanel("themes"), FieldPanel("tech_worlds"),
-             FieldPanel("core_goals"), FieldPanel("tags")],
+            [
+                FieldPanel("target_groups"),
+                FieldPanel("themes"),
+                FieldPanel("tech_worlds"),
+                FieldPanel("core_goals"),
+                FieldPanel("tags"),
+            ],
             heading=_("Classification"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("preparation_minutes")]),
-             FieldRowPanel([FieldPanel("group_size_min"), FieldPanel("group_size_max")])],
+            [
+                FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("preparation_minutes")]),
+                FieldRowPanel([FieldPanel("group_size_min"), FieldPanel("group_size_max")]),
+            ],
             heading=_("Practical"),
         ),
-        FieldPanel("materials"), FieldPanel("steps"), FieldPanel("videos"),
+        FieldPanel("materials"),
+        FieldPanel("steps"),
+        FieldPanel("videos"),
         InlinePanel("downloads", label=_("Downloads")),
         MultiFieldPanel(
             [FieldPanel("licence"), FieldPanel("author"), FieldPanel("partner"), FieldPanel("region")],
@@ -104,26 +120,38 @@ class LessonKitPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("summary"), index.SearchField("learning_goals"),
-        index.SearchField("steps"), index.SearchField("author"),
-        index.FilterField("duration_minutes"), index.FilterField("licence"),
+        index.SearchField("summary"),
+        index.SearchField("learning_goals"),
+        index.SearchField("steps"),
+        index.SearchField("author"),
+        index.FilterField("duration_minutes"),
+        index.FilterField("licence"),
         index.RelatedFields("target_groups", [index.SearchField("name")]),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.RelatedFields("tech_worlds", [index.SearchField("name")]),
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("summary"), APIField("learning_goals"),
+        APIField("summary"),
+        APIField("learning_goals"),
         APIField("target_groups", serializer=TermListField()),
         APIField("themes", serializer=TermListField()),
         APIField("tech_worlds", serializer=TermListField()),
         APIField("core_goals", serializer=TermListField()),
-        APIField("duration_minutes"), APIField("preparation_minutes"),
-        APIField("group_size_min"), APIField("group_size_max"),
-        APIField("materials"), APIField("steps"), APIField("videos"),
-        APIField("downloads"), APIField("licence"), APIField("licence_url"),
-        APIField("author"), APIField("partner", serializer=RelatedObjectField()),
-        APIField("region", serializer=RelatedObjectField()), APIField("tags", serializer=TagNamesField()),
+        APIField("duration_minutes"),
+        APIField("preparation_minutes"),
+        APIField("group_size_min"),
+        APIField("group_size_max"),
+        APIField("materials"),
+        APIField("steps"),
+        APIField("videos"),
+        APIField("downloads"),
+        APIField("licence"),
+        APIField("licence_url"),
+        APIField("author"),
+        APIField("partner", serializer=RelatedObjectField()),
+        APIField("region", serializer=RelatedObjectField()),
+        APIField("tags", serializer=TagNamesField()),
     ]
 
     class Meta:
@@ -154,10 +182,15 @@ class LessonKitPage(BasePage):
     @classmethod
     def api_queryset(cls, queryset):
         return (
-            super().api_queryset(queryset)
+            super()
+            .api_queryset(queryset)
             .select_related("partner", "region")
             .prefetch_related(
-                "target_groups", "themes", "tech_worlds", "core_goals", "tags",
+                "target_groups",
+                "themes",
+                "tech_worlds",
+                "core_goals",
+                "tags",
                 "downloads__document",
             )
         )
@@ -185,7 +218,8 @@ class LessonKitDownload(Orderable):
 
     panels = [FieldPanel("document"), FieldPanel("kind"), FieldPanel("title")]
     api_fields = [
-        APIField("kind"), APIField("display_title"),
+        APIField("kind"),
+        APIField("display_title"),
         APIField("download_url"),
         APIField("file_extension"),
     ]

@@ -47,9 +47,10 @@ class NewsIndexPage(BasePage):
         context["articles"] = paginate(request, articles, per_page=12)
         context["years"] = [d.year for d in published.dates("date", "year", order="DESC")]
         context["tags"] = (
-            NewsArticleTag.tag_model().objects.filter(
-                pages_newsarticletag_items__content_object__in=published
-            ).distinct().order_by("name")
+            NewsArticleTag.tag_model()
+            .objects.filter(pages_newsarticletag_items__content_object__in=published)
+            .distinct()
+            .order_by("name")
         )
         context["selected_tag"] = tag
         context["selected_year"] = year
@@ -66,8 +67,12 @@ class NewsArticlePage(BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("introduction"), max_length=500)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     image_alt_text = models.CharField(_("image alternative text"), max_length=250, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -76,18 +81,29 @@ class NewsArticlePage(BasePage):
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types: list[str] = []
     content_panels = [
-        *BasePage.content_panels, FieldPanel("date"), FieldPanel("intro"),
-        FieldPanel("image"), FieldPanel("image_alt_text"), FieldPanel("body"), FieldPanel("tags"),
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("image_alt_text"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
         InlinePanel("related_pages", label=_("Related pages")),
     ]
     search_fields = [
-        *BasePage.search_fields, index.SearchField("intro"), index.SearchField("body"),
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
         index.FilterField("date"),
     ]
     api_fields = [
-        *BasePage.api_fields, APIField("date"), APIField("intro"),
+        *BasePage.api_fields,
+        APIField("date"),
+        APIField("intro"),
         APIField("image", serializer=ImageRenditionField("fill-1200x675|format-webp")),
-        APIField("image_alt_text"), APIField("body"), APIField("tags", serializer=TagNamesField()),
+        APIField("image_alt_text"),
+        APIField("body"),
+        APIField("tags", serializer=TagNamesField()),
         APIField("related_pages"),
     ]
 
@@ -102,7 +118,8 @@ class NewsArticlePage(BasePage):
     @classmethod
     def api_queryset(cls, queryset):
         return (
-            super().api_queryset(queryset)
+            super()
+            .api_queryset(queryset)
             .select_related("image")
             .prefetch_related("image__renditions", "tags", "related_pages__page")
         )

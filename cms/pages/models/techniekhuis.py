@@ -32,8 +32,11 @@ class TechniekhuisIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["techniekhuizen"] = (
-            TechniekhuisPage.objects.live().public().child_of(self)
-            .select_related("listing_image").order_by("kind", "title")
+            TechniekhuisPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("listing_image")
+            .order_by("kind", "title")
         )
         return context
 
@@ -47,8 +50,12 @@ class TechniekhuisPage(Address, BasePage):
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.BUILDING)
     region = models.ForeignKey(
-        "snippets.Region", verbose_name=_("region"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "snippets.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     intro = models.TextField(_("introduction"), max_length=600)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -59,14 +66,17 @@ class TechniekhuisPage(Address, BasePage):
     opening_hours = models.TextField(_("lesson times"), blank=True)
     how_to_get_there = RichTextField(_("how to get there"), features=RICH_TEXT_FEATURES, blank=True)
     service_area = models.TextField(
-        _("service area"), blank=True,
+        _("service area"),
+        blank=True,
         help_text=_("For mobile tech houses: the municipalities or districts it visits."),
     )
     target_groups = ParentalManyToManyField(
         "snippets.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
     )
     lesson_kits = ParentalManyToManyField(
-        "pages.LessonKitPage", verbose_name=_("lessons offered"), blank=True,
+        "pages.LessonKitPage",
+        verbose_name=_("lessons offered"),
+        blank=True,
         related_name="techniekhuizen",
         help_text=_("Lesson kits from the databank taught at this tech house."),
     )
@@ -75,28 +85,48 @@ class TechniekhuisPage(Address, BasePage):
     subpage_types = ["pages.StandardPage"]
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("kind"), FieldPanel("region"), FieldPanel("intro"), FieldPanel("body"),
+        FieldPanel("kind"),
+        FieldPanel("region"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
         InlinePanel("photos", label=_("Photos")),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("website")],
             heading=_("Contact"),
         ),
         *Address.address_panels,
-        FieldPanel("how_to_get_there"), FieldPanel("service_area"), FieldPanel("opening_hours"),
-        FieldPanel("target_groups"), FieldPanel("lesson_kits"),
+        FieldPanel("how_to_get_there"),
+        FieldPanel("service_area"),
+        FieldPanel("opening_hours"),
+        FieldPanel("target_groups"),
+        FieldPanel("lesson_kits"),
     ]
     search_fields = [
-        *BasePage.search_fields, index.SearchField("intro"), index.SearchField("body"),
-        index.SearchField("city"), index.FilterField("kind"), index.FilterField("region"),
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.FilterField("kind"),
+        index.FilterField("region"),
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("kind"), APIField("region", serializer=RelatedObjectField()),
-        APIField("intro"), APIField("body"),
-        APIField("street"), APIField("postcode"), APIField("city"),
-        APIField("latitude"), APIField("longitude"),
-        APIField("contact_name"), APIField("email"), APIField("phone"), APIField("website"),
-        APIField("opening_hours"), APIField("how_to_get_there"), APIField("service_area"),
+        APIField("kind"),
+        APIField("region", serializer=RelatedObjectField()),
+        APIField("intro"),
+        APIField("body"),
+        APIField("street"),
+        APIField("postcode"),
+        APIField("city"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("contact_name"),
+        APIField("email"),
+        APIField("phone"),
+        APIField("website"),
+        APIField("opening_hours"),
+        APIField("how_to_get_there"),
+        APIField("service_area"),
         APIField("target_groups", serializer=TermListField()),
         APIField("lesson_kits", serializer=TermListField()),
         APIField("photos"),
@@ -113,7 +143,8 @@ class TechniekhuisPage(Address, BasePage):
     @classmethod
     def api_queryset(cls, queryset):
         return (
-            super().api_queryset(queryset)
+            super()
+            .api_queryset(queryset)
             .select_related("region")
             .prefetch_related("target_groups", "lesson_kits", "photos__image__renditions")
         )
@@ -124,8 +155,7 @@ class TechniekhuisPage(Address, BasePage):
         context["lesson_kits"] = self.lesson_kits.live().public().order_by("title")
         # Other apps (e.g. bookings) add sections through this hook; each returns safe HTML.
         context["extra_sections"] = [
-            html for hook in hooks.get_hooks("techniekhuis_page_sections")
-            if (html := hook(self, request))
+            html for hook in hooks.get_hooks("techniekhuis_page_sections") if (html := hook(self, request))
         ]
         return context
 
@@ -141,7 +171,8 @@ class TechniekhuisPhoto(Orderable):
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
     api_fields = [
         APIField("image", serializer=ImageRenditionField("max-1200x800|format-webp")),
-        APIField("alt_text"), APIField("caption"),
+        APIField("alt_text"),
+        APIField("caption"),
     ]
 
     class Meta(Orderable.Meta):
