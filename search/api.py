@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import WithJsonSchema
 
+from cms.api.errors import ProblemSchema, field_error, problem
+
 from . import services
 from .backends.base import MAX_PAGE_SIZE, InvalidSearchParams, SearchParams, SearchResults
 from .facets import FACET_KEYS, FACET_LABELS, SORTS
@@ -70,11 +72,6 @@ class SuggestionSchema(Schema):
     url: str
 
 
-class ErrorResponse(Schema):
-    detail: str
-    errors: dict[str, str]
-
-
 class SearchQuery(Schema):
     q: str = ""
     sort: str | None = None
@@ -124,7 +121,8 @@ def params_from_querydict(data) -> SearchParams:
 
 
 def _bad_request(invalid: InvalidSearchParams):
-    return Status(400, {"detail": _("Invalid search parameters."), "errors": invalid.errors})
+    errors = [field_error(["query", name], message) for name, message in invalid.errors.items()]
+    return problem(400, _("Invalid search parameters."), errors=errors, code="invalid")
 
 
 def serialize(results: SearchResults) -> dict:
@@ -145,7 +143,7 @@ def serialize(results: SearchResults) -> dict:
 
 @router.get(
     "/search",
-    response={200: SearchResponse, 400: ErrorResponse},
+    response={200: SearchResponse, 400: ProblemSchema},
     summary="Search the lesson-material databank",
     operation_id="databank_search",
     description=(
@@ -153,7 +151,8 @@ def serialize(results: SearchResults) -> dict:
         "with facet counts. Filters: repeat a facet parameter for several values (OR within a facet, AND "
         "across facets); each facet's counts ignore its own selection. "
         f"Sort: {', '.join(SORTS)} (default relevance with a query, newest without). "
-        f"page_size at most {MAX_PAGE_SIZE}. Unknown or invalid parameters give a 400 with a message per field."
+        f"page_size at most {MAX_PAGE_SIZE}. Unknown or invalid parameters give a 400 `application/problem+json` with a message per "
+        "parameter in `errors`."
     ),
 )
 def search_view(request: HttpRequest, query: Query[SearchQuery]):
@@ -166,7 +165,7 @@ def search_view(request: HttpRequest, query: Query[SearchQuery]):
 
 @router.get(
     "/suggest",
-    response={200: list[SuggestionSchema], 400: ErrorResponse},
+    response={200: list[SuggestionSchema], 400: ProblemSchema},
     summary="Autocomplete lesson-kit titles",
     operation_id="databank_suggest",
     description="Titles of searchable kits matching the words typed so far (the last word as a prefix).",

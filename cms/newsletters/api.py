@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from cms.api.errors import ProblemSchema, form_errors, problem
 from cms.api.routers import register_router
 
 from . import ratelimit, services
@@ -32,29 +33,21 @@ class SubscribeOut(Schema):
     message: str
 
 
-class TooManyAttempts(Schema):
-    detail: str
-
-
-class SubscribeErrors(Schema):
-    detail: str
-    errors: dict[str, list[str]]
-
-
 @router.post(
     "/subscribe",
-    response={202: SubscribeOut, 400: SubscribeErrors, 429: TooManyAttempts},
+    response={202: SubscribeOut, 400: ProblemSchema, 429: ProblemSchema},
     summary="Subscribe to the newsletter",
     operation_id="newsletters_subscribe",
     description=(
         "Starts double opt-in: the address gets a mail with a confirmation link and only receives "
         "newsletters after following it. The answer is the same for new and existing addresses. "
-        "Attempts are limited per client address (429 when exceeded)."
+        "Attempts are limited per client address (429 when exceeded). Errors are "
+        "`application/problem+json`; a 400 lists a message per field in `errors`."
     ),
 )
 def subscribe(request: HttpRequest, payload: SubscribeIn):
     if not ratelimit.allow(request):
-        return Status(429, {"detail": too_many_attempts()})
+        return problem(429, too_many_attempts(), code="rate_limited")
     data = payload.dict()
     form = SubscribeForm(
         {
@@ -66,8 +59,7 @@ def subscribe(request: HttpRequest, payload: SubscribeIn):
         }
     )
     if not form.is_valid():
-        errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-        return Status(400, {"detail": _("Your subscription contains errors."), "errors": errors})
+        return problem(400, _("Your subscription contains errors."), errors=form_errors(form), code="invalid")
     cleaned = form.cleaned_data
     services.subscribe(
         email=cleaned["email"],

@@ -258,7 +258,7 @@ def test_form_errors_keep_django_codes_and_rename_fields():
 
 #: Our endpoints whose owners have not moved to problem+json yet; remove an entry when it does
 #: (strict xfail: the test then fails as XPASS to say so).
-NOT_YET_PROBLEM_JSON = {"newsletters_subscribe", "databank_search", "databank_suggest"}
+NOT_YET_PROBLEM_JSON: set[str] = set()
 
 
 def _openapi(client):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from cms.newsletters import services
 from cms.newsletters.models import NewsletterPage, NewsletterSend, Subscriber
 from cms.outbox.models import OutgoingMail
+from tests.api.problems import assert_problem, errors_at
 from tests.newsletters.factories import NewsletterPageFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,10 +91,9 @@ def test_subscribe_api_answers_400_with_dutch_field_messages(
 ):
     response = post_api(client, django_capture_on_commit_callbacks, **data)
 
-    assert response.status_code == 400, response.content
-    body = response.json()
+    body = assert_problem(response, 400)
     assert body["detail"] == "Je aanmelding bevat fouten."
-    assert any(message in error for error in body["errors"][field])
+    assert any(message in error for error in errors_at(body, "body", field))
     assert_nothing_saved_or_sent(smtp_server)
 
 

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.api.problems import assert_problem, error_fields, errors_at
+
 pytestmark = pytest.mark.django_db
 
 
@@ -45,17 +47,17 @@ def test_repeated_filter_parameters_combine_with_or(client, databank):
     ],
 )
 def test_bad_parameters_give_400_with_a_message_per_field(client, databank, params, field):
-    response = client.get("/api/v3/databank/search", params)
-    assert response.status_code == 400
-    data = response.json()
+    data = assert_problem(client.get("/api/v3/databank/search", params), 400)
     assert data["detail"] == "Ongeldige zoekparameters."
-    assert set(data["errors"]) == {field}
-    assert data["errors"][field]
+    assert error_fields(data, "query") == {field}
+    assert all(error["loc"][0] == "query" for error in data["errors"])
 
 
 def test_error_messages_are_english_when_asked(client, databank):
     response = client.get("/api/v3/databank/search", {"page_size": "500"}, HTTP_ACCEPT_LANGUAGE="en")
-    assert response.json()["errors"]["page_size"] == "The page size must be between 1 and 100."
+    assert errors_at(assert_problem(response, 400), "query", "page_size") == [
+        "The page size must be between 1 and 100."
+    ]
 
 
 def test_page_size_of_100_is_allowed(client, databank):
@@ -70,9 +72,8 @@ def test_suggest_completes_titles(client, databank, django_assert_max_num_querie
 
 
 def test_suggest_without_query_is_a_400(client, databank):
-    response = client.get("/api/v3/databank/suggest", {"q": " "})
-    assert response.status_code == 400
-    assert "q" in response.json()["errors"]
+    data = assert_problem(client.get("/api/v3/databank/suggest", {"q": " "}), 400)
+    assert error_fields(data, "query") == {"q"}
 
 
 def test_endpoints_are_documented_in_openapi(client, db):
