@@ -76,3 +76,26 @@ def test_databank_page_has_a_search_form_leading_to_the_search_page(client, data
     assert 'name="q"' in html
     assert 'href="/databank/zoeken/"' in html
     assert "Zoeken met filters" in html
+
+
+def test_the_kit_page_links_to_the_counted_downloads(client, databank):
+    kit = databank.kits["brug"]
+    html = client.get(kit.url).content.decode()
+    file_links = [f"/databank/download/{d.pk}/" for d in kit.downloads.all()]
+    assert all(f'href="{link}"' in html for link in file_links)
+    assert f'href="/databank/kit/{kit.pk}/zip/"' in html
+    assert "Hele leskist downloaden (ZIP)" in html
+
+    assert client.get(file_links[0]).status_code == 200
+    assert client.get(f"/databank/kit/{kit.pk}/zip/").status_code == 200
+    stats = KitDownloadStats.objects.get(page=kit)
+    assert (stats.file_downloads, stats.zip_downloads) == (1, 1)
+
+
+def test_the_api_gives_the_counted_download_urls(client, databank):
+    kit = databank.kits["brug"]
+    data = client.get(f"/api/v3/lessonkits/{kit.pk}/").json()
+    assert data["zip_url"] == f"/databank/kit/{kit.pk}/zip/"
+    assert sorted(d["download_url"] for d in data["downloads"]) == sorted(
+        f"/databank/download/{d.pk}/" for d in kit.downloads.all()
+    )

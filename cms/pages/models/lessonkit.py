@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -15,6 +16,18 @@ from cms.pages.blocks import LessonStepsBlock, MaterialsBlock, VideoBlock
 from cms.pages.serializers import RelatedObjectField, TagNamesField, TermListField
 
 from .base import BasePage
+
+
+def counted_download_url(name: str, pk: int) -> str | None:
+    """The databank's download URL that counts the download (``search.urls``), if the search app is routed.
+
+    Teachers download from the kit page, the API and the databank alike; every way must count,
+    because the counts sort the databank and feed the funders' dashboard.
+    """
+    try:
+        return reverse(f"search:{name}", args=[pk])
+    except NoReverseMatch:
+        return None
 
 
 class Licence(models.TextChoices):
@@ -148,6 +161,7 @@ class LessonKitPage(BasePage):
         APIField("downloads"),
         APIField("licence"),
         APIField("licence_url"),
+        APIField("zip_url"),
         APIField("author"),
         APIField("partner", serializer=RelatedObjectField()),
         APIField("region", serializer=RelatedObjectField()),
@@ -161,6 +175,11 @@ class LessonKitPage(BasePage):
     @property
     def licence_url(self) -> str:
         return LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def zip_url(self) -> str:
+        """All files of the kit in one ZIP (empty without the databank's download route)."""
+        return counted_download_url("download_kit_zip", self.pk) or ""
 
     def clean(self) -> None:
         super().clean()
@@ -237,7 +256,7 @@ class LessonKitDownload(Orderable):
 
     @property
     def download_url(self) -> str:
-        return self.document.url
+        return counted_download_url("download_file", self.pk) or self.document.url
 
     @property
     def file_extension(self) -> str:
