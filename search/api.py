@@ -24,7 +24,7 @@ IntParam = Annotated[str | None, WithJsonSchema({"type": "integer", "minimum": 1
 SEARCH_PARAMS = {"q", "sort", "page", "page_size", *FACET_KEYS}
 
 
-class TermSchema(Schema):
+class FacetTermSchema(Schema):
     value: str
     label: str
 
@@ -38,7 +38,7 @@ class HitSchema(Schema):
     duration_minutes: int
     download_count: int
     score: float | None
-    facets: dict[str, list[TermSchema]]
+    facets: dict[str, list[FacetTermSchema]]
     highlights: dict[str, str]
 
 

@@ -93,7 +93,7 @@ class EventFullProblem(ProblemSchema):
     waitlist_available: bool
 
 
-class CancelIn(Schema):
+class RegistrationCancelIn(Schema):
     token: str
 
 
@@ -151,7 +151,7 @@ def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
     operation_id="event_registrations_cancel",
     summary="Cancel a registration with the signed token from the confirmation mail",
 )
-def cancel_registration(request: HttpRequest, payload: CancelIn):
+def cancel_registration(request: HttpRequest, payload: RegistrationCancelIn):
     try:
         result = services.cancel_with_token(payload.token)
     except services.RegistrationError as error:

@@ -326,3 +326,26 @@ def test_the_schema_walk_covers_our_endpoints_and_not_wagtails():
     ids = {operation_id for operation_id, _path, _op in operations}
     assert {"bookings_create", "event_registrations_create", "contributions_create", "geo_features"} <= ids
     assert not ids & {"pages_list", "sites_list", "images_list"}
+
+
+def _all_subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _all_subclasses(sub)
+
+
+def test_our_schema_names_are_unique_in_the_openapi_document(client):
+    """Ninja names components by class name: two schemas with one name would silently share a definition."""
+    from ninja import Schema
+
+    client.get("/api/v3/openapi.json")  # every router is imported and its schemas created
+    by_name: dict[str, set[type]] = {}
+    for cls in _all_subclasses(Schema):
+        by_name.setdefault(cls.__name__, set()).add(cls)
+    ours = {cls.__name__ for cls in _all_subclasses(Schema) if cls.__module__.startswith(("cms.", "search."))}
+    clashes = {
+        name: sorted(f"{c.__module__}.{c.__qualname__}" for c in by_name[name])
+        for name in ours
+        if len(by_name[name]) > 1
+    }
+    assert not clashes
