@@ -11,7 +11,9 @@ from ninja import Query, Router, Schema, Status
 from pydantic import WithJsonSchema
 
 from cms.api.errors import ProblemSchema, field_error, problem
+from cms.api.examples import openapi_examples
 
+from . import api_examples as examples
 from . import services
 from .backends.base import MAX_PAGE_SIZE, InvalidSearchParams, SearchParams, SearchResults
 from .facets import FACET_KEYS, FACET_LABELS, SORTS
@@ -146,6 +148,7 @@ def serialize(results: SearchResults) -> dict:
     response={200: SearchResponse, 400: ProblemSchema},
     summary="Search the lesson-material databank",
     operation_id="databank_search",
+    openapi_extra=openapi_examples(responses={200: examples.SEARCH}),
     description=(
         "Full-text search over published, public lesson kits (Dutch stemming, synonyms, attachment text) "
         "with facet counts. Filters: repeat a facet parameter for several values (OR within a facet, AND "
@@ -168,6 +171,7 @@ def search_view(request: HttpRequest, query: Query[SearchQuery]):
     response={200: list[SuggestionSchema], 400: ProblemSchema},
     summary="Autocomplete lesson-kit titles",
     operation_id="databank_suggest",
+    openapi_extra=openapi_examples(responses={200: examples.SUGGESTIONS}),
     description="Titles of searchable kits matching the words typed so far (the last word as a prefix).",
 )
 def suggest_view(request: HttpRequest, q: str = "", limit: IntParam = None):

@@ -34,6 +34,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Schema
 from wagtail.api.v3.errors import PROBLEM_JSON, build_problem_detail
 
+from .examples import problem_example
+
 __all__ = [
     "PROBLEM_JSON",
     "APIError",
@@ -145,6 +147,8 @@ def _is_problem_schema(schema: dict[str, Any], components: Mapping[str, Any]) ->
 def problem_media_types(openapi: dict[str, Any]) -> dict[str, Any]:
     """Declare error responses whose schema is a problem schema as ``application/problem+json``.
 
+    Each gets a generic example unless its route gave one (``examples.openapi_examples``).
+
     Ninja lists every response under the renderer's ``application/json``; the API actually answers
     errors as ``application/problem+json``, so the document says so.
     """
@@ -158,7 +162,8 @@ def problem_media_types(openapi: dict[str, Any]) -> dict[str, Any]:
                 if not str(status).isdigit() or int(status) < 400 or "application/json" not in content:
                     continue
                 if _is_problem_schema(content["application/json"].get("schema", {}), components):
-                    content[PROBLEM_JSON] = content.pop("application/json")
+                    media = content[PROBLEM_JSON] = content.pop("application/json")
+                    media.setdefault("example", problem_example(int(status)))
     return openapi
 
 

@@ -15,6 +15,7 @@ from wagtail.api.v3.schemas.generators.read import read_generator
 from wagtail.api.v3.schemas.pages import BasePageSchema
 
 from .errors import ProblemSchema
+from .examples import openapi_examples
 
 _registered: set[str] = set()
 
@@ -40,8 +41,10 @@ def public_pages(model):
     return model.objects.live().public().select_related("locale", "content_type")
 
 
-def page_type_router(model, *, ordering: tuple[str, ...], tag: str) -> Router:
+def page_type_router(model, *, ordering: tuple[str, ...], tag: str, example: dict | None = None) -> Router:
     """A list and a detail endpoint for one page type, with all its ``api_fields``.
+
+    ``example`` (one page as the detail endpoint answers it) is shown in the OpenAPI document.
 
     The list uses the lean page meta (no parent lookup per item) and the model's
     ``api_queryset`` prefetches, so a page of results costs a fixed number of queries.
@@ -60,6 +63,9 @@ def page_type_router(model, *, ordering: tuple[str, ...], tag: str) -> Router:
         summary=f"List {plural}",
         operation_id=f"{tag}_list",
         description=f"Published, public {plural} of every site, with their domain fields.",
+        openapi_extra=openapi_examples(responses={200: {"items": [example], "count": 1}})
+        if example
+        else None,
     )
     @paginate(WagtailLimitOffsetPagination)
     def list_pages(request: HttpRequest, **kwargs):
@@ -70,6 +76,7 @@ def page_type_router(model, *, ordering: tuple[str, ...], tag: str) -> Router:
         response={200: detail_schema, 404: ProblemSchema, 422: ProblemSchema},
         summary=f"Get one of the {plural}",
         operation_id=f"{tag}_detail",
+        openapi_extra=openapi_examples(responses={200: example}) if example else None,
     )
     def get_page(request: HttpRequest, page_id: int = Path(..., ge=1, le=MAX_ID)):
         return get_object_or_404(model.api_queryset(public_pages(model)), pk=page_id)

@@ -18,8 +18,10 @@ from ninja.responses import Status
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.api.errors import ProblemSchema, field_error, form_errors, problem
+from cms.api.examples import openapi_examples
 from cms.api.routers import register_router
 
+from . import api_examples as examples
 from . import ratelimit, services
 from .forms import BookingForm
 from .models import Booking, LessonOffering, TimeSlot, new_idempotency_key
@@ -157,6 +159,7 @@ def _payload(request: HttpRequest) -> dict | None:
     operation_id="bookings_offerings",
     summary="List bookable lesson offerings",
     description="Active lesson offerings with their open time slots and live availability.",
+    openapi_extra=openapi_examples(responses={200: examples.OFFERINGS}),
 )
 @paginate(WagtailLimitOffsetPagination)
 def list_offerings(request: HttpRequest, techniekhuis: int | None = None, **kwargs):
@@ -175,12 +178,11 @@ def list_offerings(request: HttpRequest, techniekhuis: int | None = None, **kwar
         "(`waitlist_available`) means the slot is full: repeat with `waitlist: true` to join the "
         "waiting list."
     ),
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": BookingIn.model_json_schema()}},
-        }
-    },
+    openapi_extra=openapi_examples(
+        request_schema=BookingIn,
+        request=examples.BOOKING_REQUEST,
+        responses={200: examples.BOOKING, 201: examples.BOOKING, 409: examples.SLOT_FULL},
+    ),
 )
 def create_booking(request: HttpRequest):
     if not ratelimit.allow(request):
@@ -217,6 +219,7 @@ def create_booking(request: HttpRequest):
     response={200: BookingOut, 400: ProblemSchema, 422: ProblemSchema},
     operation_id="bookings_cancel",
     summary="Cancel a booking with the signed token from the confirmation mail",
+    openapi_extra=openapi_examples(request=examples.CANCEL_REQUEST, responses={200: examples.CANCELLED}),
 )
 def cancel_booking(request: HttpRequest, payload: CancelIn):
     try:

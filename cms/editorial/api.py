@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from cms.api.errors import ProblemSchema, field_error, form_errors, problem
+from cms.api.examples import openapi_examples
 from cms.api.routers import register_router
 
+from . import api_examples as examples
 from .contributions import ContributionError, submit_contribution
 from .forms import ContributionForm
 from .ratelimit import allow_contribution
@@ -62,7 +64,8 @@ _MULTIPART_BODY = {
                         "licence_consent": {"type": "boolean"},
                         "website": {"type": "string", "description": "Honeypot: leave empty."},
                     },
-                }
+                },
+                "example": examples.CONTRIBUTION_REQUEST,
             }
         },
     }
@@ -78,7 +81,7 @@ _MULTIPART_BODY = {
         "Creates a draft lesson kit in the review queue. No login; rate limited per IP (429). "
         'A 400 problem lists field errors in `errors` with `loc` `["form", <field>]`.'
     ),
-    openapi_extra=_MULTIPART_BODY,
+    openapi_extra=_MULTIPART_BODY | openapi_examples(responses={201: examples.CONTRIBUTION}),
 )
 def create_contribution(request: HttpRequest):
     if not allow_contribution(request):
@@ -119,6 +122,7 @@ class PreviewOut(Schema):
     summary="Preview a draft",
     operation_id="preview_detail",
     description="The draft behind a signed, expiring preview token (issued to editors in the admin).",
+    openapi_extra=openapi_examples(responses={200: examples.PREVIEW}),
 )
 def get_preview(request: HttpRequest, token: str):
     from .preview import PreviewTokenError, resolve_preview_token

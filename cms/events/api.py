@@ -16,10 +16,12 @@ from ninja import Router, Schema
 from ninja.responses import Status
 
 from cms.api.errors import ProblemSchema, field_error, form_errors, problem
+from cms.api.examples import openapi_examples
 from cms.api.routers import register_router
 from cms.bookings import ratelimit
 from cms.pages.models import ChallengePage, EventPage
 
+from . import api_examples as examples
 from . import services
 from .forms import RegistrationForm, TeamForm
 from .models import ChallengeTeam, EventRegistration, new_idempotency_key
@@ -130,15 +132,6 @@ def _data(request: HttpRequest) -> tuple[dict | None, HttpResponse | None]:
     return data, None
 
 
-def _request_body(schema: type[Schema]) -> dict:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
-        }
-    }
-
-
 def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
     if ratelimit.allow(request, scope=scope):
         return None
@@ -150,6 +143,7 @@ def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
     response={200: RegistrationOut, 400: ProblemSchema, 422: ProblemSchema},
     operation_id="event_registrations_cancel",
     summary="Cancel a registration with the signed token from the confirmation mail",
+    openapi_extra=openapi_examples(request=examples.CANCEL_REQUEST, responses={200: examples.CANCELLED}),
 )
 def cancel_registration(request: HttpRequest, payload: RegistrationCancelIn):
     try:
@@ -179,7 +173,11 @@ def cancel_registration(request: HttpRequest, payload: RegistrationCancelIn):
         "409 means the event is full (`waitlist_available`: repeat with `waitlist: true` to join "
         "the waiting list) or the address is already registered."
     ),
-    openapi_extra=_request_body(RegistrationIn),
+    openapi_extra=openapi_examples(
+        request_schema=RegistrationIn,
+        request=examples.REGISTRATION_REQUEST,
+        responses={200: examples.REGISTRATION, 201: examples.REGISTRATION, 409: examples.EVENT_FULL},
+    ),
 )
 def create_registration(request: HttpRequest, event_id: int):
     if error := _rate_limited(request, "event"):
@@ -224,7 +222,11 @@ def create_registration(request: HttpRequest, event_id: int):
         "Team names are unique per challenge. Repeating a request with the same `idempotency_key` "
         "returns the first team (200)."
     ),
-    openapi_extra=_request_body(TeamIn),
+    openapi_extra=openapi_examples(
+        request_schema=TeamIn,
+        request=examples.TEAM_REQUEST,
+        responses={200: examples.TEAM, 201: examples.TEAM},
+    ),
 )
 def create_team(request: HttpRequest, challenge_id: int):
     if error := _rate_limited(request, "challenge"):

@@ -10,8 +10,10 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from cms.api.errors import ProblemSchema, form_errors, problem
+from cms.api.examples import openapi_examples
 from cms.api.routers import register_router
 
+from . import api_examples as examples
 from . import ratelimit, services
 from .forms import SubscribeForm
 from .models import Subscriber
@@ -38,6 +40,7 @@ class SubscribeOut(Schema):
     response={202: SubscribeOut, 400: ProblemSchema, 429: ProblemSchema},
     summary="Subscribe to the newsletter",
     operation_id="newsletters_subscribe",
+    openapi_extra=openapi_examples(request=examples.SUBSCRIBE_REQUEST, responses={202: examples.SUBSCRIBED}),
     description=(
         "Starts double opt-in: the address gets a mail with a confirmation link and only receives "
         "newsletters after following it. The answer is the same for new and existing addresses. "

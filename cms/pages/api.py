@@ -2,6 +2,8 @@
 
 from cms.api.routers import page_type_router, register_router
 
+from . import api_examples as examples
+
 
 def register() -> None:
     from .models import (
@@ -13,11 +15,12 @@ def register() -> None:
     )
 
     endpoints = [
-        ("/news/", NewsArticlePage, ("-date",), "news"),
-        ("/techniekhuizen/", TechniekhuisPage, ("title",), "techniekhuizen"),
-        ("/lessonkits/", LessonKitPage, ("title",), "lessonkits"),
-        ("/challenges/", ChallengePage, ("registration_deadline",), "challenges"),
-        ("/events/", EventPage, ("start",), "events"),
+        ("/news/", NewsArticlePage, ("-date",), "news", examples.NEWS_ARTICLE),
+        ("/techniekhuizen/", TechniekhuisPage, ("title",), "techniekhuizen", examples.TECHNIEKHUIS),
+        ("/lessonkits/", LessonKitPage, ("title",), "lessonkits", examples.LESSON_KIT),
+        ("/challenges/", ChallengePage, ("registration_deadline",), "challenges", examples.CHALLENGE),
+        ("/events/", EventPage, ("start",), "events", examples.EVENT),
     ]
-    for prefix, model, ordering, tag in endpoints:
-        register_router(prefix, page_type_router(model, ordering=ordering, tag=tag))
+    for prefix, model, ordering, tag, example in endpoints:
+        router = page_type_router(model, ordering=ordering, tag=tag, example=example)
+        register_router(prefix, router)

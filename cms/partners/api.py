@@ -12,8 +12,10 @@ from ninja.pagination import paginate
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.api.errors import ProblemSchema
+from cms.api.examples import openapi_examples
 from cms.api.routers import MAX_ID, register_router
 
+from . import api_examples as examples
 from .models import PartnerOffer
 from .services import OfferFilters, filter_offers, geo_features
 
@@ -124,6 +126,7 @@ geo_router = Router(tags=["geo"])
     summary="List partner offers",
     operation_id="partner_offers_list",
     description="Active offers of partners to schools (the menukaart), filterable by its criteria.",
+    openapi_extra=openapi_examples(responses={200: examples.OFFERS}),
 )
 @paginate(WagtailLimitOffsetPagination)
 def list_offers(request: HttpRequest, filters: Query[OfferFilterQuery], **kwargs: Any):
@@ -135,6 +138,7 @@ def list_offers(request: HttpRequest, filters: Query[OfferFilterQuery], **kwargs
     response={200: PartnerOfferSchema, 404: ProblemSchema, 422: ProblemSchema},
     summary="Get one partner offer",
     operation_id="partner_offers_detail",
+    openapi_extra=openapi_examples(responses={200: examples.OFFER}),
 )
 def get_offer(request: HttpRequest, offer_id: int = Path(..., ge=1, le=MAX_ID)):
     return get_object_or_404(PartnerOffer.objects.active().for_listing(), pk=offer_id)
@@ -146,6 +150,7 @@ def get_offer(request: HttpRequest, offer_id: int = Path(..., ge=1, le=MAX_ID)):
     summary="Map features (GeoJSON)",
     operation_id="geo_features",
     url_name="geo_features",
+    openapi_extra=openapi_examples(responses={200: examples.FEATURES}),
     description=(
         "A GeoJSON FeatureCollection (RFC 7946) of published techniekhuizen and of partners with their "
         "active offers. Takes the same filters as the partner offers list; partners without a matching "
