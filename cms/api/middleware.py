@@ -7,10 +7,13 @@
   marked ``private, no-store``; other methods are left alone.
 - ``HEAD`` is answered like ``GET`` (Ninja routes only the methods it was given).
 - 404/405 pages that Django or Ninja render as HTML/plain text become ``application/problem+json``.
+- The fixed English ``detail`` of Wagtail's own problems (422 "Validation failed", 404, 401/403)
+  is translated into the request's language, like the rest of the API.
 - ``limit``/``offset`` values beyond a 64-bit integer are refused with 422 before they reach the
   database (SQLite and PostgreSQL fail on them with a 500).
 """
 
+import json
 from collections.abc import Callable
 
 from django.conf import settings
@@ -24,12 +27,21 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_etags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .errors import problem
+from .errors import PROBLEM_JSON, problem
 
 SAFE_METHODS = ("GET", "HEAD")
 PAGINATION_PARAMS = ("limit", "offset")
 MAX_DB_INT = 2**63 - 1
+
+#: The details ``wagtail.api.v3.errors`` hard-codes in English, with their translations.
+WAGTAIL_DETAILS = {
+    "Validation failed": gettext_lazy("Validation failed"),
+    "Not found": gettext_lazy("Not found"),
+    "Authentication required": gettext_lazy("Authentication required"),
+    "Permission denied": gettext_lazy("Permission denied"),
+}
 
 
 def _api_prefix() -> str:
@@ -87,6 +99,8 @@ class APIHardeningMiddleware:
 
     def _as_problem(self, response: HttpResponse) -> HttpResponse:
         content_type = response.get("Content-Type", "")
+        if content_type == PROBLEM_JSON:
+            return self._translated(response)
         if response.status_code not in (404, 405) or "json" in content_type:
             return response
         if response.status_code == 404:
@@ -95,6 +109,15 @@ class APIHardeningMiddleware:
         if response.has_header("Allow"):
             replacement["Allow"] = response["Allow"]
         return replacement
+
+    @staticmethod
+    def _translated(response: HttpResponse) -> HttpResponse:
+        body = json.loads(response.content)
+        if body.get("detail") not in WAGTAIL_DETAILS:
+            return response
+        body["detail"] = str(WAGTAIL_DETAILS[body["detail"]])
+        response.content = json.dumps(body, ensure_ascii=False)
+        return response
 
     def _cache_headers(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         patch_vary_headers(response, ("Authorization", "Accept-Language"))

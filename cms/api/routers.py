@@ -4,8 +4,9 @@ Apps call :func:`register_router` from their ``AppConfig.ready()`` so that insta
 is all it takes to get its endpoints under ``/api/v3/``.
 """
 
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Path, Router
 from ninja.pagination import paginate
 from wagtail.api.v3.api import api
@@ -34,6 +35,14 @@ def register_router(prefix: str, router: Router) -> None:
 def registered_prefixes() -> frozenset[str]:
     """The prefixes mounted with :func:`register_router`: our own endpoints, as opposed to Wagtail's."""
     return frozenset(_registered)
+
+
+def get_or_404(queryset: QuerySet, pk: int):
+    """The object with ``pk``, or a 404 problem saying "Not found" (without the model's name, translated)."""
+    try:
+        return queryset.get(pk=pk)
+    except queryset.model.DoesNotExist:
+        raise Http404(_("Not found")) from None
 
 
 def public_pages(model):
@@ -79,6 +88,6 @@ def page_type_router(model, *, ordering: tuple[str, ...], tag: str, example: dic
         openapi_extra=openapi_examples(responses={200: example}) if example else None,
     )
     def get_page(request: HttpRequest, page_id: int = Path(..., ge=1, le=MAX_ID)):
-        return get_object_or_404(model.api_queryset(public_pages(model)), pk=page_id)
+        return get_or_404(model.api_queryset(public_pages(model)), page_id)
 
     return router

@@ -144,8 +144,9 @@ def test_unknown_api_path_is_a_problem_404(client, region_site):
     assert body["detail"] == "Niet gevonden"
 
 
-def test_unknown_object_is_a_problem_404(client, region_site):
-    assert_problem(client.get(f"{NEWS}999999/"), 404)
+def test_unknown_object_is_a_problem_404_in_dutch(client, region_site):
+    body = assert_problem(client.get(f"{NEWS}999999/"), 404)
+    assert body["detail"] == "Niet gevonden"
 
 
 def test_wrong_method_is_a_problem_405_with_allow(client):
@@ -157,6 +158,12 @@ def test_wrong_method_is_a_problem_405_with_allow(client):
 def test_bad_query_is_a_problem_422(client):
     body = assert_problem(client.get(NEWS, {"limit": "veel"}), 422)
     assert body["errors"][0]["loc"] == ["query", "limit"]
+    assert body["detail"] == "Validatie mislukt"
+
+
+def test_wagtails_fixed_details_follow_the_request_language(client):
+    body = assert_problem(client.get(NEWS, {"limit": "veel"}, HTTP_ACCEPT_LANGUAGE="en"), 422)
+    assert body["detail"] == "Validation failed"
 
 
 def test_limit_above_the_maximum_is_a_problem_400(client, settings):
