@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Count, F, Max, Q, QuerySet
@@ -31,7 +31,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.outbox.services import queue_mail
+from cms.outbox.services import queue_mail, transport_connection
 
 from . import tokens
 from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber
@@ -439,7 +439,7 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
     if not recipients:
         finish_if_done(send_id)
         return result
-    connection = get_connection()
+    connection = transport_connection()  # straight to the mail server: deliveries are our record
     try:
         connection.open()
     except Exception as error:  # SMTP down: nothing sent, everything stays queued

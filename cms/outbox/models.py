@@ -23,6 +23,8 @@ class OutgoingMail(models.Model):
         help_text=_("Makes queueing idempotent: the same key is only mailed once."),
     )
     to = models.JSONField(_("to"))
+    cc = models.JSONField(_("cc"), default=list, blank=True)
+    bcc = models.JSONField(_("bcc"), default=list, blank=True)
     from_email = models.CharField(_("from"), max_length=254, blank=True)
     reply_to = models.JSONField(_("reply to"), default=list, blank=True)
     subject = models.CharField(_("subject"), max_length=255)
@@ -44,4 +46,4 @@ class OutgoingMail(models.Model):
         verbose_name_plural = _("outgoing mail")
 
     def __str__(self) -> str:
-        return f"{self.subject} → {', '.join(self.to)}"
+        return f"{self.subject} → {', '.join(self.to or self.cc or self.bcc)}"

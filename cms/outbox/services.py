@@ -2,7 +2,9 @@
 
 ``queue_mail`` stores the rendered message in the caller's transaction and enqueues delivery
 after commit; ``deliver`` sends one message; ``retry_due`` resends what failed earlier
-(run by the ``send_pending_mail`` command, e.g. every minute from cron).
+(run by the ``send_pending_mail`` command, e.g. every minute from cron). Delivery goes through
+:func:`transport_connection`, the mail server itself, also when ``EMAIL_BACKEND`` is the
+outbox (``backends.OutboxBackend``).
 """
 
 import base64
@@ -12,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
@@ -23,6 +25,15 @@ from .models import OutgoingMail
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+OUTBOX_BACKEND = "cms.outbox.backends.OutboxBackend"
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+def transport_connection(**kwargs):
+    """A connection to what really sends mail: ``OUTBOX_TRANSPORT_BACKEND``, else ``EMAIL_BACKEND``
+    unless that is the outbox itself (then SMTP). Bulk senders (newsletters) use it too."""
+    backend = getattr(settings, "OUTBOX_TRANSPORT_BACKEND", None) or settings.EMAIL_BACKEND
+    return get_connection(SMTP_BACKEND if backend == OUTBOX_BACKEND else backend, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -75,11 +86,11 @@ def queue_mail(
             for a in attachments
         ],
     )
-    transaction.on_commit(lambda: _enqueue_delivery(mail.pk))
+    transaction.on_commit(lambda: enqueue_delivery(mail.pk))
     return mail
 
 
-def _enqueue_delivery(mail_id: int) -> None:
+def enqueue_delivery(mail_id: int) -> None:
     from .tasks import deliver_mail
 
     try:
@@ -94,8 +105,11 @@ def build_message(mail: OutgoingMail) -> EmailMultiAlternatives:
         body=mail.body_text,
         from_email=mail.from_email or None,
         to=mail.to,
+        cc=mail.cc or None,
+        bcc=mail.bcc or None,
         reply_to=mail.reply_to or None,
         headers=mail.headers,
+        connection=transport_connection(),
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")

@@ -133,7 +133,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Every mail (also Wagtail's notifications) waits in the outbox until the mail server takes it;
+# the outbox sends through OUTBOX_TRANSPORT_BACKEND.
+EMAIL_BACKEND = "cms.outbox.backends.OutboxBackend"
+OUTBOX_TRANSPORT_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

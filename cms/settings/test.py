@@ -13,6 +13,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The outbox delivers through EMAIL_BACKEND: locmem, or SMTP where a test starts the loopback server.
+OUTBOX_TRANSPORT_BACKEND = None
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 DEMO_ACCOUNTS_ENABLED = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
