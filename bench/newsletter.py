@@ -1,6 +1,7 @@
 """Send one newsletter to 10,000 subscribers through SMTP to a local aiosmtpd sink.
 
 Usage: .venv/bin/python bench/newsletter.py [--subscribers 10000] [--batch 500] [--smtp-probe 1000]
+       [--workers 1]
 
 Uses a throwaway SQLite database in /tmp unless DATABASE_URL is set; on PostgreSQL it creates a
 throwaway database of its own (``bench_newsletter_<pid>``) and drops it afterwards.
@@ -8,7 +9,9 @@ throwaway database of its own (``bench_newsletter_<pid>``) and drops it afterwar
 Runs the real code path: schedule_send -> start_send_task (deliveries in one transaction) ->
 send_batch_task per batch (one SMTP connection each; every delivery claimed, sent and marked
 sent in its own short transaction). The tasks are taken from a recording task backend and run
-one after the other, like one ``db_worker`` would, so every batch can be timed.
+one after the other, like one ``db_worker`` would, so every batch can be timed; ``--workers N``
+runs the batches in N threads instead, like N workers (on PostgreSQL, where a delivery is
+claimed with ``SKIP LOCKED``; SQLite has no row locks, so run one worker there).
 
 The SMTP sink runs in a separate process, so it does not compete with the sender for the GIL.
 ``--smtp-probe N`` first sends N ready-made messages over one connection without any database
@@ -23,7 +26,9 @@ import os
 import socket
 import sys
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -73,6 +78,12 @@ def main() -> None:
         "--synchronous-commit", action="store_true", help="PostgreSQL: keep synchronous_commit on"
     )
     parser.add_argument("--smtp-probe", type=int, default=1000, help="0 to skip the SMTP-only probe")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="batches sent in parallel, like N db_worker processes (PostgreSQL only: SKIP LOCKED)",
+    )
     args = parser.parse_args()
 
     port = free_port()
@@ -159,7 +170,10 @@ def main() -> None:
         if test_db:
             print(f" (synchronous_commit {'on' if args.synchronous_commit else 'off'} for mark-sent)", end="")
         print(f" (journal_mode={journal}, synchronous={synchronous})" if test_db is None else "")
-        print(f"subscribers: {args.subscribers}; batch size: {args.batch}; load average before: {load()}")
+        print(
+            f"subscribers: {args.subscribers}; batch size: {args.batch}; workers: {args.workers}; "
+            f"load average before: {load()}"
+        )
 
         if args.smtp_probe:
             rendered = render_newsletter(newsletter)
@@ -182,12 +196,29 @@ def main() -> None:
         began = time.perf_counter()
         services.schedule_send(newsletter)  # enqueues start_send_task (autocommit: right away)
         batch_times = []
-        while backend.results:
-            result = backend.results.pop(0)
+
+        def run(result) -> None:
             t = time.perf_counter()
-            result.task.call(*result.args, **result.kwargs)
+            try:
+                result.task.call(*result.args, **result.kwargs)
+            finally:
+                if threading.current_thread() is not threading.main_thread():
+                    connection.close()
             if result.task.func is send_batch_task.func:
                 batch_times.append(time.perf_counter() - t)
+
+        while backend.results:
+            ready, backend.results[:] = list(backend.results), []
+            batches = [r for r in ready if r.task.func is send_batch_task.func]
+            for result in ready:
+                if result not in batches:
+                    run(result)
+            if args.workers > 1 and batches:
+                with ThreadPoolExecutor(args.workers) as pool:
+                    list(pool.map(run, batches))
+            else:
+                for result in batches:
+                    run(result)
         total = time.perf_counter() - began
 
         sent = Delivery.objects.filter(status="sent").count()
