@@ -6,25 +6,25 @@ ninja so that every bad input is a 400 with field errors instead of ninja's 422.
 """
 
 import datetime as dt
-import json
 from decimal import Decimal
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
-from cms.api.errors import ProblemSchema, field_error, form_errors, problem
+from cms.api.errors import ProblemSchema, form_errors, problem
 from cms.api.examples import openapi_examples
+from cms.api.requests import body_errors, json_form_data
 from cms.api.routers import register_router
 
 from . import api_examples as examples
 from . import ratelimit, services
 from .forms import BookingForm
-from .models import Booking, LessonOffering, TimeSlot, new_idempotency_key
+from .models import Booking, LessonOffering, TimeSlot
 from .queries import bookable_offerings
 
 router = Router(tags=["bookings"])
@@ -133,26 +133,6 @@ class CancelIn(Schema):
     token: str
 
 
-def _error(status: int, detail: str, code: str, errors: list | None = None, **extra) -> HttpResponse:
-    """A problem+json error with our stable ``code`` as extension member."""
-    return problem(status, detail, errors=errors, code=code, **extra)
-
-
-def _body_error(field: str | None, message: str, code: str) -> list[dict]:
-    return [field_error(["body", field] if field else ["body"], message, code)]
-
-
-def _payload(request: HttpRequest) -> dict | None:
-    limit = getattr(settings, "BOOKINGS_API_MAX_BODY_BYTES", 16 * 1024)
-    try:
-        if int(request.META.get("CONTENT_LENGTH") or 0) > limit or len(request.body) > limit:
-            return None
-        data = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 @router.get(
     "/offerings/",
     response={200: list[OfferingOut], 400: ProblemSchema, 422: ProblemSchema},
@@ -187,30 +167,22 @@ def list_offerings(request: HttpRequest, techniekhuis: int | None = None, **kwar
 def create_booking(request: HttpRequest):
     if not ratelimit.allow(request):
         message = _("Too many attempts from your address. Please try again later.")
-        return _error(429, message, "rate_limited")
-    payload = _payload(request)
-    if payload is None:
-        message = _("The request is too large.")
-        return _error(400, message, "too_large", _body_error(None, message, "too_large"))
-    if not payload:
-        message = _("Send a JSON object with the booking fields.")
-        return _error(400, message, "invalid_json", _body_error(None, message, "invalid_json"))
-    data = {k: v for k, v in payload.items() if isinstance(v, str | int | float | bool) or v is None}
+        return problem(429, message, code="rate_limited")
+    data = json_form_data(request, max_bytes=getattr(settings, "BOOKINGS_API_MAX_BODY_BYTES", 16 * 1024))
     data["school"] = data.pop("school_id", None)
-    data["idempotency_key"] = (
-        request.headers.get("Idempotency-Key") or data.get("idempotency_key") or new_idempotency_key()
-    )
     form = BookingForm(data=data)
     if not form.is_valid():
         message = _("The booking could not be saved; see the errors per field.")
-        return _error(400, message, "invalid", form_errors(form, names={"school": "school_id"}))
+        errors = form_errors(form, names={"school": "school_id"})
+        return problem(400, message, errors=errors, code="invalid")
     try:
         result = services.book_slot(form.booking_request())
     except services.SlotFull as error:
-        errors = _body_error("slot", error.message, error.code)
-        return _error(409, error.message, error.code, errors, waitlist_available=True)
+        errors = body_errors("slot", error.message, error.code)
+        return problem(409, error.message, errors=errors, code=error.code, waitlist_available=True)
     except services.BookingError as error:
-        return _error(400, error.message, error.code, _body_error(error.field, error.message, error.code))
+        errors = body_errors(error.field, error.message, error.code)
+        return problem(400, error.message, errors=errors, code=error.code)
     return Status(201 if result.created else 200, result.booking)
 
 
@@ -225,7 +197,7 @@ def cancel_booking(request: HttpRequest, payload: CancelIn):
     try:
         result = services.cancel_with_token(payload.token)
     except services.BookingError as error:
-        return _error(400, error.message, error.code)
+        return problem(400, error.message, code=error.code)
     return Status(200, result.booking)
 
 

@@ -7,7 +7,6 @@ here rather than by ninja so every bad input is a 400 with field errors instead 
 """
 
 import datetime as dt
-import json
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -15,8 +14,9 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.responses import Status
 
-from cms.api.errors import ProblemSchema, field_error, form_errors, problem
+from cms.api.errors import ProblemSchema, form_errors, problem
 from cms.api.examples import openapi_examples
+from cms.api.requests import body_errors, json_form_data
 from cms.api.routers import register_router
 from cms.bookings import ratelimit
 from cms.pages.models import ChallengePage, EventPage
@@ -24,7 +24,7 @@ from cms.pages.models import ChallengePage, EventPage
 from . import api_examples as examples
 from . import services
 from .forms import RegistrationForm, TeamForm
-from .models import ChallengeTeam, EventRegistration, new_idempotency_key
+from .models import ChallengeTeam, EventRegistration
 
 registration_router = Router(tags=["event registrations"])
 team_router = Router(tags=["challenge teams"])
@@ -99,43 +99,20 @@ class RegistrationCancelIn(Schema):
     token: str
 
 
-def _error(status: int, detail: str, code: str, errors: list | None = None, **extra) -> HttpResponse:
-    """A problem+json error with our stable ``code`` as extension member."""
-    return problem(status, detail, errors=errors, code=code, **extra)
-
-
-def _body_error(field: str | None, message: str, code: str) -> list[dict]:
-    return [field_error(["body", field] if field else ["body"], message, code)]
-
-
 def _form_errors(form) -> list[dict]:
     return form_errors(form, names={"school": "school_id"})
 
 
-def _data(request: HttpRequest) -> tuple[dict | None, HttpResponse | None]:
-    """The JSON body as form data, or an error response (too large, not an object)."""
-    limit = getattr(settings, "EVENTS_API_MAX_BODY_BYTES", 16 * 1024)
-    try:
-        if int(request.META.get("CONTENT_LENGTH") or 0) > limit or len(request.body) > limit:
-            message = _("The request is too large.")
-            return None, _error(400, message, "too_large", _body_error(None, message, "too_large"))
-        payload = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
-        payload = None
-    if not isinstance(payload, dict) or not payload:
-        message = _("Send a JSON object with the registration fields.")
-        return None, _error(400, message, "invalid_json", _body_error(None, message, "invalid_json"))
-    data = {k: v for k, v in payload.items() if isinstance(v, str | int | float | bool) or v is None}
-    data["idempotency_key"] = (
-        request.headers.get("Idempotency-Key") or data.get("idempotency_key") or new_idempotency_key()
-    )
-    return data, None
+def _data(request: HttpRequest) -> dict:
+    return json_form_data(request, max_bytes=getattr(settings, "EVENTS_API_MAX_BODY_BYTES", 16 * 1024))
 
 
 def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
     if ratelimit.allow(request, scope=scope):
         return None
-    return _error(429, _("Too many attempts from your address. Please try again later."), "rate_limited")
+    return problem(
+        429, _("Too many attempts from your address. Please try again later."), code="rate_limited"
+    )
 
 
 @registration_router.post(
@@ -149,7 +126,7 @@ def cancel_registration(request: HttpRequest, payload: RegistrationCancelIn):
     try:
         result = services.cancel_with_token(payload.token)
     except services.RegistrationError as error:
-        return _error(400, error.message, error.code)
+        return problem(400, error.message, code=error.code)
     return Status(200, result.registration)
 
 
@@ -183,24 +160,22 @@ def create_registration(request: HttpRequest, event_id: int):
     if error := _rate_limited(request, "event"):
         return error
     if not EventPage.objects.live().public().filter(pk=event_id).exists():
-        return _error(404, _("This event does not exist."), "not_found")
-    data, error = _data(request)
-    if error:
-        return error
+        return problem(404, _("This event does not exist."), code="not_found")
+    data = _data(request)
     form = RegistrationForm(data=data)
     if not form.is_valid():
         message = _("The registration could not be saved; see the errors per field.")
-        return _error(400, message, "invalid", _form_errors(form))
+        return problem(400, message, errors=_form_errors(form), code="invalid")
     try:
         result = services.register_for_event(form.registration_request(event_id))
     except services.EventFull as error:
-        errors = _body_error("event", error.message, error.code)
-        return _error(409, error.message, error.code, errors, waitlist_available=True)
+        errors = body_errors("event", error.message, error.code)
+        return problem(409, error.message, errors=errors, code=error.code, waitlist_available=True)
     except services.RegistrationError as error:
-        errors = _body_error(error.field, error.message, error.code)
+        errors = body_errors(error.field, error.message, error.code)
         if error.status_code == 409:
-            return _error(409, error.message, error.code, errors, waitlist_available=False)
-        return _error(400, error.message, error.code, errors)
+            return problem(409, error.message, errors=errors, code=error.code, waitlist_available=False)
+        return problem(400, error.message, errors=errors, code=error.code)
     return Status(201 if result.created else 200, result.registration)
 
 
@@ -232,19 +207,19 @@ def create_team(request: HttpRequest, challenge_id: int):
     if error := _rate_limited(request, "challenge"):
         return error
     if not ChallengePage.objects.live().public().filter(pk=challenge_id).exists():
-        return _error(404, _("This challenge does not exist."), "not_found")
-    data, error = _data(request)
-    if error:
-        return error
+        return problem(404, _("This challenge does not exist."), code="not_found")
+    data = _data(request)
     data["school"] = data.pop("school_id", None)
     form = TeamForm(data=data)
     if not form.is_valid():
         message = _("The registration could not be saved; see the errors per field.")
-        return _error(400, message, "invalid", _form_errors(form))
+        return problem(400, message, errors=_form_errors(form), code="invalid")
     try:
         result = services.register_team(form.team_request(challenge_id))
     except services.RegistrationError as error:
-        return _error(400, error.message, error.code, _body_error(error.field, error.message, error.code))
+        return problem(
+            400, error.message, errors=body_errors(error.field, error.message, error.code), code=error.code
+        )
     return Status(201 if result.created else 200, result.team)
 
 
