@@ -8,8 +8,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from cms.snippets.forms import NewSchoolFieldsForm
 from cms.snippets.models import School
-from cms.snippets.validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
 
 from .models import Booking, TimeSlot, new_idempotency_key
 from .queries import bookable_schools, find_schools, open_slots
@@ -35,7 +35,7 @@ class SchoolChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.brin_code}){', ' + obj.city if obj.city else ''}"
 
 
-class BookingForm(forms.Form):
+class BookingForm(NewSchoolFieldsForm):
     slot = forms.ModelChoiceField(
         queryset=TimeSlot.objects.select_related("offering"),
         widget=forms.HiddenInput,
@@ -58,13 +58,6 @@ class BookingForm(forms.Form):
         empty_label=None,
         error_messages={"invalid_choice": _("Choose a school from the list.")},
     )
-    school_name = forms.CharField(label=_("School name"), max_length=200, required=False)
-    school_brin = forms.CharField(
-        label=_("BRIN code"), max_length=8, required=False, help_text=_("E.g. 12AB or 12AB00.")
-    )
-    school_street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
-    school_postcode = forms.CharField(label=_("Postcode"), max_length=8, required=False)
-    school_city = forms.CharField(label=_("City"), max_length=100, required=False)
     contact_name = forms.CharField(label=_("Contact person"), max_length=120)
     email = forms.EmailField(label=_("Email"))
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False, validators=[phone_validator])
@@ -131,19 +124,6 @@ class BookingForm(forms.Form):
                 ),
             )
 
-    def clean_school_brin(self) -> str:
-        value = normalize_brin(self.cleaned_data.get("school_brin", ""))
-        if value:
-            validate_brin(value)
-        return value
-
-    def clean_school_postcode(self) -> str:
-        value = self.cleaned_data.get("school_postcode", "").strip()
-        if value:
-            validate_postcode(value)
-            value = normalize_postcode(value)
-        return value
-
     def clean_slot(self) -> TimeSlot:
         slot = self.cleaned_data["slot"]
         try:
@@ -159,17 +139,9 @@ class BookingForm(forms.Form):
         if not data.get("school") and data.get("school_lookup") and "school" not in self.errors:
             self._clean_school_lookup(data)
         elif not data.get("school") and "school" not in self.errors:
-            brin = data.get("school_brin")
-            known = School.objects.filter(brin_code=brin).first() if brin else None
-            if known:
-                data["school"] = known
-            else:
-                for name in ("school_name", "school_brin", "school_street", "school_postcode", "school_city"):
-                    if not data.get(name) and name not in self.errors:
-                        self.add_error(
-                            name,
-                            _("Look up your school above, or fill in this field for a new school."),
-                        )
+            self.clean_new_school(
+                data, _("Look up your school above, or fill in this field for a new school.")
+            )
         slot, pupils = data.get("slot"), data.get("pupils")
         if slot and pupils and pupils > slot.offering.max_pupils_per_class:
             self.add_error(
@@ -181,13 +153,7 @@ class BookingForm(forms.Form):
 
     def booking_request(self) -> BookingRequest:
         data = self.cleaned_data
-        school = data.get("school") or NewSchool(
-            name=data["school_name"],
-            brin_code=data["school_brin"],
-            street=data["school_street"],
-            postcode=data["school_postcode"],
-            city=data["school_city"],
-        )
+        school = data.get("school") or NewSchool(**self.new_school_details())
         return BookingRequest(
             slot_id=data["slot"].pk,
             school=school,

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.bookings.forms import key_validator, no_html
+from cms.snippets.forms import NewSchoolFieldsForm
 from cms.snippets.models import School
-from cms.snippets.validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
 
 from .models import EventRegistration, new_idempotency_key
 from .services import NewSchool, RegistrationError, RegistrationRequest, TeamRequest
@@ -65,7 +65,7 @@ class SchoolChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.brin_code}){', ' + obj.city if obj.city else ''}"
 
 
-class TeamForm(_KeyedForm):
+class TeamForm(_KeyedForm, NewSchoolFieldsForm):
     school = SchoolChoiceField(
         label=_("Your school"),
         required=False,
@@ -73,19 +73,12 @@ class TeamForm(_KeyedForm):
         empty_label=_("— my school is not in this list —"),
         error_messages={"invalid_choice": _("Choose a school from the list.")},
     )
-    school_name = forms.CharField(label=_("School name"), max_length=200, required=False)
-    school_brin = forms.CharField(
-        label=_("BRIN code"), max_length=8, required=False, help_text=_("E.g. 12AB or 12AB00.")
-    )
     school_type = forms.ChoiceField(
         label=_("Type of school"),
         choices=School.SchoolType.choices,
         initial=School.SchoolType.VMBO,
         required=False,
     )
-    school_street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
-    school_postcode = forms.CharField(label=_("Postcode"), max_length=8, required=False)
-    school_city = forms.CharField(label=_("City"), max_length=100, required=False)
     team_name = forms.CharField(label=_("Team name"), max_length=100, validators=[no_html])
     pupils = forms.IntegerField(
         label=_("Number of pupils"),
@@ -103,44 +96,20 @@ class TeamForm(_KeyedForm):
         error_messages={"required": _("You must agree to the privacy statement.")},
     )
 
-    def clean_school_brin(self) -> str:
-        value = normalize_brin(self.cleaned_data.get("school_brin", ""))
-        if value:
-            validate_brin(value)
-        return value
-
-    def clean_school_postcode(self) -> str:
-        value = self.cleaned_data.get("school_postcode", "").strip()
-        if value:
-            validate_postcode(value)
-            value = normalize_postcode(value)
-        return value
+    new_school_required = ("school_name", "school_brin", "school_postcode", "school_city")
 
     def clean(self) -> dict:
         data = super().clean()
         if not data.get("school"):
-            brin = data.get("school_brin")
-            known = School.objects.filter(brin_code=brin).first() if brin else None
-            if known:
-                data["school"] = known
-            else:
-                for name in ("school_name", "school_brin", "school_postcode", "school_city"):
-                    if not data.get(name) and name not in self.errors:
-                        self.add_error(
-                            name,
-                            _("Choose your school from the list, or fill in this field for a new school."),
-                        )
+            self.clean_new_school(
+                data, _("Choose your school from the list, or fill in this field for a new school.")
+            )
         return data
 
     def team_request(self, challenge_id: int) -> TeamRequest:
         data = self.cleaned_data
         school = data["school"] or NewSchool(
-            name=data["school_name"],
-            brin_code=data["school_brin"],
-            postcode=data["school_postcode"],
-            street=data["school_street"],
-            city=data["school_city"],
-            school_type=data["school_type"] or School.SchoolType.VMBO,
+            **self.new_school_details(), school_type=data["school_type"] or School.SchoolType.VMBO
         )
         return TeamRequest(
             challenge_id=challenge_id,

@@ -1,0 +1,58 @@
+"""Form fields for a school that is not in the database yet (bookings, challenge teams).
+
+A form offers a known school (its own way: lookup or list) and, for a new one, these fields,
+validated like the :class:`~cms.snippets.models.School` snippet.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import School
+from .validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
+
+
+class NewSchoolFieldsForm(forms.Form):
+    school_name = forms.CharField(label=_("School name"), max_length=200, required=False)
+    school_brin = forms.CharField(
+        label=_("BRIN code"), max_length=8, required=False, help_text=_("E.g. 12AB or 12AB00.")
+    )
+    school_street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
+    school_postcode = forms.CharField(label=_("Postcode"), max_length=8, required=False)
+    school_city = forms.CharField(label=_("City"), max_length=100, required=False)
+
+    #: The fields a new school needs (a subclass may ask for fewer).
+    new_school_required = ("school_name", "school_brin", "school_street", "school_postcode", "school_city")
+
+    def clean_school_brin(self) -> str:
+        value = normalize_brin(self.cleaned_data.get("school_brin", ""))
+        if value:
+            validate_brin(value)
+        return value
+
+    def clean_school_postcode(self) -> str:
+        value = self.cleaned_data.get("school_postcode", "").strip()
+        if value:
+            validate_postcode(value)
+            value = normalize_postcode(value)
+        return value
+
+    def clean_new_school(self, data: dict, missing_message: str) -> None:
+        """No school chosen: take the known school with the typed BRIN code, or require the new one's fields."""
+        brin = data.get("school_brin")
+        known = School.objects.filter(brin_code=brin).first() if brin else None
+        if known:
+            data["school"] = known
+            return
+        for name in self.new_school_required:
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, missing_message)
+
+    def new_school_details(self) -> dict[str, str]:
+        data = self.cleaned_data
+        return {
+            "name": data["school_name"],
+            "brin_code": data["school_brin"],
+            "street": data["school_street"],
+            "postcode": data["school_postcode"],
+            "city": data["school_city"],
+        }
