@@ -52,10 +52,24 @@ def openapi_examples(
     return extra
 
 
-def problem_example(status: int) -> dict[str, Any]:
-    """A generic ``application/problem+json`` body for ``status``."""
+def problem_example(
+    status: int, detail: str | None = None, *, code: str | None = None, field: str | None = None, **extensions
+) -> dict[str, Any]:
+    """An ``application/problem+json`` body for ``status``: generic, or with the given detail and code
+    (plus a field error at ``["body", field]`` and extension members)."""
+    if detail is not None:
+        example: dict[str, Any] = {
+            "type": "about:blank",
+            "title": HTTPStatus(status).phrase,
+            "status": status,
+            "detail": detail,
+            "code": code,
+        }
+        if field:
+            example["errors"] = [{"type": code, "loc": ["body", field], "msg": detail}]
+        return {**example, **extensions}
     detail, code = PROBLEM_DETAILS.get(status, (HTTPStatus(status).phrase, None))
-    example: dict[str, Any] = {
+    example = {
         "type": "about:blank",
         "title": HTTPStatus(status).phrase,
         "status": status,

@@ -1,5 +1,7 @@
 """Example requests and answers of the bookings API, shown in the OpenAPI document."""
 
+from cms.api.examples import problem_example
+
 SLOT = {
     "id": 311,
     "date": "2027-03-16",
@@ -58,15 +60,7 @@ BOOKING = {
 }
 
 FULL = "Dit tijdslot is vol. U kunt zich aanmelden voor de wachtlijst."
-SLOT_FULL = {
-    "type": "about:blank",
-    "title": "Conflict",
-    "status": 409,
-    "detail": FULL,
-    "code": "full",
-    "errors": [{"type": "full", "loc": ["body", "slot"], "msg": FULL}],
-    "waitlist_available": True,
-}
+SLOT_FULL = problem_example(409, FULL, code="full", field="slot", waitlist_available=True)
 
 CANCEL_REQUEST = {"token": "MTA0Mg:1vQh2x:Xb3k9n0Yt1pQ2rS3uV4wX5yZ6aB7cD8eF9gH0iJ1kL2"}
 

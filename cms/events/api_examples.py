@@ -1,5 +1,7 @@
 """Example requests and answers of the event and challenge registration APIs (OpenAPI document)."""
 
+from cms.api.examples import problem_example
+
 REGISTRATION_REQUEST = {
     "name": "Sanne Bakker",
     "email": "s.bakker@csg-techtown.nl",
@@ -18,15 +20,7 @@ REGISTRATION = {
 }
 
 FULL = "Deze bijeenkomst is vol. U kunt zich aanmelden voor de wachtlijst."
-EVENT_FULL = {
-    "type": "about:blank",
-    "title": "Conflict",
-    "status": 409,
-    "detail": FULL,
-    "code": "full",
-    "errors": [{"type": "full", "loc": ["body", "event"], "msg": FULL}],
-    "waitlist_available": True,
-}
+EVENT_FULL = problem_example(409, FULL, code="full", field="event", waitlist_available=True)
 
 CANCEL_REQUEST = {"token": "NTEy:1vQh2x:Xb3k9n0Yt1pQ2rS3uV4wX5yZ6aB7cD8eF9gH0iJ1kL2"}
 
