@@ -87,7 +87,11 @@ class BookingForm(NewSchoolFieldsForm):
     )
     idempotency_key = forms.CharField(widget=forms.HiddenInput, validators=[key_validator])
     # Honeypot: hidden from people (CSS + aria-hidden), filled in by naive bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),  # out of reach for people
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {})

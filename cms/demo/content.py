@@ -1361,3 +1361,114 @@ DEMO_ACCOUNTS = [
         "role": "Databank-redactie",
     },
 ]
+
+
+# --- Bookable lessons (cms.bookings) ----------------------------------------------------------
+
+#: (school year starting in, own contribution %): free now, 10% from 2026-2027 (seed 004).
+OWN_CONTRIBUTION = [(2025, "0"), (2026, "10")]
+
+LESSON_OFFERINGS = {
+    "techniekhuis-op-zuid": [
+        {
+            "title": "Bruggen bouwen en testen",
+            "description": "Leerlingen ontwerpen in tweetallen een brug van papier en karton en testen "
+            "hoeveel gewicht hij draagt. Gegeven door vmbo-docenten in de werkplaats.",
+            "location_kind": "techniekhuis",
+            "minutes": 150,
+            "max_pupils": 30,
+            "price": "180.00",
+            "groups": ["po-groep-5-6"],
+            "classes": 2,
+            "slots_per_day": 2,
+        },
+        {
+            "title": "Zonne-auto bouwen in het energielab",
+            "description": "Een auto op zonne-energie bouwen, meten hoeveel stroom een zonnepaneel geeft "
+            "en een race houden op de testbaan.",
+            "location_kind": "techniekhuis",
+            "minutes": 150,
+            "max_pupils": 30,
+            "price": "180.00",
+            "groups": ["po-groep-7-8"],
+            "classes": 1,
+            "slots_per_day": 2,
+        },
+    ],
+    "techniek-op-noord": [
+        {
+            "title": "Stroomkringen en lampjes",
+            "description": "Met batterijen, draadjes en lampjes ontdekken hoe een stroomkring werkt, "
+            "en een eigen zaklamp maken.",
+            "location_kind": "techniekhuis",
+            "minutes": 120,
+            "max_pupils": 28,
+            "price": "150.00",
+            "groups": ["po-groep-5-6", "po-groep-7-8"],
+            "classes": 1,
+            "slots_per_day": 2,
+        },
+    ],
+    "techxpress": [
+        {
+            "title": "TechXpress op het schoolplein",
+            "description": "De TechXpress-truck komt naar je school: een ochtend programmeren, solderen "
+            "en 3D-printen in de rijdende werkplaats.",
+            "location_kind": "primary_school",
+            "minutes": 180,
+            "max_pupils": 30,
+            "price": "250.00",
+            "groups": ["po-groep-7-8"],
+            "classes": 1,
+            "slots_per_day": 1,
+        },
+    ],
+    "techniekbus": [
+        {
+            "title": "Techniekbus op bezoek",
+            "description": "De Techniekbus staat een dagdeel bij je school met bouwpakketten, "
+            "gereedschap en een technicus die meehelpt.",
+            "location_kind": "primary_school",
+            "minutes": 120,
+            "max_pupils": 30,
+            "price": "200.00",
+            "groups": ["po-groep-5-6", "po-groep-7-8"],
+            "classes": 1,
+            "slots_per_day": 2,
+        },
+    ],
+}
+
+
+# --- Mailing lists and a newsletter (cms.newsletters) -----------------------------------------
+
+MAILING_LISTS = [
+    ("basisonderwijs", "Basisonderwijs", "Voor leerkrachten en directies van basisscholen."),
+    ("vmbo", "Vmbo", "Voor docenten en decanen in het vmbo."),
+    ("partners", "Bedrijven en partners", "Voor bedrijven, mbo-instellingen en andere partners."),
+    ("ouders", "Ouders", "Voor ouders die willen weten wat er aan techniek te beleven is."),
+]
+
+NEWSLETTER_ARCHIVE_INTRO = (
+    "Elke maand het nieuws uit de regio: nieuwe leskisten, activiteiten en challenges. "
+    "Hieronder staan alle verschenen nieuwsbrieven."
+)
+
+NEWSLETTER = {
+    "slug": "nieuwsbrief-december",
+    "title": "Nieuwsbrief december",
+    "subject": "Nieuwe leskisten, de Young Solar Challenge en masterclasses",
+    "preheader": "Wat er deze maand aan techniek te beleven is in de regio.",
+    "segments": ["basisonderwijs", "vmbo"],
+    "body": [
+        (
+            "intro",
+            "Beste lezer, in deze nieuwsbrief de nieuwste leskisten in de databank, de inschrijving "
+            "voor de Young Solar Challenge en de masterclasses van dit voorjaar.",
+        ),
+        ("latest_news", {"heading": "Nieuws", "count": 3}),
+        ("new_in_databank", {"heading": "Nieuw in de databank", "count": 3}),
+        ("upcoming_events", {"heading": "Agenda", "count": 3}),
+        ("call_to_action", {"text": "Zoek lesmateriaal in de databank", "page": "databank", "url": ""}),
+    ],
+}

@@ -14,7 +14,11 @@ from .services import NewSchool, RegistrationError, RegistrationRequest, TeamReq
 class _KeyedForm(forms.Form):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, validators=[key_validator])
     # Honeypot: hidden from people (CSS + aria-hidden), filled in by naive bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),  # out of reach for people
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {})

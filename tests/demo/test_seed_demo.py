@@ -249,3 +249,21 @@ def test_api_lists_all_demo_pages_of_each_type(seeded, client, endpoint, model):
     assert data["count"] == model.objects.live().count()
     detail = client.get(f"/api/v3/{endpoint}/{data['items'][0]['id']}/")
     assert detail.status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_has_bookable_lessons_mailing_lists_a_newsletter_and_partner_offers(seeded, client):
+    from cms.bookings.queries import open_slots
+    from cms.newsletters.models import NewsletterPage, Segment
+    from cms.partners.models import PartnerOffer
+
+    slots = open_slots()
+    assert slots.count() >= 20
+    assert {slot.offering.techniekhuis.kind for slot in slots} == {"building", "mobile"}
+    assert client.get(f"/boeken/tijdslot/{slots.first().pk}/").status_code == 200
+    assert Segment.objects.filter(is_public=True).count() >= 4
+    newsletter = NewsletterPage.objects.live().first()
+    response = client.get(newsletter.url)
+    assert response.status_code == 200
+    assert "Nieuw in de databank" in response.content.decode()
+    assert PartnerOffer.objects.filter(active=True).count() >= 5

@@ -8,7 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from cms.demo import seed
+from cms.demo import seed, services
 from cms.editorial.demo import assign_demo_roles
 from cms.editorial.workflows import setup_workflows
 from cms.pages.models import LessonKitPage
@@ -66,6 +66,9 @@ class Command(BaseCommand):
             **{("event", slug): page for slug, page in events.items()},
         }
         seed.seed_news(sections, related)
+        services.seed_bookings(techniekhuizen, taxonomies)
+        services.seed_newsletters(homes, regions, databank)
+        services.seed_partner_offers()
 
     def print_summary(self, seconds: float) -> None:
         stats = seed.STATS

@@ -1,0 +1,95 @@
+"""Accessibility of every public page kind, checked by axe-core in Chromium on the demo content.
+
+axe-core (bundled with axe-playwright-python, injected into the page; nothing is downloaded) checks
+the WCAG 2.x A and AA rules it can decide automatically: labels, alt texts, heading order,
+landmarks, contrast, language, link names. Manual checks (keyboard flow, screen reader wording)
+remain a review task.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    from wagtail.models import Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code="nl")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    call_command("seed_demo", "--no-accounts", verbosity=0)
+
+
+def public_paths() -> list[str]:
+    """One page of every page type, plus the forms and listings people use."""
+    from cms.bookings.queries import open_slots
+    from cms.pages.models import (
+        ChallengePage,
+        DatabankPage,
+        EventPage,
+        HomePage,
+        LessonKitPage,
+        NewsArticlePage,
+        NewsIndexPage,
+        StandardPage,
+        TechniekhuisIndexPage,
+        TechniekhuisPage,
+    )
+
+    def first(model):
+        return model.objects.live().public().order_by("path").first()
+
+    home = first(HomePage)
+    paths = [
+        page.relative_url(home.get_site())
+        for page in (
+            home,
+            first(NewsIndexPage),
+            first(NewsArticlePage),
+            first(TechniekhuisIndexPage),
+            first(TechniekhuisPage),
+            first(DatabankPage),
+            first(LessonKitPage),
+            first(ChallengePage),
+            first(EventPage),
+            first(StandardPage),
+        )
+        if page is not None
+    ]
+    slot = open_slots().first()
+    event = first(EventPage)
+    challenge = first(ChallengePage)
+    paths += [
+        "/databank/zoeken/?q=bouwen",
+        "/boeken/",
+        f"/boeken/tijdslot/{slot.pk}/",
+        f"/evenementen/{event.pk}/aanmelden/",
+        f"/evenementen/challenge/{challenge.pk}/team-aanmelden/",
+        "/nieuwsbrief/aanmelden/",
+        "/lesmateriaal-delen/",
+        "/menukaart/",
+        "/bestaat-niet/",
+    ]
+    return paths
+
+
+def test_public_pages_have_no_wcag_a_or_aa_violations(page, live_server, demo_site):
+    axe = Axe()
+    problems = {}
+    paths = public_paths()
+    assert len(paths) >= 18
+    for path in paths:
+        page.goto(f"{live_server.url}{path}")
+        results = axe.run(page, options=WCAG_AA).response
+        found = [
+            f"{v['id']} ({v['impact']}): {v['help']} - {', '.join(n['target'][0] for n in v['nodes'][:3])}"
+            for v in results["violations"]
+        ]
+        if found:
+            problems[path] = found
+    assert not problems, "\n".join(f"{path}\n  " + "\n  ".join(found) for path, found in problems.items())
