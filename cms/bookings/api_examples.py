@@ -59,7 +59,7 @@ BOOKING = {
     "created_at": "2026-12-02T10:15:00+01:00",
 }
 
-FULL = "Dit tijdslot is vol. U kunt zich aanmelden voor de wachtlijst."
+FULL = "Dit tijdslot is vol. Je kunt je aanmelden voor de wachtlijst."
 SLOT_FULL = problem_example(409, FULL, code="full", field="slot", waitlist_available=True)
 
 CANCEL_REQUEST = {"token": "MTA0Mg:1vQh2x:Xb3k9n0Yt1pQ2rS3uV4wX5yZ6aB7cD8eF9gH0iJ1kL2"}

@@ -19,7 +19,7 @@ REGISTRATION = {
     "created_at": "2026-12-02T10:15:00+01:00",
 }
 
-FULL = "Deze bijeenkomst is vol. U kunt zich aanmelden voor de wachtlijst."
+FULL = "Deze bijeenkomst is vol. Je kunt je aanmelden voor de wachtlijst."
 EVENT_FULL = problem_example(409, FULL, code="full", field="event", waitlist_available=True)
 
 CANCEL_REQUEST = {"token": "NTEy:1vQh2x:Xb3k9n0Yt1pQ2rS3uV4wX5yZ6aB7cD8eF9gH0iJ1kL2"}

@@ -287,7 +287,7 @@ def test_posting_the_form_changes_the_booking(client):
     page = client.post(manage_path(booking) + "wijzigen/", form_data(booking, pupils=28, phone="06-12345678"))
 
     assert page.status_code == 200
-    assert "Uw boeking is gewijzigd" in page.content.decode()
+    assert "Je boeking is gewijzigd" in page.content.decode()
     booking.refresh_from_db()
     assert (booking.pupils, booking.phone) == (28, "06-12345678")
 
@@ -376,7 +376,7 @@ def test_move_mails_the_school_a_dutch_confirmation_with_an_updated_ical(
         "Boeking gewijzigd: Bouw een windmolen",
     ]
     text = to_school[1].get_body(("plain",)).get_content()
-    assert "Uw boeking is gewijzigd" in text
+    assert "Je boeking is gewijzigd" in text
     assert "26 leerlingen" in text
     assert re.search(r"http://\S+/boeken/annuleren/\S+/", text)
     [event] = icalendar.Calendar.from_ical(next(to_school[1].iter_attachments()).get_content()).walk("VEVENT")

@@ -33,8 +33,8 @@ def test_teacher_books_a_slot_through_the_public_form(live_server, page, wagtail
     page.get_by_label("Ik ga akkoord met de privacyverklaring").check()
     page.get_by_role("button", name="Boeking versturen").click()
 
-    page.get_by_role("heading", name="Bedankt voor uw boeking").wait_for()
-    assert "Uw boeking is bevestigd" in page.get_by_role("status").inner_text()
+    page.get_by_role("heading", name="Bedankt voor je boeking").wait_for()
+    assert "Je boeking is bevestigd" in page.get_by_role("status").inner_text()
     booking = Booking.objects.get()
     assert (booking.school.brin_code, booking.status, booking.pupils) == ("12AB", "confirmed", 24)
 

@@ -42,7 +42,7 @@ def test_confirmation_mail_has_dutch_text_cancel_link_and_parseable_ical(smtp_se
     text = mail.get_body(("plain",)).get_content()
     html = mail.get_body(("html",)).get_content()
     assert "Beste Juf Anna," in text
-    assert "Uw boeking is bevestigd" in text
+    assert "Je boeking is bevestigd" in text
     assert "OBS De Regenboog (12AB)" in text
     assert "09:30" in text and "Techniekhuis op Zuid" in text
     cancel = re.search(r"http://\S+/boeken/annuleren/\S+/", text).group(0)
