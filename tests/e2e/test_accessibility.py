@@ -10,6 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
+from tests.factories import ensure_wagtail_base_rows
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -17,11 +19,7 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 
 @pytest.fixture
 def demo_site(transactional_db):
-    from wagtail.models import Locale, Page
-
-    locale, _ = Locale.objects.get_or_create(language_code="nl")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    ensure_wagtail_base_rows()  # an earlier browser test may have flushed them
     call_command("seed_demo", "--no-accounts", verbosity=0)
 
 
