@@ -23,7 +23,7 @@ from cms.api.routers import register_router
 
 from . import api_examples as examples
 from . import ratelimit, services
-from .forms import BookingForm
+from .forms import BookingForm, ChangeBookingForm
 from .models import Booking, LessonOffering, TimeSlot
 from .queries import bookable_offerings
 
@@ -198,6 +198,71 @@ def cancel_booking(request: HttpRequest, payload: CancelIn):
         result = services.cancel_with_token(payload.token)
     except services.BookingError as error:
         return problem(400, error.message, code=error.code)
+    return Status(200, result.booking)
+
+
+class ChangeIn(Schema):
+    """The token from the confirmation mail and the fields to change; left-out fields stay as they are."""
+
+    token: str
+    slot: int | None = None
+    pupils: int | None = None
+    contact_name: str | None = None
+    phone: str | None = None
+    notes: str | None = None
+
+
+class ChangeOut(BookingOut):
+    changed: list[str]
+
+
+@router.post(
+    "/change/",
+    response={200: ChangeOut, 400: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema},
+    operation_id="bookings_change",
+    summary="Change a booking with the signed token from the confirmation mail",
+    description=(
+        "Changes the number of pupils, the contact details or the time slot (another open slot of "
+        "the same lesson) until the booking deadline. `changed` lists what really changed (empty: "
+        "nothing to do, no mail). Freed places go to the waiting list; the school gets a new "
+        "confirmation with an updated iCal file. 400 lists field errors; 409 means the change does not "
+        "fit (slot full, deadline passed, booking no longer changeable)."
+    ),
+    openapi_extra=openapi_examples(
+        request_schema=ChangeIn,
+        request=examples.CHANGE_REQUEST,
+        responses={200: examples.CHANGED},
+    ),
+)
+def change_booking(request: HttpRequest):
+    if not ratelimit.allow(request):
+        message = _("Too many attempts from your address. Please try again later.")
+        return problem(429, message, code="rate_limited")
+    data = json_form_data(request, max_bytes=getattr(settings, "BOOKINGS_API_MAX_BODY_BYTES", 16 * 1024))
+    token = str(data.get("token", ""))
+    try:
+        booking = services.booking_for_token(token)
+    except services.InvalidToken as error:
+        return problem(
+            400, error.message, errors=body_errors("token", error.message, error.code), code=error.code
+        )
+    current = {
+        "slot": booking.slot_id,
+        "pupils": booking.pupils,
+        "contact_name": booking.contact_name,
+        "phone": booking.phone,
+        "notes": booking.notes,
+    }
+    form = ChangeBookingForm(booking, data={**current, **{k: v for k, v in data.items() if k in current}})
+    if not form.is_valid():
+        message = _("The booking could not be changed; see the errors per field.")
+        return problem(400, message, errors=form_errors(form), code="invalid")
+    try:
+        result = services.change_booking(token, form.changes())
+    except services.BookingError as error:
+        errors = body_errors(error.field, error.message, error.code)
+        return problem(error.status_code, error.message, errors=errors, code=error.code)
+    result.booking.changed = result.changed  # ChangeOut reads it next to the booking's fields
     return Status(200, result.booking)
 
 

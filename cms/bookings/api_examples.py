@@ -65,3 +65,7 @@ SLOT_FULL = problem_example(409, FULL, code="full", field="slot", waitlist_avail
 CANCEL_REQUEST = {"token": "MTA0Mg:1vQh2x:Xb3k9n0Yt1pQ2rS3uV4wX5yZ6aB7cD8eF9gH0iJ1kL2"}
 
 CANCELLED = {**BOOKING, "status": "cancelled"}
+
+CHANGE_REQUEST = {"token": CANCEL_REQUEST["token"], "pupils": 25, "slot": 312}
+
+CHANGED = {**BOOKING, "slot": 312, "pupils": 25, "changed": ["slot", "pupils"]}
