@@ -43,7 +43,7 @@ def send_newsletter(request, page_id: int):
             else:
                 messages.success(request, _("The newsletter has been scheduled for sending."))
             return redirect(request.path)
-    sends = list(page.sends.order_by("-scheduled_at"))
+    sends = list(page.sends.order_by("-scheduled_at").prefetch_related("links"))
     stats = services.send_stats(s.pk for s in sends)
     for send in sends:
         send.stats = stats.get(send.pk, {})

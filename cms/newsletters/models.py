@@ -258,3 +258,26 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email}: {self.status}"
+
+
+class NewsletterLink(models.Model):
+    """A link in a sent newsletter and how often it was followed.
+
+    Counted per link, never per person: the counting URL is the same in every recipient's mail,
+    so nothing is stored about who clicked (``NEWSLETTER_COUNT_CLICKS``, off by default).
+    """
+
+    send = models.ForeignKey(
+        NewsletterSend, verbose_name=_("newsletter send"), on_delete=models.CASCADE, related_name="links"
+    )
+    url = models.URLField(_("address"), max_length=2000)
+    clicks = models.PositiveIntegerField(_("clicks"), default=0)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("newsletter link")
+        verbose_name_plural = _("newsletter links")
+        constraints = [models.UniqueConstraint(fields=["send", "url"], name="newsletters_link_once_per_send")]
+
+    def __str__(self) -> str:
+        return self.url

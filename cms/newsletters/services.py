@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from cms.outbox.services import queue_mail, transport_connection
 
-from . import tokens
+from . import clicks, tokens
 from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber
 from .rendering import personalise, render_newsletter
 from .validators import has_line_break
@@ -308,6 +308,9 @@ def start_send(send_id: int) -> NewsletterSend:
         send.status = NewsletterSend.Status.SENDING
         send.started_at = timezone.now()
         send.save()
+        if clicks.enabled():
+            send.body_html = clicks.count_clicks_in(send, send.body_html)
+            send.save(update_fields=["body_html"])
         Delivery.objects.bulk_create(
             [
                 Delivery(send=send, subscriber_id=pk, email=email)

@@ -1,13 +1,13 @@
 """Public subscriber pages: subscribe, confirm, preferences, (one-click) unsubscribe."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
-from . import ratelimit, services
+from . import clicks, ratelimit, services
 from .forms import PreferencesForm, SubscribeForm
 from .models import Subscriber
 
@@ -111,3 +111,14 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
         {"form": form, "subscriber": subscriber, "saved": saved, "token": token},
         status=400 if form.errors else 200,
     )
+
+
+@require_http_methods(["GET"])
+def click(request: HttpRequest, token: str) -> HttpResponse:
+    """A link in a sent newsletter: count it (per link, not per person) and go on to the target."""
+    url = clicks.follow(token)
+    if url is None:
+        raise Http404
+    response = HttpResponseRedirect(url)
+    response["Cache-Control"] = "no-store"
+    return response

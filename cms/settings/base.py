@@ -190,3 +190,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
+# Count clicks on links in sent newsletters per link (never per person); off by default.
+NEWSLETTER_COUNT_CLICKS = os.environ.get("NEWSLETTER_COUNT_CLICKS", "") == "1"
