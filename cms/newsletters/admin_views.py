@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import services
-from .forms import SendForm, TestSendForm
+from .forms import ImportSubscribersForm, SendForm, TestSendForm
 from .models import NewsletterPage
 
 
@@ -59,5 +59,31 @@ def send_newsletter(request, page_id: int):
             "can_publish": permissions.can_publish(),
             "now": timezone.now(),
             "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        },
+    )
+
+
+def import_subscribers(request):
+    """Import an existing list from CSV (the admin twin of ``manage.py import_subscribers``)."""
+    if not request.user.has_perm("newsletters.add_subscriber"):
+        raise PermissionDenied
+    form = ImportSubscribersForm()
+    result = None
+    if request.method == "POST":
+        form = ImportSubscribersForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            created, updated, errors = services.import_subscribers(
+                form.rows, consent=data["consent"], segments=list(data["segments"]), region=data["region"]
+            )
+            result = {"created": created, "updated": updated, "errors": errors, "consent": data["consent"]}
+            form = ImportSubscribersForm()
+    return TemplateResponse(
+        request,
+        "newsletters/admin/import.html",
+        {
+            "form": form,
+            "result": result,
+            "listing_url": reverse("wagtailsnippets_newsletters_subscriber:list"),
         },
     )

@@ -53,3 +53,44 @@ class SendForm(forms.Form):
 
 class TestSendForm(forms.Form):
     email = forms.EmailField(label=_("Send a test to"), max_length=254)
+
+
+class ImportSubscribersForm(forms.Form):
+    """Upload of an existing list (CSV with an ``email`` and optional ``name`` column)."""
+
+    MAX_BYTES = 2 * 1024 * 1024
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("Columns “email” and optionally “name”; comma or semicolon separated; at most 2 MB."),
+    )
+    segments = forms.ModelMultipleChoiceField(
+        label=_("Add to mailing lists"), queryset=Segment.objects.all(), required=False
+    )
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False)
+    consent = forms.BooleanField(
+        label=_("These people gave their consent, and we have recorded it"),
+        required=False,
+        help_text=_(
+            "Only then do the addresses become active. Without it they are stored as pending and get "
+            "nothing until they confirm."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError(_("Upload a .csv file."), code="file_type")
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."), code="file_size")
+        from .services import read_subscriber_csv
+
+        try:
+            self.rows = read_subscriber_csv(upload)
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                _("Save the file as UTF-8 text (CSV UTF-8)."), code="encoding"
+            ) from None
+        except ValueError as error:
+            raise forms.ValidationError(str(error), code="columns") from None
+        return upload

@@ -202,6 +202,26 @@ def update_preferences(
     return subscriber
 
 
+def read_subscriber_csv(file) -> list[dict]:
+    """Rows of a CSV file (bytes or text) with an ``email`` and optional ``name`` column.
+
+    Column names are matched case-insensitively; comma or semicolon separated (Excel in Dutch
+    saves with semicolons). Raises ``ValueError`` when there is no ``email`` column.
+    """
+    import csv
+    import io
+
+    text = file.read()
+    if isinstance(text, bytes):
+        text = text.decode("utf-8-sig")
+    dialect = "excel" if text.split("\n", 1)[0].count(",") >= text.split("\n", 1)[0].count(";") else None
+    reader = csv.DictReader(io.StringIO(text), delimiter="," if dialect else ";")
+    rows = [{(k or "").strip().lower(): (v or "") for k, v in row.items() if k} for row in reader]
+    if "email" not in [(name or "").strip().lower() for name in reader.fieldnames or []]:
+        raise ValueError(_("The file has no column named “email”."))
+    return rows
+
+
 def import_subscribers(
     rows: Iterable[dict], *, consent: bool, segments: Sequence[Segment] = (), region=None
 ) -> tuple[int, int, list[str]]:

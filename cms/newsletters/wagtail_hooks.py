@@ -1,10 +1,11 @@
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .models import NewsletterPage, Segment, Subscriber
@@ -17,8 +18,19 @@ class SegmentViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class SubscriberIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm("newsletters.add_subscriber"):
+            url = reverse("newsletters_import_subscribers")
+            buttons.append(HeaderButton(_("Import CSV"), url=url, icon_name="upload"))
+        return buttons
+
+
 class SubscriberViewSet(SnippetViewSet):
     model = Subscriber
+    index_view_class = SubscriberIndexView
     icon = "user"
     list_display = ["email", "name", "status", "region", "consent_given_at"]
     list_filter = ["status", "segments", "region", "source"]
@@ -53,6 +65,11 @@ register_snippet(NewsletterAudienceGroup)
 def register_admin_urls():
     return [
         path("newsletters/<int:page_id>/send/", admin_views.send_newsletter, name="newsletters_send"),
+        path(
+            "newsletters/subscribers/import/",
+            admin_views.import_subscribers,
+            name="newsletters_import_subscribers",
+        ),
     ]
 
 

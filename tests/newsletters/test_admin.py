@@ -142,3 +142,81 @@ def test_export_command_writes_csv():
     assert rows[0]["email"] == "a@school.nl"
     assert rows[0]["segments"] == "po"
     assert rows[0]["consent_given_at"]
+
+
+# --- CSV import in the admin ------------------------------------------------------------------
+
+
+def upload(content: bytes, name: str = "lijst.csv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="text/csv")
+
+
+def test_the_subscriber_list_offers_the_import(client, editor):
+    client.force_login(editor)
+    html = client.get(reverse("wagtailsnippets_newsletters_subscriber:list")).content.decode()
+    assert reverse("newsletters_import_subscribers") in html
+    assert "CSV importeren" in html
+
+
+def test_import_from_the_admin_with_consent_semicolons_and_a_bad_row(client, editor):
+    segment = SegmentFactory(slug="po")
+    client.force_login(editor)
+    content = "Email;Name\nJuf@School.nl;Juf Anna\ngeen-adres;X\nmeester@school.nl;Meester Piet\n"
+
+    response = client.post(
+        reverse("newsletters_import_subscribers"),
+        {"file": upload(content.encode("utf-8-sig")), "segments": [segment.pk], "consent": "on"},
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Geïmporteerd: 2 nieuw, 0 al bekend." in html
+    assert "Rij 3" in html
+    assert sorted(Subscriber.objects.values_list("email", "status")) == [
+        ("juf@school.nl", Subscriber.Status.ACTIVE),
+        ("meester@school.nl", Subscriber.Status.ACTIVE),
+    ]
+    assert list(Subscriber.objects.get(email="juf@school.nl").segments.all()) == [segment]
+
+
+def test_import_without_consent_keeps_them_pending_and_says_so(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("newsletters_import_subscribers"), {"file": upload(b"email\nc@school.nl\n")}
+    )
+    assert "Nieuwe adressen staan klaar: ze krijgen niets tot ze bevestigen." in response.content.decode()
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("lijst.xlsx", b"email\na@school.nl\n", "Upload een .csv-bestand."),
+        ("lijst.csv", b"naam\nAnna\n", "Het bestand heeft geen kolom met de naam"),
+        ("lijst.csv", "email\nané@school.nl\n".encode("latin-1"), "UTF-8"),
+    ],
+    ids=["not-csv", "no-email-column", "not-utf8"],
+)
+def test_bad_files_are_refused_with_a_dutch_message_and_nothing_imported(
+    client, editor, name, content, message
+):
+    client.force_login(editor)
+    response = client.post(reverse("newsletters_import_subscribers"), {"file": upload(content, name)})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Subscriber.objects.exists()
+
+
+def test_only_people_who_may_add_subscribers_can_import(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("lezer", "lezer@regio.nl", "wachtwoord")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    response = client.post(
+        reverse("newsletters_import_subscribers"), {"file": upload(b"email\na@school.nl\n")}
+    )
+    assert response.status_code in (302, 403)
+    assert not Subscriber.objects.exists()

@@ -1,5 +1,3 @@
-import csv
-
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.newsletters import services
@@ -26,8 +24,11 @@ class Command(BaseCommand):
         region_obj = Region.objects.filter(slug=region).first() if region else None
         if region and region_obj is None:
             raise CommandError(f"Unknown region {region}")
-        with open(path, newline="", encoding="utf-8-sig") as file:
-            rows = [{k.strip().lower(): v for k, v in row.items() if k} for row in csv.DictReader(file)]
+        with open(path, "rb") as file:
+            try:
+                rows = services.read_subscriber_csv(file)
+            except (ValueError, UnicodeDecodeError) as error:
+                raise CommandError(str(error)) from None
         created, updated, errors = services.import_subscribers(
             rows, consent=consent, segments=segments, region=region_obj
         )
