@@ -214,8 +214,9 @@ def read_subscriber_csv(file) -> list[dict]:
     text = file.read()
     if isinstance(text, bytes):
         text = text.decode("utf-8-sig")
-    dialect = "excel" if text.split("\n", 1)[0].count(",") >= text.split("\n", 1)[0].count(";") else None
-    reader = csv.DictReader(io.StringIO(text), delimiter="," if dialect else ";")
+    header = text.split("\n", 1)[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     rows = [{(k or "").strip().lower(): (v or "") for k, v in row.items() if k} for row in reader]
     if "email" not in [(name or "").strip().lower() for name in reader.fieldnames or []]:
         raise ValueError(_("The file has no column named “email”."))
