@@ -4,10 +4,12 @@ Apps call :func:`register_router` from their ``AppConfig.ready()`` so that insta
 is all it takes to get its endpoints under ``/api/v3/``.
 """
 
+from collections.abc import Callable
+
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Path, Router
+from ninja import Path, Query, Router, Schema
 from ninja.pagination import paginate
 from wagtail.api.v3.api import api
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
@@ -50,10 +52,24 @@ def public_pages(model):
     return model.objects.live().public().select_related("locale", "content_type")
 
 
-def page_type_router(model, *, ordering: tuple[str, ...], tag: str, example: dict | None = None) -> Router:
+class NoFilters(Schema):
+    pass
+
+
+def page_type_router(
+    model,
+    *,
+    ordering: tuple[str, ...],
+    tag: str,
+    example: dict | None = None,
+    filters: type[Schema] = NoFilters,
+    apply_filters: Callable | None = None,
+) -> Router:
     """A list and a detail endpoint for one page type, with all its ``api_fields``.
 
-    ``example`` (one page as the detail endpoint answers it) is shown in the OpenAPI document.
+    ``example`` (one page as the detail endpoint answers it) is shown in the OpenAPI document. The
+    list takes the query parameters of ``filters`` and hands the given ones to ``apply_filters``
+    (``apply_filters(pages, **values)``), which may also order the pages (else ``ordering``).
 
     The list uses the lean page meta (no parent lookup per item) and the model's
     ``api_queryset`` prefetches, so a page of results costs a fixed number of queries.
@@ -77,8 +93,11 @@ def page_type_router(model, *, ordering: tuple[str, ...], tag: str, example: dic
         else None,
     )
     @paginate(WagtailLimitOffsetPagination)
-    def list_pages(request: HttpRequest, **kwargs):
-        return model.api_queryset(public_pages(model)).order_by(*ordering, "pk")
+    def list_pages(request: HttpRequest, query: Query[filters], **kwargs):
+        pages = model.api_queryset(public_pages(model))
+        if apply_filters:
+            pages = apply_filters(pages, **query.model_dump(exclude_none=True))
+        return pages if pages.query.order_by else pages.order_by(*ordering, "pk")
 
     @router.get(
         "/{page_id}/",

@@ -1,6 +1,5 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
@@ -29,34 +28,28 @@ class EventIndexPage(BasePage):
         verbose_name_plural = _("event indexes")
 
     def get_context(self, request, *args, **kwargs):
+        from cms.pages.filters import filter_events
         from cms.snippets.models import Region, Theme
 
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.live().public().child_of(self)
         # Filters from GET: audience, theme (slug) and region (slug; shows that region's events).
         audience = request.GET.get("audience", "")
-        theme = request.GET.get("theme", "")
-        region = request.GET.get("region", "")
-        if region and (home := self._home_of_region(region)) is not None:
-            events = EventPage.objects.live().public().descendant_of(home)
-        if audience in EventPage.Audience.values:
-            events = events.filter(audience=audience)
-        if theme:
-            events = events.filter(themes__slug=theme).distinct()
-        now = timezone.now()
-        context["upcoming_events"] = events.filter(end__gte=now).order_by("start")
-        context["past_events"] = events.filter(end__lt=now).order_by("-start")[:12]
+        theme = request.GET.get("theme", "")[:120]
+        region = request.GET.get("region", "")[:120]
+        published = EventPage.objects.live().public()
+        events = filter_events(
+            published if region else published.child_of(self),
+            audience=audience if audience in EventPage.Audience.values else None,
+            theme=theme,
+            region=region,
+        )
+        context["upcoming_events"] = filter_events(events, when="upcoming")
+        context["past_events"] = filter_events(events, when="past")[:12]
         context["filters"] = {"audience": audience, "theme": theme, "region": region}
         context["audiences"] = EventPage.Audience.choices
         context["themes"] = Theme.objects.filter(events__isnull=False).distinct()
         context["regions"] = Region.objects.filter(site__isnull=False)
         return context
-
-    @staticmethod
-    def _home_of_region(slug: str):
-        from .home import HomePage
-
-        return HomePage.objects.live().filter(region__slug=slug).first()
 
 
 class EventPage(Address, BasePage):

@@ -31,19 +31,17 @@ class NewsIndexPage(BasePage):
         verbose_name_plural = _("news indexes")
 
     def get_context(self, request, *args, **kwargs):
+        from cms.pages.filters import filter_news
         from cms.pages.services import paginate
 
         context = super().get_context(request, *args, **kwargs)
         published = NewsArticlePage.objects.live().public().child_of(self)
-        articles = published.select_related("image").order_by("-date", "-pk")
         tag = request.GET.get("tag", "").strip()[:100]
         year = request.GET.get("year", "")
-        if tag:
-            articles = articles.filter(tags__slug=tag)
-        if year.isdigit() and len(year) == 4:
-            articles = articles.filter(date__year=int(year))
-        else:
+        if not (year.isdigit() and len(year) == 4):
             year = ""
+        articles = filter_news(published, tag=tag, year=int(year) if year else None)
+        articles = articles.select_related("image").order_by("-date", "-pk")
         context["articles"] = paginate(request, articles, per_page=12)
         context["years"] = [d.year for d in published.dates("date", "year", order="DESC")]
         context["tags"] = (
