@@ -8,7 +8,8 @@
 - ``HEAD`` is answered like ``GET`` (Ninja routes only the methods it was given).
 - 404/405 pages that Django or Ninja render as HTML/plain text become ``application/problem+json``.
 - The fixed English ``detail`` of Wagtail's own problems (422 "Validation failed", 404, 401/403)
-  is translated into the request's language, like the rest of the API.
+  and the field messages of its 422s (pydantic's, by error type) are translated into the
+  request's language, like the rest of the API.
 - ``limit``/``offset`` values beyond a 64-bit integer are refused with 422 before they reach the
   database (SQLite and PostgreSQL fail on them with a 500).
 """
@@ -27,7 +28,7 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_etags
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .errors import PROBLEM_JSON, problem
 
@@ -42,6 +43,36 @@ WAGTAIL_DETAILS = {
     "Authentication required": gettext_lazy("Authentication required"),
     "Permission denied": gettext_lazy("Permission denied"),
 }
+
+#: Pydantic's field messages by error type; ``%(name)s`` comes from the error's ``ctx``. (A context keeps
+#: these apart from the same English texts in Django's and other apps' catalogues.)
+FIELD_MESSAGES = {
+    "missing": pgettext_lazy("API field error", "This field is required."),
+    "int_parsing": pgettext_lazy("API field error", "Enter a whole number."),
+    "int_type": pgettext_lazy("API field error", "Enter a whole number."),
+    "float_parsing": pgettext_lazy("API field error", "Enter a number."),
+    "bool_parsing": pgettext_lazy("API field error", "Enter true or false."),
+    "enum": pgettext_lazy("API field error", "Choose one of: %(expected)s."),
+    "literal_error": pgettext_lazy("API field error", "Choose one of: %(expected)s."),
+    "string_too_long": pgettext_lazy("API field error", "Use at most %(max_length)s characters."),
+    "string_too_short": pgettext_lazy("API field error", "Use at least %(min_length)s characters."),
+    "greater_than_equal": pgettext_lazy("API field error", "Enter a value of at least %(ge)s."),
+    "less_than_equal": pgettext_lazy("API field error", "Enter a value of at most %(le)s."),
+    "greater_than": pgettext_lazy("API field error", "Enter a value greater than %(gt)s."),
+    "less_than": pgettext_lazy("API field error", "Enter a value less than %(lt)s."),
+    "date_from_datetime_parsing": pgettext_lazy("API field error", "Enter a valid date (YYYY-MM-DD)."),
+    "date_parsing": pgettext_lazy("API field error", "Enter a valid date (YYYY-MM-DD)."),
+}
+
+
+def _field_message(error: dict) -> str | None:
+    message = FIELD_MESSAGES.get(error.get("type", ""))
+    if message is None:
+        return None
+    try:
+        return str(message) % error.get("ctx", {}) if "%(" in str(message) else str(message)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _api_prefix() -> str:
@@ -116,6 +147,9 @@ class APIHardeningMiddleware:
         if body.get("detail") not in WAGTAIL_DETAILS:
             return response
         body["detail"] = str(WAGTAIL_DETAILS[body["detail"]])
+        for error in body.get("errors") or []:
+            if isinstance(error, dict) and (message := _field_message(error)):
+                error["msg"] = message
         response.content = json.dumps(body, ensure_ascii=False)
         return response
 

@@ -356,3 +356,22 @@ def test_our_schema_names_are_unique_in_the_openapi_document(client):
         if len(by_name[name]) > 1
     }
     assert not clashes
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "message"),
+    [
+        ("/api/v3/events/", {"when": "soon"}, "Kies een van: 'upcoming' or 'past'."),
+        ("/api/v3/news/", {"year": "twee"}, "Voer een geheel getal in."),
+        ("/api/v3/news/", {"tag": "x" * 200}, "Gebruik hoogstens 120 tekens."),
+        ("/api/v3/news/", {"limit": "0"}, "Voer een waarde van minstens 1 in."),
+    ],
+)
+def test_field_messages_of_422s_are_dutch(client, region_site, path, params, message):
+    body = assert_problem(client.get(path, params), 422)
+    assert [error["msg"] for error in body["errors"]] == [message]
+
+
+def test_field_messages_of_422s_follow_the_request_language(client, region_site):
+    body = assert_problem(client.get("/api/v3/news/", {"year": "twee"}, HTTP_ACCEPT_LANGUAGE="en"), 422)
+    assert body["errors"][0]["msg"] == "Enter a whole number."
