@@ -30,7 +30,8 @@ def test_robots_txt_keeps_crawlers_out_of_personal_links_and_points_to_the_sitem
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
-    for path in ("/admin/", "/boeken/annuleren/", "/nieuwsbrief/", "/databank/download/"):
+    for path in ("/admin/", "/boeken/annuleren/", "/nieuwsbrief/afmelden/", "/databank/download/"):
         assert f"Disallow: {path}" in text
+    assert "Disallow: /nieuwsbrief/\n" not in text, "the public newsletter archive stays crawlable"
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert client.get("/sitemap.xml").status_code == 200
