@@ -257,3 +257,29 @@ def test_coordinator_cannot_create_edit_or_cancel_bookings_of_another_techniekhu
     other.refresh_from_db()
     assert (other.status, other.pupils) == (Booking.Status.CONFIRMED, 25)
     assert Booking.objects.count() == 2
+
+
+def test_dashboard_shows_the_coordinators_own_requests_to_confirm(coordinator_client, houses):
+    booking_at(houses[0], "OBS Noorderlicht", status=Booking.Status.REQUESTED)
+    booking_at(houses[0], "OBS Al Bevestigd", status=Booking.Status.CONFIRMED)
+    booking_at(houses[1], "CBS Zuiderzon", status=Booking.Status.REQUESTED)
+
+    html = coordinator_client.get("/admin/").content.decode()
+
+    assert "1 boekingsaanvraag te bevestigen" in html
+    assert "OBS Noorderlicht" in html
+    assert "OBS Al Bevestigd" not in html and "CBS Zuiderzon" not in html
+
+
+def test_dashboard_has_no_booking_panel_without_requests_or_for_other_editors(
+    client, coordinator_client, houses
+):
+    booking_at(houses[0], "OBS Noorderlicht", status=Booking.Status.CONFIRMED)
+    assert 'id="booking-requests"' not in coordinator_client.get("/admin/").content.decode()
+
+    booking_at(houses[0], "OBS Nieuw", status=Booking.Status.REQUESTED)
+    editor = UserFactory()
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "OBS Nieuw" not in html
