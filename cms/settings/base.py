@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     "cms.demo",
     "wagtail.api.v3",
+    "ninja",  # serves the interactive API docs (Swagger UI) from our static files, not a CDN
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -375,3 +375,13 @@ def test_field_messages_of_422s_are_dutch(client, region_site, path, params, mes
 def test_field_messages_of_422s_follow_the_request_language(client, region_site):
     body = assert_problem(client.get("/api/v3/news/", {"year": "twee"}, HTTP_ACCEPT_LANGUAGE="en"), 422)
     assert body["errors"][0]["msg"] == "Enter a whole number."
+
+
+def test_interactive_docs_load_nothing_from_the_internet(client):
+    import re
+
+    response = client.get("/api/v3/docs/")
+    assert response.status_code == 200
+    urls = re.findall(r'(?:src|href)="([^"]+)"', response.content.decode())
+    assert any("swagger-ui" in url for url in urls)
+    assert not [url for url in urls if url.startswith(("http:", "https:", "//"))]
