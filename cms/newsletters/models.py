@@ -189,6 +189,11 @@ class NewsletterPage(Page):
         context["rendered"] = render_newsletter(self, request=request, web=True)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        response.allow_inline_styles = True  # the web version is the mail's HTML, styled inline
+        return response
+
 
 class NewsletterSend(models.Model):
     """One sending of a newsletter: the content as sent and the state of the run."""

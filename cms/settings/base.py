@@ -193,3 +193,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 # Count clicks on links in sent newsletters per link (never per person); off by default.
 NEWSLETTER_COUNT_CLICKS = os.environ.get("NEWSLETTER_COUNT_CLICKS", "") == "1"
+
+# --- security ---
+# Content-Security-Policy of the public site (cms/security.py); the admin is exempt.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "cms.security.ContentSecurityPolicyMiddleware",
+)

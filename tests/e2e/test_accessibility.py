@@ -77,8 +77,18 @@ def public_paths() -> list[str]:
 
 
 def test_public_pages_have_no_wcag_a_or_aa_violations(page, live_server, demo_site):
+    """Also: nothing on them breaks the Content-Security-Policy (Chromium logs every refusal)."""
     axe = Axe()
     problems = {}
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     paths = public_paths()
     assert len(paths) >= 18
     for path in paths:
@@ -90,4 +100,5 @@ def test_public_pages_have_no_wcag_a_or_aa_violations(page, live_server, demo_si
         ]
         if found:
             problems[path] = found
+    assert not refused, "\n".join(refused)
     assert not problems, "\n".join(f"{path}\n  " + "\n  ".join(found) for path, found in problems.items())
