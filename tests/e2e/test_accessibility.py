@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
-from tests.factories import ensure_wagtail_base_rows
+from tests.factories import RegionSite, ensure_wagtail_base_rows
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -102,3 +102,28 @@ def test_public_pages_have_no_wcag_a_or_aa_violations(page, live_server, demo_si
             problems[path] = found
     assert not refused, "\n".join(refused)
     assert not problems, "\n".join(f"{path}\n  " + "\n  ".join(found) for path, found in problems.items())
+
+
+def test_editors_keep_wagtails_userbar_on_public_pages_under_the_policy(page, live_server, transactional_db):
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page, Site
+
+    ensure_wagtail_base_rows()
+    Site.objects.all().delete()
+    Page.objects.filter(depth__gt=1).delete()
+    RegionSite()
+    get_user_model().objects.create_superuser("beheerder", "beheer@example.org", "geheim-wachtwoord")
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "beheerder")
+    page.fill("#id_password", "geheim-wachtwoord")
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    page.goto(f"{live_server.url}/")
+    page.locator("wagtail-userbar").wait_for(state="attached")
+    page.wait_for_timeout(500)  # let the userbar's scripts run
+
+    assert page.evaluate("!!document.querySelector('wagtail-userbar').shadowRoot")
+    assert not refused, refused
