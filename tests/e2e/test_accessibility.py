@@ -127,3 +127,20 @@ def test_editors_keep_wagtails_userbar_on_public_pages_under_the_policy(page, li
 
     assert page.evaluate("!!document.querySelector('wagtail-userbar').shadowRoot")
     assert not refused, refused
+
+
+def test_the_interactive_api_docs_render_under_the_policy_without_the_internet(
+    page, live_server, transactional_db
+):
+    from urllib.parse import urlparse
+
+    refused, hosts = [], set()
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+
+    page.goto(f"{live_server.url}/api/v3/docs/")
+    page.locator(".swagger-ui .opblock").first.wait_for()
+
+    assert page.locator(".swagger-ui .opblock").count() > 20
+    assert hosts == {urlparse(live_server.url).netloc}
+    assert not refused, refused
