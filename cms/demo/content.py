@@ -1360,6 +1360,24 @@ DEMO_ACCOUNTS = [
         "superuser": False,
         "role": "Databank-redactie",
     },
+    {
+        "username": "coordinator",
+        "password": "coordinator-demo-2026",
+        "email": "coordinator@example.nl",
+        "first_name": "Demo",
+        "last_name": "Coördinator",
+        "superuser": False,
+        "role": "Techniekhuis-coördinator (Techniekhuis op Zuid)",
+    },
+]
+
+#: The techniekhuis the demo coordinator runs; its lessons need the coordinator's approval.
+DEMO_COORDINATED_HOUSE = "techniekhuis-op-zuid"
+
+#: Booking requests waiting for the demo coordinator: (school BRIN, contact, group, pupils).
+DEMO_BOOKING_REQUESTS = [
+    ("18KP", "Juf Anna de Vries", 6, 26),
+    ("21XA", "Meester Piet Jansen", 5, 24),
 ]
 
 

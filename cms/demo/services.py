@@ -66,6 +66,49 @@ def seed_bookings(techniekhuizen: dict, taxonomies: dict, today: dt.date | None 
     return created
 
 
+def seed_coordinator(username: str = "coordinator") -> None:
+    """The demo coordinator runs one techniekhuis: its pages, its lessons (which need approval) and
+    a few booking requests waiting on the admin dashboard."""
+    from django.contrib.auth import get_user_model
+
+    from cms.editorial.roles import grant_coordinator
+    from cms.pages.models import TechniekhuisPage
+
+    user = get_user_model().objects.filter(username=username).first()
+    house = TechniekhuisPage.objects.filter(slug=content.DEMO_COORDINATED_HOUSE).first()
+    if user is None or house is None:
+        return
+    grant_coordinator(user, house)
+    if not apps.is_installed("cms.bookings"):
+        return
+    from cms.bookings import services as bookings
+    from cms.bookings.models import Coordinator, LessonOffering
+    from cms.bookings.queries import open_slots
+    from cms.snippets.models import School
+
+    Coordinator.objects.get_or_create(user=user, techniekhuis=house)
+    LessonOffering.objects.filter(techniekhuis=house).update(requires_approval=True)
+    slots = list(open_slots().filter(offering__techniekhuis=house)[: len(content.DEMO_BOOKING_REQUESTS)])
+    for slot, (brin, contact, group, pupils) in zip(slots, content.DEMO_BOOKING_REQUESTS, strict=False):
+        school = School.objects.filter(brin_code=brin).first()
+        if school is None:
+            continue
+        request = bookings.BookingRequest(
+            slot_id=slot.pk,
+            school=school,
+            contact_name=contact,
+            email="school@example.nl",
+            group=group,
+            pupils=pupils,
+            privacy_consent=True,
+            idempotency_key=f"demo-request-{brin}",
+        )
+        try:
+            bookings.book_slot(request)
+        except bookings.BookingError:  # e.g. the slot filled up since the last run: no demo request then
+            continue
+
+
 def seed_newsletters(homes: dict, regions: dict, databank) -> None:
     """Public mailing lists, and per region an archive with one newsletter (never sent)."""
     if not apps.is_installed("cms.newsletters"):

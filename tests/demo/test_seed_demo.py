@@ -28,7 +28,7 @@ from cms.pages.models import (
 from cms.snippets.models import CoreGoal, Partner, Region, School, TargetGroup, TechWorld, Theme
 from cms.snippets.validators import BRIN_RE, POSTCODE_RE
 
-ACCOUNTS = ("beheer", "redacteur", "eindredacteur", "databankredacteur")
+ACCOUNTS = ("beheer", "redacteur", "eindredacteur", "databankredacteur", "coordinator")
 
 
 def run_seed(*args: str) -> str:
@@ -210,6 +210,7 @@ def test_accounts_when_enabled(seeded, settings):
     assert "Eindredactie" in groups["eindredacteur"]
     assert groups["databankredacteur"] == {"Databank-redactie"}
     assert not {"Editors", "Moderators"} & set().union(*groups.values())
+    assert "Techniekhuis-coördinatoren" in groups["coordinator"]
     for username in ACCOUNTS:
         assert username in output
     # Idempotent: a second run neither duplicates nor fails.
@@ -267,3 +268,15 @@ def test_demo_has_bookable_lessons_mailing_lists_a_newsletter_and_partner_offers
     assert response.status_code == 200
     assert "Nieuw in de databank" in response.content.decode()
     assert PartnerOffer.objects.filter(active=True).count() >= 5
+
+
+@pytest.mark.django_db
+def test_the_demo_coordinator_finds_booking_requests_on_the_dashboard(seeded, settings, client):
+    settings.DEMO_ACCOUNTS_ENABLED = True
+    run_seed()
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+
+    html = client.get("/admin/").content.decode()
+
+    assert "2 boekingsaanvragen te bevestigen" in html
+    assert "OBS De Globetrotter" in html

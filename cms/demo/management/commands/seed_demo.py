@@ -39,6 +39,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 accounts = seed.create_demo_accounts()
                 assign_demo_roles()
+                services.seed_coordinator()
         self.print_summary(time.monotonic() - started)
         self.print_accounts(accounts, skipped_by_flag=options["no_accounts"])
 
