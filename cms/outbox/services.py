@@ -149,3 +149,15 @@ def retry_due(now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     due = OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING).exclude(next_attempt_at__gt=now)
     return sum(deliver(pk) for pk in due.values_list("pk", flat=True))
+
+
+def prune(now: dt.datetime | None = None) -> int:
+    """Delete sent mail after ``OUTBOX_KEEP_SENT_DAYS`` (default 30) and given-up mail after
+    ``OUTBOX_KEEP_FAILED_DAYS`` (default 90): the outbox holds personal data (addresses, booking
+    details, links with tokens) only as long as it is needed to deliver and to answer questions."""
+    now = now or timezone.now()
+    keep_sent = dt.timedelta(days=getattr(settings, "OUTBOX_KEEP_SENT_DAYS", 30))
+    keep_failed = dt.timedelta(days=getattr(settings, "OUTBOX_KEEP_FAILED_DAYS", 90))
+    sent = OutgoingMail.objects.filter(status=OutgoingMail.Status.SENT, sent_at__lt=now - keep_sent)
+    failed = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED, created_at__lt=now - keep_failed)
+    return sent.delete()[0] + failed.delete()[0]

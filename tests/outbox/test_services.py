@@ -64,3 +64,29 @@ def test_header_injection_is_refused(subject):
     with pytest.raises(ValueError):
         queue_mail(to=["a@b.nl"], template="outbox/test_mail", context={}, subject=subject)
     assert not OutgoingMail.objects.exists()
+
+
+def test_old_sent_and_given_up_mail_is_deleted_pending_mail_never(smtp_server, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.OUTBOX_KEEP_SENT_DAYS = 30
+    settings.OUTBOX_KEEP_FAILED_DAYS = 90
+    now = timezone.now()
+    old_sent, new_sent, old_failed, old_pending = (queue_test_mail() for _ in range(4))
+    OutgoingMail.objects.filter(pk=old_sent.pk).update(sent_at=now - dt.timedelta(days=31))
+    OutgoingMail.objects.filter(pk=old_failed.pk).update(
+        status=OutgoingMail.Status.FAILED, created_at=now - dt.timedelta(days=91)
+    )
+    OutgoingMail.objects.filter(pk=old_pending.pk).update(
+        status=OutgoingMail.Status.PENDING,
+        created_at=now - dt.timedelta(days=400),
+        next_attempt_at=now + dt.timedelta(hours=1),
+    )
+
+    out = StringIO()
+    call_command("send_pending_mail", stdout=out)
+
+    assert set(OutgoingMail.objects.values_list("pk", flat=True)) == {new_sent.pk, old_pending.pk}
+    assert "2 old mail(s) deleted" in out.getvalue()
