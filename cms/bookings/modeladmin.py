@@ -20,6 +20,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.views import EditView
 
 from . import services
 from .models import Booking, Coordinator, LessonOffering, OwnContributionRule, TimeSlot
@@ -199,8 +200,21 @@ class LessonOfferingAdmin(ScopedModelAdmin):
     search_fields = ("title",)
 
 
+class SlotEditView(EditView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        promoted = services.capacity_changed(self.instance.pk)
+        if promoted:
+            messages.success(
+                self.request,
+                _("%(n)s booking(s) moved up from the waiting list.") % {"n": len(promoted)},
+            )
+        return response
+
+
 class TimeSlotAdmin(ScopedModelAdmin):
     model = TimeSlot
+    edit_view_class = SlotEditView
     menu_label = _("Time slots")
     menu_icon = "time"
     permission_helper_class = SlotPermissionHelper

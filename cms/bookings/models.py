@@ -147,12 +147,41 @@ class TimeSlot(models.Model):
     def __str__(self) -> str:
         return f"{self.offering} – {self.date:%d-%m-%Y} {self.start:%H:%M}"
 
+    COUNTERS = ("booked_classes", "booked_pupils")
+
     def clean(self) -> None:
         super().clean()
         if self.capacity_classes is None and self.capacity_pupils is None:
             raise ValidationError(_("Set a capacity in classes, in pupils, or both."))
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("The end time must be after the start time.")})
+        if self.pk:
+            booked = (
+                TimeSlot.objects.filter(pk=self.pk).values("booked_classes", "booked_pupils").first() or {}
+            )
+            errors = {}
+            for field, counter in (
+                ("capacity_classes", "booked_classes"),
+                ("capacity_pupils", "booked_pupils"),
+            ):
+                value, taken = getattr(self, field), booked.get(counter, 0)
+                if value is not None and value < taken:
+                    errors[field] = _("%(n)s are booked already; the capacity cannot be lower.") % {
+                        "n": taken
+                    }
+            if errors:
+                raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        """Never write the booked counters from a (possibly stale) instance: only bookings move them,
+        with conditional updates (``capacity.py``), so an admin edit cannot undo a booking."""
+        if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in self.COUNTERS
+            ]
+        super().save(*args, **kwargs)
 
     @property
     def starts_at(self):

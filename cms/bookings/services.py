@@ -348,6 +348,14 @@ def promote_waitlist(slot: TimeSlot) -> list[Booking]:
     return capacity.promote_waiting(list(waiting), try_reserve, on_promoted)
 
 
+def capacity_changed(slot_id: int) -> list[Booking]:
+    """After staff changed a slot's capacity: give new room to the waiting list."""
+    with transaction.atomic():
+        slot = capacity.lock(TimeSlot, slot_id)
+        slot.offering = LessonOffering.objects.get(pk=slot.offering_id)
+        return promote_waitlist(slot)
+
+
 def cancel_booking(booking_id: int, *, notify_school: bool = True) -> BookingResult:
     """Cancel a booking, give its place back and promote the waiting list."""
     with transaction.atomic():

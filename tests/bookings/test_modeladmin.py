@@ -283,3 +283,61 @@ def test_dashboard_has_no_booking_panel_without_requests_or_for_other_editors(
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
     assert "OBS Nieuw" not in html
+
+
+def _booked(slot, n: int, status=Booking.Status.CONFIRMED) -> list[Booking]:
+    from cms.bookings import services
+
+    from .conftest import make_request
+
+    bookings = []
+    for _ in range(n):
+        waitlist = status == Booking.Status.WAITLISTED
+        bookings.append(services.book_slot(make_request(slot, waitlist=waitlist)).booking)
+    return bookings
+
+
+def test_lowering_a_slots_capacity_below_what_is_booked_is_a_form_error(coordinator_client, houses):
+    slot = TimeSlotFactory(offering=LessonOfferingFactory(techniekhuis=houses[0]), capacity_classes=3)
+    _booked(slot, 2)
+
+    response = coordinator_client.post(
+        f"{SLOTS}edit/{slot.pk}/",
+        slot_form(slot.offering, date=f"{slot.date:%Y-%m-%d}", capacity_classes="1"),
+    )
+
+    assert response.status_code == 200
+    assert "2 zijn al geboekt" in str(response.context["form"].errors["capacity_classes"])
+    slot.refresh_from_db()
+    assert (slot.capacity_classes, slot.booked_classes) == (3, 2)
+
+
+def test_raising_a_slots_capacity_moves_the_waiting_list_up(coordinator_client, houses):
+    slot = TimeSlotFactory(offering=LessonOfferingFactory(techniekhuis=houses[0]), capacity_classes=1)
+    _booked(slot, 1)
+    (waiting,) = _booked(slot, 1, status=Booking.Status.WAITLISTED)
+    assert waiting.status == Booking.Status.WAITLISTED
+
+    response = coordinator_client.post(
+        f"{SLOTS}edit/{slot.pk}/",
+        slot_form(slot.offering, date=f"{slot.date:%Y-%m-%d}", capacity_classes="2"),
+        follow=True,
+    )
+
+    assert "1 boeking(en) van de wachtlijst doorgeschoven" in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status != Booking.Status.WAITLISTED
+    slot.refresh_from_db()
+    assert slot.booked_classes == 2
+
+
+def test_saving_a_slot_never_writes_back_stale_booking_counters(houses):
+    slot = TimeSlotFactory(offering=LessonOfferingFactory(techniekhuis=houses[0]), capacity_classes=3)
+    stale = TimeSlot.objects.get(pk=slot.pk)
+    _booked(slot, 2)  # counters move while the admin form is open
+
+    stale.capacity_classes = 4
+    stale.save()
+
+    slot.refresh_from_db()
+    assert (slot.capacity_classes, slot.booked_classes) == (4, 2)

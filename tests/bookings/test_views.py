@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from cms.bookings import services
-from cms.bookings.models import Booking
+from cms.bookings.models import Booking, TimeSlot
 from cms.snippets.models import School
 from tests.factories import SchoolFactory
 
@@ -111,8 +111,7 @@ def test_bad_input_shows_dutch_errors_and_saves_nothing(client, overrides, messa
 def test_full_slot_without_waitlist_shows_error_and_with_waitlist_books_waiting(client):
     slot = TimeSlotFactory(capacity_classes=1)
     BookingFactory(slot=slot)
-    slot.booked_classes = 1
-    slot.save()
+    TimeSlot.objects.filter(pk=slot.pk).update(booked_classes=1)  # the place the booking holds
     refused = client.post(f"/boeken/tijdslot/{slot.pk}/", form_data(slot, waitlist=""))
     assert refused.status_code == 400
     assert Booking.objects.count() == 1
