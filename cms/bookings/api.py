@@ -188,7 +188,7 @@ def create_booking(request: HttpRequest):
 
 @router.post(
     "/cancel/",
-    response={200: BookingOut, 400: ProblemSchema, 422: ProblemSchema},
+    response={200: BookingOut, 400: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema},
     operation_id="bookings_cancel",
     summary="Cancel a booking with the signed token from the confirmation mail",
     openapi_extra=openapi_examples(request=examples.CANCEL_REQUEST, responses={200: examples.CANCELLED}),
@@ -197,7 +197,7 @@ def cancel_booking(request: HttpRequest, payload: CancelIn):
     try:
         result = services.cancel_with_token(payload.token)
     except services.BookingError as error:
-        return problem(400, error.message, code=error.code)
+        return problem(error.status_code, error.message, code=error.code)
     return Status(200, result.booking)
 
 

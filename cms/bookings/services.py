@@ -430,11 +430,17 @@ def booking_for_token(token: str) -> Booking:
     return booking
 
 
-def cancel_with_token(token: str) -> BookingResult:
-    """Cancel through the link from the confirmation mail; the link works once."""
+def cancel_with_token(token: str, *, now: dt.datetime | None = None) -> BookingResult:
+    """Cancel through the link from the confirmation mail; the link works once, and only until the
+    lesson starts (afterwards the coordinator handles it: the lesson may have been given)."""
     booking = booking_for_token(token)
     if booking.status == Booking.Status.CANCELLED:
         raise InvalidToken(_("This booking has already been cancelled."), code="used_token")
+    if (now or timezone.now()) >= booking.slot.starts_at:
+        raise InvalidTransition(
+            _("This lesson has already started; contact the techniekhuis about this booking."),
+            code="lesson_started",
+        )
     try:
         return cancel_booking(booking.pk)
     except InvalidTransition as error:

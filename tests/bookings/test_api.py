@@ -265,3 +265,18 @@ def test_booking_request_runs_a_fixed_small_number_of_queries(
         for callback in callbacks:
             callback()
     assert Booking.objects.get().notifications_pending is False
+
+
+def test_after_the_lesson_started_the_school_cannot_cancel_it_any_more(client):
+    slot = TimeSlotFactory(capacity_classes=1, date=timezone.localdate() - dt.timedelta(days=1))
+    booking = BookingFactory(slot=slot)
+    token = services.make_cancel_token(booking)
+
+    body = assert_problem(
+        client.post(URL + "cancel/", {"token": token}, content_type="application/json"), 409
+    )
+
+    assert body["code"] == "lesson_started"
+    assert "al begonnen" in body["detail"]
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CONFIRMED
