@@ -230,11 +230,14 @@ def registration_for_token(token: str) -> EventRegistration:
         raise InvalidToken(_("This cancellation link is not valid."), code="invalid_token") from None
 
 
-def cancel_with_token(token: str) -> RegistrationResult:
-    """Cancel through the link in the confirmation mail; the link works once."""
+def cancel_with_token(token: str, *, now: dt.datetime | None = None) -> RegistrationResult:
+    """Cancel through the link in the confirmation mail; the link works once, and only until the
+    event starts (a freed place could no longer be used, and nobody should be promoted then)."""
     registration = registration_for_token(token)
     if registration.status == EventRegistration.Status.CANCELLED:
         raise InvalidToken(_("This registration has already been cancelled."), code="used_token")
+    if (now or timezone.now()) >= registration.event.start:
+        raise RegistrationClosed(_("This event has already started."), code="event_started")
     return cancel_registration(registration.pk)
 
 

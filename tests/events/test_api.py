@@ -167,3 +167,25 @@ def test_endpoints_are_in_the_openapi_schema(client):
 
     assert "/api/v3/event-registrations/{event_id}/" in paths
     assert "/api/v3/challenge-teams/{challenge_id}/" in paths
+
+
+def test_after_the_event_started_the_registration_cannot_be_cancelled(client, region_site):
+    from django.utils import timezone
+
+    from cms.events import services
+    from cms.events.models import EventRegistration
+    from tests.events.factories import EventRegistrationFactory
+    from tests.factories import EventPageFactory
+
+    event = EventPageFactory(parent=region_site.events, start=timezone.now() - dt.timedelta(hours=1))
+    registration = EventRegistrationFactory(event=event)
+
+    response = client.post(
+        "/api/v3/event-registrations/cancel/",
+        {"token": services.make_cancel_token(registration)},
+        content_type="application/json",
+    )
+
+    assert assert_problem(response, 400)["code"] == "event_started"
+    registration.refresh_from_db()
+    assert registration.status == EventRegistration.Status.CONFIRMED
