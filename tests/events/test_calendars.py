@@ -81,3 +81,10 @@ def test_unknown_region_or_draft_event_feed_is_404(client, region_site):
 
     assert client.get(reverse("events:region_calendar", args=["bestaat-niet"])).status_code == 404
     assert client.get(reverse("events:event_calendar", args=[draft.pk])).status_code == 404
+
+
+def test_the_event_index_links_to_the_regions_calendar_feed(client, region_site):
+    html = client.get(region_site.events.url).content.decode()
+    url = f"/evenementen/agenda/{region_site.region.slug}.ics"
+    assert f'href="{url}"' in html
+    assert client.get(url).status_code == 200

@@ -49,7 +49,21 @@ class EventIndexPage(BasePage):
         context["audiences"] = EventPage.Audience.choices
         context["themes"] = Theme.objects.filter(events__isnull=False).distinct()
         context["regions"] = Region.objects.filter(site__isnull=False)
+        context["calendar_url"] = self.region_calendar_url()
         return context
+
+    def region_calendar_url(self) -> str | None:
+        """The subscribable iCal feed of this site's region (``cms.events``), if that app is routed."""
+        from django.urls import NoReverseMatch, reverse
+
+        home = self.get_site().root_page.specific if self.get_site() else None
+        region = getattr(home, "region", None)
+        if region is None:
+            return None
+        try:
+            return reverse("events:region_calendar", args=[region.slug])
+        except NoReverseMatch:
+            return None
 
 
 class EventPage(Address, BasePage):
