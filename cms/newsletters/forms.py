@@ -72,8 +72,8 @@ class ImportSubscribersForm(forms.Form):
         label=_("These people gave their consent, and we have recorded it"),
         required=False,
         help_text=_(
-            "Only then do the addresses become active. Without it they are stored as pending and get "
-            "nothing until they confirm."
+            "Only then do the addresses become active. Without it they are stored as pending: they get "
+            "nothing, and no mail asks them; once they subscribe on the site themselves and confirm, they are active."
         ),
     )
 
