@@ -43,6 +43,17 @@ def send_newsletter(request, page_id: int):
             else:
                 messages.success(request, _("The newsletter has been scheduled for sending."))
             return redirect(request.path)
+    elif request.method == "POST" and "cancel" in request.POST:
+        if not permissions.can_publish():
+            raise PermissionDenied
+        send = get_object_or_404(page.sends, pk=request.POST.get("cancel"))
+        services.cancel_send(send)
+        send.refresh_from_db()
+        if send.status == send.Status.CANCELLED:
+            messages.success(request, _("The scheduled send has been cancelled."))
+        else:
+            messages.error(request, _("This send has already started and can no longer be cancelled."))
+        return redirect(request.path)
     sends = list(page.sends.order_by("-scheduled_at").prefetch_related("links"))
     stats = services.send_stats(s.pk for s in sends)
     for send in sends:

@@ -222,3 +222,32 @@ def test_only_people_who_may_add_subscribers_can_import(client, django_user_mode
     )
     assert response.status_code in (302, 403)
     assert not Subscriber.objects.exists()
+
+
+def test_a_scheduled_send_can_be_cancelled_and_then_nobody_gets_it(
+    client, editor, archive, smtp_server, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from cms.newsletters import services
+
+    SubscriberFactory.create_batch(2)
+    newsletter = NewsletterPageFactory(parent=archive)
+    client.force_login(editor)
+    url = reverse("newsletters_send", args=[newsletter.pk])
+    later = timezone.localtime() + dt.timedelta(days=1)
+    client.post(url, {"send": "1", "send-scheduled_at": later.strftime("%Y-%m-%d %H:%M")})
+    send = NewsletterSend.objects.get()
+    assert send.status == NewsletterSend.Status.SCHEDULED
+    assert f'name="cancel" value="{send.pk}"' in client.get(url).content.decode()
+
+    response = client.post(url, {"cancel": send.pk}, follow=True)
+
+    assert "De geplande verzending is geannuleerd." in response.content.decode()
+    send.refresh_from_db()
+    assert send.status == NewsletterSend.Status.CANCELLED
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start_send(send.pk)
+    assert smtp_server.messages == []
