@@ -32,9 +32,14 @@ ACTIONS = {
 }
 
 
+def manages_all_bookings(user: AbstractBaseUser) -> bool:
+    """Superusers and site admins (the ``bookings.change_booking`` permission, e.g. the Beheer group)."""
+    return user.is_superuser or user.has_perm("bookings.change_booking")
+
+
 def coordinated_techniekhuis_ids(user: AbstractBaseUser) -> list[int] | None:
-    """The techniekhuizen a user coordinates; ``None`` means all (superusers)."""
-    if user.is_superuser:
+    """The techniekhuizen a user coordinates; ``None`` means all (site admins)."""
+    if manages_all_bookings(user):
         return None
     return list(Coordinator.objects.filter(user=user).values_list("techniekhuis_id", flat=True))
 
@@ -121,19 +126,19 @@ class ScopedPermissionHelper(PermissionHelper):
         return qs.exists()
 
     def user_can_list(self, user) -> bool:
-        return user.is_superuser or is_coordinator(user)
+        return manages_all_bookings(user) or is_coordinator(user)
 
     def user_can_inspect_obj(self, user, obj) -> bool:
         return self.inspect_view_enabled and self.user_can_list(user) and self._visible(user, obj)
 
     def user_can_create(self, user) -> bool:
-        return user.is_superuser or is_coordinator(user)
+        return manages_all_bookings(user) or is_coordinator(user)
 
     def user_can_edit_obj(self, user, obj) -> bool:
         return self.user_can_create(user) and self._visible(user, obj)
 
     def user_can_delete_obj(self, user, obj) -> bool:
-        return user.is_superuser
+        return manages_all_bookings(user)
 
 
 class OfferingPermissionHelper(ScopedPermissionHelper):

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.options import modeladmin_register
 
-from .modeladmin import BookingsGroup, is_coordinator, visible_bookings
+from .modeladmin import BookingsGroup, is_coordinator, manages_all_bookings, visible_bookings
 from .models import Booking
 from .queries import bookable_offerings
 
@@ -46,5 +46,5 @@ class BookingRequestsPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def booking_requests_panel(request, panels) -> None:
-    if request.user.is_superuser or is_coordinator(request.user):
+    if manages_all_bookings(request.user) or is_coordinator(request.user):
         panels.append(BookingRequestsPanel(request.user))

@@ -98,6 +98,7 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.DATABANK: (
         "wagtailadmin.access_admin",
         *(f"snippets.{a}_{m}" for m in (*_TAXONOMIES, "partner") for a in ("add", "change", "view")),
+        *(f"search.{a}_synonym" for a in ("add", "change", "delete", "view")),
         "editorial.view_contribution",
         "editorial.change_contribution",
     ),
@@ -113,7 +114,10 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.COORDINATOREN: ("wagtailadmin.access_admin",),
 }
 # Whole optional apps whose models a role manages (e.g. newsletter subscribers).
-OPTIONAL_APP_PERMISSIONS: dict[Role, tuple[str, ...]] = {Role.COMMUNICATIE: ("newsletters",)}
+OPTIONAL_APP_PERMISSIONS: dict[Role, tuple[str, ...]] = {
+    Role.BEHEER: ("bookings", "events", "partners", "newsletters", "search", "outbox"),
+    Role.COMMUNICATIE: ("newsletters",),
+}
 
 COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.BEHEER: (*_IMAGE_DOC_EDIT, "wagtailimages.delete_image", "wagtaildocs.delete_document"),

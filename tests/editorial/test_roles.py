@@ -109,6 +109,29 @@ def test_beheer_can_do_everything_in_every_region(tree):
     assert user.has_perm("snippets.change_region")
 
 
+def test_beheer_manages_the_apps_around_the_pages_in_the_admin(tree, client):
+    user = user_in_role(Role.BEHEER)
+    client.force_login(user)
+    for path in (
+        "/admin/bookings/booking/",
+        "/admin/bookings/owncontributionrule/",
+        "/admin/bookings/coordinator/",
+        "/admin/snippets/partners/partneroffer/",
+        "/admin/snippets/search/synonym/",
+        "/admin/snippets/newsletters/subscriber/",
+    ):
+        assert client.get(path).status_code == 200, path
+    assert user.has_perm("events.change_eventregistration")
+
+
+def test_databank_redactie_maintains_the_search_synonyms(tree, client):
+    user = user_in_role(Role.DATABANK)
+    client.force_login(user)
+    assert client.get("/admin/snippets/search/synonym/").status_code == 200
+    assert user.has_perm("search.add_synonym")
+    assert not user.has_perm("bookings.view_booking")
+
+
 def test_role_without_region_group_reaches_admin_but_edits_nothing(tree, client):
     user = UserFactory()
     user.save()
