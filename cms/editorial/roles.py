@@ -284,6 +284,13 @@ def assign_role(user, role: Role, region=None) -> None:
 
 
 @transaction.atomic
+def revoke_coordinator(user, techniekhuis_page: Page) -> None:
+    """Undo :func:`grant_coordinator` for one techniekhuis (the role group goes with the last one)."""
+    user.groups.remove(*Group.objects.filter(name=coordinator_group_name(techniekhuis_page)))
+    if not user.groups.filter(name__startswith="Techniekhuis – ").exists():
+        user.groups.remove(*Group.objects.filter(name=str(Role.COORDINATOREN)))
+
+
 def grant_coordinator(user, techniekhuis_page: Page) -> Group:
     """Let ``user`` edit (not publish) ``techniekhuis_page`` and its subpages, and nothing else."""
     group, _ = Group.objects.get_or_create(name=coordinator_group_name(techniekhuis_page))

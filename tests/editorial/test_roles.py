@@ -150,3 +150,24 @@ def test_only_editorial_roles_reach_wagtail_admin(tree, client):
     client.force_login(user_in_role(Role.COMMUNICATIE, tree.a.region))
     assert client.get(f"/admin/pages/{tree.news_a.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{tree.news_b.pk}/edit/").status_code in (302, 403)
+
+
+def test_naming_a_coordinator_in_the_bookings_admin_gives_and_takes_the_page_rights(tree):
+    from cms.bookings.models import Coordinator
+    from cms.editorial.roles import coordinated_techniekhuizen
+
+    user = UserFactory()
+    row = Coordinator.objects.create(user=user, techniekhuis=tree.house_a)
+    assert list(coordinated_techniekhuizen(user)) == [tree.house_a]
+    assert can(user, tree.house_a)["edit"] and not can(user, tree.house_a)["publish"]
+
+    row.techniekhuis = tree.house_b
+    row.save()
+    user = type(user).objects.get(pk=user.pk)  # permissions are cached per user object
+    assert list(coordinated_techniekhuizen(user)) == [tree.house_b]
+    assert not can(user, tree.house_a)["edit"]
+
+    row.delete()
+    user = type(user).objects.get(pk=user.pk)
+    assert list(coordinated_techniekhuizen(user)) == []
+    assert not user.groups.exists()
