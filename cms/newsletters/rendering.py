@@ -82,8 +82,9 @@ def _list_items(block_type: str, count: int, root, base_url: str) -> list[dict]:
             for e in events
         ]
     if block_type == "new_in_databank":
-        kits = scoped(LessonKitPage.objects.all()).order_by("-first_published_at", "-pk")[:count]
-        return [_page_item(k, base_url, k.summary) for k in kits]
+        # The databank is shared by every region (it lives under one site): never scoped to this site.
+        kits = LessonKitPage.objects.live().public().order_by("-first_published_at", "-pk")[:count]
+        return [{**_page_item(k, base_url, k.summary), "url": k.get_full_url() or ""} for k in kits]
     return []
 
 

@@ -207,3 +207,18 @@ def test_blocks_pull_only_live_public_pages(archive, region_site):
         assert title in rendered.html and title in rendered.text
     assert "Conceptbericht" not in rendered.html
     assert "http://localhost/" in rendered.html, "links in mail are absolute"
+
+
+def test_new_in_the_databank_shows_the_shared_kits_in_every_regions_newsletter(region_site):
+    from cms.newsletters.rendering import render_newsletter
+    from tests.factories import RegionSite
+    from tests.newsletters.factories import NewsletterArchivePageFactory
+
+    LessonKitPageFactory(parent=region_site.databank, title="Bruggen bouwen van papier")
+    other = RegionSite(hostname="goal.example", is_default=False)
+    newsletter = NewsletterPageFactory(parent=NewsletterArchivePageFactory(parent=other.home))
+
+    html = render_newsletter(newsletter).html
+
+    assert "Bruggen bouwen van papier" in html
+    assert f'href="{region_site.databank.get_children().first().get_full_url()}"' in html
