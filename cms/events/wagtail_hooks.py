@@ -4,6 +4,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -36,6 +38,21 @@ def team_section(page, request) -> str:
         .count(),
     }
     return render_to_string("events/challenge_section.html", context, request=request)
+
+
+class ThroughTheFormsOnly(ModelPermissionPolicy):
+    """Registrations and teams are made and cancelled through the public forms and links, which keep
+    the place counters and waiting lists right; the admin lists, inspects, edits details and exports."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "delete") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+for _model in (EventRegistration, ChallengeTeam):
+    register_permission_policy(_model, ThroughTheFormsOnly(_model))
 
 
 class EventRegistrationViewSet(SnippetViewSet):

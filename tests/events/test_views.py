@@ -81,3 +81,19 @@ def test_team_form_after_the_deadline_shows_dutch_error(client, challenge):
     assert response.status_code == 400
     assert "Aanmelden van teams is gesloten" in response.content.decode()
     assert not ChallengeTeam.objects.exists()
+
+
+def test_the_admin_cannot_add_or_delete_registrations_behind_the_counter(admin_client, region_site):
+    from cms.events.models import EventRegistration
+    from tests.events.factories import EventRegistrationFactory
+    from tests.factories import EventPageFactory
+
+    registration = EventRegistrationFactory(event=EventPageFactory(parent=region_site.events))
+    listing = admin_client.get("/admin/snippets/events/eventregistration/")
+
+    assert listing.status_code == 200
+    assert registration.name in listing.content.decode()
+    assert admin_client.get("/admin/snippets/events/eventregistration/add/").status_code in (302, 403)
+    response = admin_client.post(f"/admin/snippets/events/eventregistration/delete/{registration.pk}/")
+    assert response.status_code in (302, 403)
+    assert EventRegistration.objects.filter(pk=registration.pk).exists()
