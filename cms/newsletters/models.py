@@ -104,6 +104,11 @@ class Subscriber(models.Model):
     def __str__(self) -> str:
         return self.email
 
+    @property
+    def mailing_lists(self) -> str:
+        """The slugs of its mailing lists, space-separated (as in ``export_subscribers``)."""
+        return " ".join(segment.slug for segment in self.segments.all())
+
 
 class NewsletterArchivePage(Page):
     """The public archive: the web versions of every newsletter sent."""

@@ -40,6 +40,7 @@ class SubscriberViewSet(SnippetViewSet):
         "email",
         "name",
         "status",
+        "mailing_lists",
         "source",
         "region",
         "created_at",
@@ -49,6 +50,10 @@ class SubscriberViewSet(SnippetViewSet):
         "bounced_at",
     ]
     export_filename = "abonnees"
+    export_headings = {"mailing_lists": _("mailing lists")}
+
+    def get_queryset(self, request):
+        return Subscriber.objects.select_related("region").prefetch_related("segments")
 
 
 class NewsletterAudienceGroup(SnippetViewSetGroup):

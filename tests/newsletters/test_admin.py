@@ -90,14 +90,17 @@ def test_preview_modes_render_email_and_text(archive):
     assert "Nieuwsbrief maart" in web.content.decode()
 
 
-def test_subscriber_csv_export_from_admin(client, editor):
-    SubscriberFactory(email="a@school.nl")
+def test_subscriber_csv_export_from_admin_includes_the_mailing_lists(client, editor):
+    SubscriberFactory(email="a@school.nl", segments=[SegmentFactory(slug="po"), SegmentFactory(slug="vmbo")])
     client.force_login(editor)
 
     response = client.get(reverse("wagtailsnippets_newsletters_subscriber:list"), {"export": "csv"})
 
     assert response.status_code == 200
-    assert "a@school.nl" in b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    header, (row,) = rows[0], rows[1:]
+    assert row[0] == "a@school.nl"
+    assert sorted(row[header.index("verzendlijsten")].split()) == ["po", "vmbo"]
 
 
 def test_import_with_consent_activates_and_without_keeps_pending(tmp_path):
