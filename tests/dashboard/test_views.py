@@ -181,7 +181,7 @@ def test_page_explains_what_counts_in_dutch(client, admin_user, region_site):
     section = BeautifulSoup(html, "html.parser").find("section", class_="dashboard-what-counts")
     text = section.get_text(" ", strip=True)
     assert "Wat telt mee" in text
-    assert "afgerond" in text  # which bookings count as reached
+    assert "gemarkeerd als gegeven" in text  # which bookings count as reached
     assert "begindatum van de bijeenkomst" in text  # events are dated by their start
     assert "dag van de download" in text
 
