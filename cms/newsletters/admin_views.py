@@ -37,7 +37,12 @@ def send_newsletter(request, page_id: int):
         send_form = SendForm(request.POST, prefix="send")
         if send_form.is_valid():
             try:
-                services.schedule_send(page, at=send_form.cleaned_data["scheduled_at"], user=request.user)
+                services.schedule_send(
+                    page,
+                    at=send_form.cleaned_data["scheduled_at"],
+                    user=request.user,
+                    again=send_form.cleaned_data["again"],
+                )
             except services.NewsletterError as error:
                 messages.error(request, str(error))
             else:

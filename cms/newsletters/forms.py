@@ -49,6 +49,13 @@ class SendForm(forms.Form):
         help_text=_("Leave empty to send now."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
+    again = forms.BooleanField(
+        label=_("Send again"),
+        required=False,
+        help_text=_(
+            "Only for a newsletter that was sent before: everyone in its audience gets it once more."
+        ),
+    )
 
 
 class TestSendForm(forms.Form):

@@ -57,6 +57,10 @@ class AlreadySending(NewsletterError):
     pass
 
 
+class AlreadySent(NewsletterError):
+    pass
+
+
 class InvalidContent(NewsletterError):
     pass
 
@@ -281,8 +285,13 @@ def audience(newsletter: NewsletterPage) -> QuerySet[Subscriber]:
     return subscribers.distinct()
 
 
-def schedule_send(newsletter: NewsletterPage, *, at: dt.datetime | None = None, user=None) -> NewsletterSend:
-    """Schedule the published version of ``newsletter``; without ``at`` it starts right away."""
+def schedule_send(
+    newsletter: NewsletterPage, *, at: dt.datetime | None = None, user=None, again: bool = False
+) -> NewsletterSend:
+    """Schedule the published version of ``newsletter``; without ``at`` it starts right away.
+
+    A newsletter that was sent before is only sent once more when ``again`` says so explicitly.
+    """
     newsletter = NewsletterPage.objects.get(pk=newsletter.pk)  # the published content, not a draft
     if not newsletter.live:
         raise NotPublished(_("Publish the newsletter before sending it."))
@@ -293,6 +302,17 @@ def schedule_send(newsletter: NewsletterPage, *, at: dt.datetime | None = None, 
             status__in=[NewsletterSend.Status.SCHEDULED, NewsletterSend.Status.SENDING],
         ).exists():
             raise AlreadySending(_("This newsletter is already scheduled or being sent."))
+        if (
+            not again
+            and NewsletterSend.objects.filter(
+                newsletter=newsletter, status=NewsletterSend.Status.DONE
+            ).exists()
+        ):
+            raise AlreadySent(
+                _(
+                    "This newsletter has been sent already. Tick “Send again” to send it to its audience once more."
+                )
+            )
         now = timezone.now()
         send = NewsletterSend.objects.create(
             newsletter=newsletter, scheduled_at=at or now, created_by=user, subject=newsletter.subject

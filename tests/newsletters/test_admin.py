@@ -254,3 +254,24 @@ def test_a_scheduled_send_can_be_cancelled_and_then_nobody_gets_it(
     with django_capture_on_commit_callbacks(execute=True):
         services.start_send(send.pk)
     assert smtp_server.messages == []
+
+
+def test_a_sent_newsletter_only_goes_out_again_when_asked_explicitly(
+    client, editor, archive, smtp_server, django_capture_on_commit_callbacks
+):
+    SubscriberFactory.create_batch(2)
+    newsletter = NewsletterPageFactory(parent=archive)
+    client.force_login(editor)
+    url = reverse("newsletters_send", args=[newsletter.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"send": "1", "send-scheduled_at": ""})
+    assert len(smtp_server.messages) == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = client.post(url, {"send": "1", "send-scheduled_at": ""}, follow=True)
+    assert "is al verstuurd" in refused.content.decode()
+    assert len(smtp_server.messages) == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"send": "1", "send-scheduled_at": "", "send-again": "on"})
+    assert len(smtp_server.messages) == 4
