@@ -19,6 +19,12 @@ class PreviewTokenError(Exception):
     """The token is invalid, tampered with or expired."""
 
 
+def front_end_preview_url(token: str) -> str | None:
+    """Where the headless front end shows a preview (``HEADLESS_PREVIEW_URL`` with ``{token}``), if set."""
+    template = getattr(settings, "HEADLESS_PREVIEW_URL", "")
+    return template.replace("{token}", token) if template else None
+
+
 def max_age() -> int:
     return getattr(settings, "EDITORIAL_PREVIEW_TOKEN_MAX_AGE", 60 * 60)
 

@@ -1,5 +1,8 @@
-from django.urls import path
+from django.conf import settings
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
 
 from . import admin_views
 
@@ -13,3 +16,13 @@ def register_admin_urls():
             name="editorial_preview_token",
         ),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def headless_preview_button(page, user, view_name, next_url=None):
+    """On the edit page: open the latest draft in the headless front end (when it has a preview URL)."""
+    if view_name == "edit" and getattr(settings, "HEADLESS_PREVIEW_URL", ""):
+        url = reverse("editorial_preview_token", args=[page.pk]) + "?open=1"
+        yield ListingButton(
+            _("Headless preview"), url, icon_name="view", priority=6, attrs={"target": "_blank"}
+        )

@@ -200,3 +200,5 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "cms.security.ContentSecurityPolicyMiddleware",
 )
+# The headless front end's preview page; "{token}" is replaced by a signed preview token.
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")

@@ -46,3 +46,27 @@ def test_only_editors_who_may_edit_the_page_get_a_token(tree, draft, client):
     response = client.get(f"/admin/editorial/preview-token/{draft.pk}/")
     assert response.status_code == 200
     assert client.get(response.json()["url"]).json()["title"] == "Conceptbericht, tweede versie"
+
+
+def test_the_edit_page_opens_the_draft_in_the_headless_front_end(tree, draft, client, settings):
+    from urllib.parse import urlparse
+
+    settings.HEADLESS_PREVIEW_URL = "https://voorbeeld.example/preview?token={token}"
+    client.force_login(user_in_role(Role.COMMUNICATIE, tree.a.region))
+
+    edit_page = client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
+    assert f"/admin/editorial/preview-token/{draft.pk}/?open=1" in edit_page
+    assert "Headless voorbeeld" in edit_page
+
+    response = client.get(f"/admin/editorial/preview-token/{draft.pk}/?open=1")
+    assert response.status_code == 302
+    location = urlparse(response["Location"])
+    assert (location.netloc, location.path) == ("voorbeeld.example", "/preview")
+    token = location.query.removeprefix("token=")
+    assert client.get("/api/v3/preview/", {"token": token}).json()["title"] == "Conceptbericht, tweede versie"
+
+
+def test_without_a_front_end_there_is_no_button(tree, draft, client, settings):
+    settings.HEADLESS_PREVIEW_URL = ""
+    client.force_login(user_in_role(Role.COMMUNICATIE, tree.a.region))
+    assert "?open=1" not in client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
