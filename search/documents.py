@@ -1,6 +1,7 @@
 """The Elasticsearch side: the ``LessonMaterial`` document, its Dutch analysis and the index settings.
 
-Index-time analysis: standard tokenizer, lowercase, ASCII folding, Dutch stop words, Dutch stemmer.
+Index-time analysis: standard tokenizer, lowercase, ASCII folding, compound splitting (the same head
+words as the database backend, ``text.COMPOUND_HEADS``), Dutch stop words, Dutch stemmer.
 Search-time analysis adds the editors' synonyms (``synonym_graph``, which Elasticsearch only allows at
 search time; ``updateable`` so a synonym edit needs a reload, not a reindex).
 """
@@ -21,10 +22,19 @@ from elasticsearch_dsl import (
 )
 
 from .facets import FACET_KEYS
+from .text import COMPOUND_HEADS, MIN_COMPOUND_MODIFIER
 
 FACET_SEPARATOR = "\x1f"
 dutch_stop = token_filter("dutch_stop", type="stop", stopwords="_dutch_")
 dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch")
+# "zonnepanelen" is indexed as itself and as "panelen", so "paneel" finds it.
+compound_filter = token_filter(
+    "dutch_compounds",
+    type="dictionary_decompounder",
+    word_list=list(COMPOUND_HEADS),
+    min_subword_size=MIN_COMPOUND_MODIFIER,
+    only_longest_match=True,
+)
 
 
 def synonym_filter(synonyms: list[list[str]]):
@@ -33,7 +43,9 @@ def synonym_filter(synonyms: list[list[str]]):
 
 
 dutch_index_analyzer = analyzer(
-    "dutch_index", tokenizer="standard", filter=["lowercase", "asciifolding", dutch_stop, dutch_stemmer]
+    "dutch_index",
+    tokenizer="standard",
+    filter=["lowercase", "asciifolding", compound_filter, dutch_stop, dutch_stemmer],
 )
 
 

@@ -138,3 +138,108 @@ def highlight(text: str, stems: set[str], *, width: int = 160, mark: str = "mark
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return prefix + "".join(out) + suffix
+
+
+# --- Dutch compounds --------------------------------------------------------------------------
+
+#: Words that often end a technical compound ("zonnepaneel", "windmolen", "waterraket"), singular and
+#: plural. Indexing adds the head word next to the compound, so "paneel" finds "zonnepanelen"; the
+#: Elasticsearch analyzer splits the same words (``documents.compound_filter``).
+COMPOUND_HEADS = (
+    "paneel",
+    "panelen",
+    "molen",
+    "molens",
+    "raket",
+    "raketten",
+    "kring",
+    "kringen",
+    "auto",
+    "autos",
+    "boot",
+    "boten",
+    "robot",
+    "robots",
+    "brug",
+    "bruggen",
+    "toren",
+    "torens",
+    "lamp",
+    "lampen",
+    "lampje",
+    "lampjes",
+    "motor",
+    "motoren",
+    "stroom",
+    "energie",
+    "printer",
+    "printers",
+    "huis",
+    "huizen",
+    "wagen",
+    "wagens",
+    "machine",
+    "machines",
+    "sensor",
+    "sensoren",
+    "schip",
+    "schepen",
+    "pomp",
+    "pompen",
+    "kabel",
+    "kabels",
+    "draad",
+    "draden",
+    "schakelaar",
+    "schakelaars",
+    "batterij",
+    "batterijen",
+    "magneet",
+    "magneten",
+    "wiel",
+    "wielen",
+    "klok",
+    "klokken",
+    "meter",
+    "meters",
+    "dak",
+    "daken",
+    "kas",
+    "kassen",
+    "cel",
+    "cellen",
+    "licht",
+    "vliegtuig",
+    "vliegtuigen",
+    "drone",
+    "drones",
+    "tuin",
+    "tuinen",
+)
+MIN_COMPOUND_MODIFIER = 3  # "zon|ne" + "paneel": at least 3 letters before the head word
+
+
+@lru_cache(maxsize=1)
+def _heads_by_length() -> dict[int, dict[str, str]]:
+    """Stemmed head -> base form, grouped by the stem's length (a few suffix lookups per word)."""
+    grouped: dict[int, dict[str, str]] = {}
+    for word in COMPOUND_HEADS:
+        head = stem(word)
+        grouped.setdefault(len(head), {}).setdefault(head, word)
+    return grouped
+
+
+@lru_cache(maxsize=50_000)
+def compound_head(word: str) -> str | None:
+    """The head word of a compound ("zonnepanelen" -> "paneel"), or ``None`` (for a folded word)."""
+    stemmed = stem(word)
+    for length, heads in _heads_by_length().items():
+        if len(stemmed) - length >= MIN_COMPOUND_MODIFIER and (head := heads.get(stemmed[-length:])):
+            return head
+    return None
+
+
+def with_compound_heads(text: str) -> str:
+    """``text`` plus the head words of its compounds, for the full-text index."""
+    heads = dict.fromkeys(h for t in tokens(text) if len(t) > 5 and (h := compound_head(t)))
+    return f"{text} {' '.join(heads)}" if heads else text

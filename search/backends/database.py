@@ -33,7 +33,7 @@ from ..query import (
     tsquery_expression,
     tsquery_prefix_expression,
 )
-from ..text import highlight, stemmed_text
+from ..text import highlight, stemmed_text, with_compound_heads
 from .base import FacetCount, Hit, SearchParams, SearchResults, Suggestion
 
 logger = logging.getLogger(__name__)
@@ -284,21 +284,30 @@ class DatabaseBackend:
                         [
                             (
                                 m.page_id,
-                                stemmed_text(m.title),
-                                stemmed_text(m.summary),
-                                stemmed_text(m.body),
-                                stemmed_text(m.attachment_text),
+                                stemmed_text(with_compound_heads(m.title)),
+                                stemmed_text(with_compound_heads(m.summary)),
+                                stemmed_text(with_compound_heads(m.body)),
+                                stemmed_text(with_compound_heads(m.attachment_text)),
                             )
                             for m in materials
                         ],
                     )
                 elif self.vendor == "postgresql":
-                    cursor.execute(
+                    cursor.executemany(
                         f"UPDATE {MATERIAL} SET search_vector = "
-                        "setweight(to_tsvector('dutch', title), 'A') || setweight(to_tsvector('dutch', summary), 'B') "
-                        "|| setweight(to_tsvector('dutch', body), 'C') "
-                        "|| setweight(to_tsvector('dutch', attachment_text), 'D') WHERE page_id = ANY(%s)",
-                        [ids],
+                        "setweight(to_tsvector('dutch', %s), 'A') || setweight(to_tsvector('dutch', %s), 'B') "
+                        "|| setweight(to_tsvector('dutch', %s), 'C') "
+                        "|| setweight(to_tsvector('dutch', %s), 'D') WHERE page_id = %s",
+                        [
+                            (
+                                with_compound_heads(m.title),
+                                with_compound_heads(m.summary),
+                                with_compound_heads(m.body),
+                                with_compound_heads(m.attachment_text),
+                                m.page_id,
+                            )
+                            for m in materials
+                        ],
                     )
             bitmaps.bump(self.using)
 

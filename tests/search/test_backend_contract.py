@@ -54,6 +54,12 @@ def test_dutch_stemming_finds_gebouwd(backend, databank):
     assert kit.pk in ids(run(backend, "bouw"))
 
 
+@pytest.mark.parametrize("query", ["paneel", "panelen"])
+def test_the_head_of_a_dutch_compound_finds_it(backend, databank, query):
+    """The "zon" kit only says "zonnepaneel"."""
+    assert ids(run(backend, query)) == {databank.kits["zon"].pk}
+
+
 def test_synonyms_match_either_spelling(backend, databank):
     assert databank.kits["microbit"].pk in ids(run(backend, "microbit"))
     assert databank.kits["microbit"].pk in ids(run(backend, "micro bit lampje"))

@@ -74,9 +74,14 @@ def test_index_has_dutch_analysis_with_editor_synonyms_at_search_time():
     assert analysis["analyzer"]["dutch_index"]["filter"] == [
         "lowercase",
         "asciifolding",
+        "dutch_compounds",
         "dutch_stop",
         "dutch_stemmer",
     ]
+    compounds = analysis["filter"]["dutch_compounds"]
+    assert compounds["type"] == "dictionary_decompounder"
+    assert {"paneel", "panelen", "molen", "raket"} <= set(compounds["word_list"])
+    assert compounds["min_subword_size"] == 3
     assert "dutch_synonyms" in analysis["analyzer"]["dutch_search"]["filter"]
     assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
     assert analysis["filter"]["dutch_stop"]["stopwords"] == "_dutch_"

@@ -1,4 +1,6 @@
-from search.text import fold, highlight, stem, stemmed_terms, stemmed_text
+import pytest
+
+from search.text import compound_head, fold, highlight, stem, stemmed_terms, stemmed_text, with_compound_heads
 
 
 def test_inflections_of_bouwen_share_one_stem():
@@ -37,3 +39,26 @@ def test_highlight_cuts_long_text_around_the_match():
     assert "<mark>magneet</mark>" in snippet
     assert snippet.startswith("… ") and snippet.endswith(" …")
     assert len(snippet) < 120
+
+
+@pytest.mark.parametrize(
+    ("word", "head"),
+    [
+        ("zonnepanelen", "paneel"),
+        ("windmolen", "molen"),
+        ("waterraket", "raket"),
+        ("spaghettitoren", "toren"),
+        ("paneel", None),  # the head word itself is no compound
+        ("bruggen", None),
+        ("leerlingen", None),
+    ],
+)
+def test_compound_heads(word, head):
+    assert compound_head(word) == head
+
+
+def test_the_index_text_carries_each_compound_head_once():
+    assert with_compound_heads("Twee zonnepanelen en een zonnepaneel") == (
+        "Twee zonnepanelen en een zonnepaneel paneel"
+    )
+    assert with_compound_heads("Geen samenstellingen hier") == "Geen samenstellingen hier"
