@@ -9,7 +9,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import paginate
@@ -133,6 +133,18 @@ class CancelIn(Schema):
     token: str
 
 
+def _data(request: HttpRequest) -> dict:
+    return json_form_data(request, max_bytes=getattr(settings, "BOOKINGS_API_MAX_BODY_BYTES", 16 * 1024))
+
+
+def _rate_limited(request: HttpRequest) -> HttpResponse | None:
+    if ratelimit.allow(request):
+        return None
+    return problem(
+        429, _("Too many attempts from your address. Please try again later."), code="rate_limited"
+    )
+
+
 @router.get(
     "/offerings/",
     response={200: list[OfferingOut], 400: ProblemSchema, 422: ProblemSchema},
@@ -165,10 +177,9 @@ def list_offerings(request: HttpRequest, techniekhuis: int | None = None, **kwar
     ),
 )
 def create_booking(request: HttpRequest):
-    if not ratelimit.allow(request):
-        message = _("Too many attempts from your address. Please try again later.")
-        return problem(429, message, code="rate_limited")
-    data = json_form_data(request, max_bytes=getattr(settings, "BOOKINGS_API_MAX_BODY_BYTES", 16 * 1024))
+    if error := _rate_limited(request):
+        return error
+    data = _data(request)
     data["school"] = data.pop("school_id", None)
     form = BookingForm(data=data)
     if not form.is_valid():
@@ -235,10 +246,9 @@ class ChangeOut(BookingOut):
     ),
 )
 def change_booking(request: HttpRequest):
-    if not ratelimit.allow(request):
-        message = _("Too many attempts from your address. Please try again later.")
-        return problem(429, message, code="rate_limited")
-    data = json_form_data(request, max_bytes=getattr(settings, "BOOKINGS_API_MAX_BODY_BYTES", 16 * 1024))
+    if error := _rate_limited(request):
+        return error
+    data = _data(request)
     token = str(data.get("token", ""))
     try:
         booking = services.booking_for_token(token)
@@ -246,13 +256,7 @@ def change_booking(request: HttpRequest):
         return problem(
             400, error.message, errors=body_errors("token", error.message, error.code), code=error.code
         )
-    current = {
-        "slot": booking.slot_id,
-        "pupils": booking.pupils,
-        "contact_name": booking.contact_name,
-        "phone": booking.phone,
-        "notes": booking.notes,
-    }
+    current = ChangeBookingForm.current_values(booking)
     form = ChangeBookingForm(booking, data={**current, **{k: v for k, v in data.items() if k in current}})
     if not form.is_valid():
         message = _("The booking could not be changed; see the errors per field.")

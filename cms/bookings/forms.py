@@ -204,17 +204,19 @@ class ChangeBookingForm(forms.Form):
     phone = BookingForm.base_fields["phone"]
     notes = BookingForm.base_fields["notes"]
 
+    @staticmethod
+    def current_values(booking: Booking) -> dict:
+        """The booking's values of the changeable fields (the form's initial data)."""
+        return {
+            "slot": booking.slot_id,
+            "pupils": booking.pupils,
+            "contact_name": booking.contact_name,
+            "phone": booking.phone,
+            "notes": booking.notes,
+        }
+
     def __init__(self, booking: Booking, *args, **kwargs):
-        kwargs.setdefault(
-            "initial",
-            {
-                "slot": booking.slot_id,
-                "pupils": booking.pupils,
-                "contact_name": booking.contact_name,
-                "phone": booking.phone,
-                "notes": booking.notes,
-            },
-        )
+        kwargs.setdefault("initial", self.current_values(booking))
         super().__init__(*args, **kwargs)
         self.booking = booking
         # The current slot, and the other slots of the same lesson that are still open.
