@@ -133,8 +133,11 @@ def regional_group_name(role: Role, region) -> str:
     return f"{role} – {region.name}"
 
 
+COORDINATOR_GROUP_PREFIX = "Techniekhuis – "
+
+
 def coordinator_group_name(page: Page) -> str:
-    return f"Techniekhuis – {page.title}"[:140] + f" (#{page.pk})"
+    return f"{COORDINATOR_GROUP_PREFIX}{page.title}"[:140] + f" (#{page.pk})"
 
 
 def _permissions(names: Iterable[str]) -> list[Permission]:
@@ -287,7 +290,7 @@ def assign_role(user, role: Role, region=None) -> None:
 def revoke_coordinator(user, techniekhuis_page: Page) -> None:
     """Undo :func:`grant_coordinator` for one techniekhuis (the role group goes with the last one)."""
     user.groups.remove(*Group.objects.filter(name=coordinator_group_name(techniekhuis_page)))
-    if not user.groups.filter(name__startswith="Techniekhuis – ").exists():
+    if not user.groups.filter(name__startswith=COORDINATOR_GROUP_PREFIX).exists():
         user.groups.remove(*Group.objects.filter(name=str(Role.COORDINATOREN)))
 
 

@@ -54,16 +54,11 @@ class EventIndexPage(BasePage):
 
     def region_calendar_url(self) -> str | None:
         """The subscribable iCal feed of this site's region (``cms.events``), if that app is routed."""
-        from django.urls import NoReverseMatch, reverse
+        from cms.pages.services import url_if_routed
 
-        home = self.get_site().root_page.specific if self.get_site() else None
-        region = getattr(home, "region", None)
-        if region is None:
-            return None
-        try:
-            return reverse("events:region_calendar", args=[region.slug])
-        except NoReverseMatch:
-            return None
+        site = self.get_site()
+        region = getattr(site.root_page.specific, "region", None) if site else None
+        return url_if_routed("events:region_calendar", region.slug) if region else None
 
 
 class EventPage(Address, BasePage):

@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,6 +13,7 @@ from wagtail.search import index
 
 from cms.pages.blocks import LessonStepsBlock, MaterialsBlock, VideoBlock
 from cms.pages.serializers import RelatedObjectField, TagNamesField, TermListField
+from cms.pages.services import url_if_routed
 
 from .base import BasePage
 
@@ -24,10 +24,7 @@ def counted_download_url(name: str, pk: int) -> str | None:
     Teachers download from the kit page, the API and the databank alike; every way must count,
     because the counts sort the databank and feed the funders' dashboard.
     """
-    try:
-        return reverse(f"search:{name}", args=[pk])
-    except NoReverseMatch:
-        return None
+    return url_if_routed(f"search:{name}", pk)
 
 
 class Licence(models.TextChoices):
