@@ -100,11 +100,6 @@ def stemmed_terms(text: str, *, keep_stop_words: bool = True) -> list[str]:
     return [stem(t) for t in tokens(text) if keep_stop_words or t not in STOP_WORDS]
 
 
-def stemmed_text(text: str) -> str:
-    """What the FTS table stores for ``text``: space-separated stems."""
-    return " ".join(stemmed_terms(text))
-
-
 def highlight(text: str, stems: set[str], *, width: int = 160, mark: str = "mark") -> str:
     """An HTML-escaped snippet of ``text`` around the first matched word, matches wrapped in ``<mark>``.
 
@@ -239,7 +234,18 @@ def compound_head(word: str) -> str | None:
     return None
 
 
+def _compound_heads(words: list[str]) -> list[str]:
+    """The head words of the compounds among (folded) ``words``, each once."""
+    return list(dict.fromkeys(h for w in words if len(w) > 5 and (h := compound_head(w))))
+
+
 def with_compound_heads(text: str) -> str:
-    """``text`` plus the head words of its compounds, for the full-text index."""
-    heads = dict.fromkeys(h for t in tokens(text) if len(t) > 5 and (h := compound_head(t)))
+    """``text`` plus the head words of its compounds, for PostgreSQL's full-text index."""
+    heads = _compound_heads(tokens(text))
     return f"{text} {' '.join(heads)}" if heads else text
+
+
+def stemmed_index_text(text: str) -> str:
+    """What the FTS5 table stores: the stems of ``text`` and of its compounds' heads (one tokenising pass)."""
+    words = tokens(text)
+    return " ".join([*map(stem, words), *map(stem, _compound_heads(words))])

@@ -33,7 +33,7 @@ from ..query import (
     tsquery_expression,
     tsquery_prefix_expression,
 )
-from ..text import highlight, stemmed_text, with_compound_heads
+from ..text import highlight, stemmed_index_text, with_compound_heads
 from .base import FacetCount, Hit, SearchParams, SearchResults, Suggestion
 
 logger = logging.getLogger(__name__)
@@ -284,10 +284,10 @@ class DatabaseBackend:
                         [
                             (
                                 m.page_id,
-                                stemmed_text(with_compound_heads(m.title)),
-                                stemmed_text(with_compound_heads(m.summary)),
-                                stemmed_text(with_compound_heads(m.body)),
-                                stemmed_text(with_compound_heads(m.attachment_text)),
+                                stemmed_index_text(m.title),
+                                stemmed_index_text(m.summary),
+                                stemmed_index_text(m.body),
+                                stemmed_index_text(m.attachment_text),
                             )
                             for m in materials
                         ],

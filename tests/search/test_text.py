@@ -1,6 +1,14 @@
 import pytest
 
-from search.text import compound_head, fold, highlight, stem, stemmed_terms, stemmed_text, with_compound_heads
+from search.text import (
+    compound_head,
+    fold,
+    highlight,
+    stem,
+    stemmed_index_text,
+    stemmed_terms,
+    with_compound_heads,
+)
 
 
 def test_inflections_of_bouwen_share_one_stem():
@@ -16,8 +24,8 @@ def test_fold_strips_accents_and_case():
     assert fold("Één Café") == "een cafe"
 
 
-def test_stemmed_text_splits_punctuation():
-    assert stemmed_text("micro:bit 3D-printen") == "micro bit 3d print"
+def test_the_index_text_splits_punctuation():
+    assert stemmed_index_text("micro:bit 3D-printen") == "micro bit 3d print"
 
 
 def test_stop_words_can_be_dropped():
@@ -62,3 +70,9 @@ def test_the_index_text_carries_each_compound_head_once():
         "Twee zonnepanelen en een zonnepaneel paneel"
     )
     assert with_compound_heads("Geen samenstellingen hier") == "Geen samenstellingen hier"
+
+
+def test_the_fts_index_text_stems_the_text_and_its_compound_heads():
+    text = "Bouw een windmolen en twee zonnepanelen"
+    assert stemmed_index_text(text) == "bouw en windmol en twe zonnepanel mol panel"
+    assert stemmed_index_text(text).split()[-2:] == [stem("molen"), stem("paneel")]
