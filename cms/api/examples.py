@@ -52,35 +52,27 @@ def openapi_examples(
     return extra
 
 
+#: Field errors shown in the generic examples of statuses that have them.
+GENERIC_FIELD_ERRORS = {
+    400: {"type": "required", "loc": ["body", "email"], "msg": "Dit veld is verplicht."},
+    422: {"type": "int_parsing", "loc": ["path", "page_id"], "msg": "Input should be a valid integer"},
+}
+
+
 def problem_example(
     status: int, detail: str | None = None, *, code: str | None = None, field: str | None = None, **extensions
 ) -> dict[str, Any]:
     """An ``application/problem+json`` body for ``status``: generic, or with the given detail and code
     (plus a field error at ``["body", field]`` and extension members)."""
-    if detail is not None:
-        example: dict[str, Any] = {
-            "type": "about:blank",
-            "title": HTTPStatus(status).phrase,
-            "status": status,
-            "detail": detail,
-            "code": code,
-        }
-        if field:
-            example["errors"] = [{"type": code, "loc": ["body", field], "msg": detail}]
-        return {**example, **extensions}
-    detail, code = PROBLEM_DETAILS.get(status, (HTTPStatus(status).phrase, None))
-    example = {
-        "type": "about:blank",
-        "title": HTTPStatus(status).phrase,
-        "status": status,
-        "detail": detail,
-    }
-    if code:
-        example["code"] = code
-    if status == 400:
-        example["errors"] = [{"type": "required", "loc": ["body", "email"], "msg": "Dit veld is verplicht."}]
-    elif status == 422:
-        example["errors"] = [
-            {"type": "int_parsing", "loc": ["path", "page_id"], "msg": "Input should be a valid integer"}
-        ]
-    return example
+    example: dict[str, Any] = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status}
+    if detail is None:  # the generic example of the status
+        example["detail"], code = PROBLEM_DETAILS.get(status, (HTTPStatus(status).phrase, None))
+        if code:
+            example["code"] = code
+        if status in GENERIC_FIELD_ERRORS:
+            example["errors"] = [GENERIC_FIELD_ERRORS[status]]
+        return example
+    example.update(detail=detail, code=code)
+    if field:
+        example["errors"] = [{"type": code, "loc": ["body", field], "msg": detail}]
+    return {**example, **extensions}

@@ -69,8 +69,9 @@ def _field_message(error: dict) -> str | None:
     message = FIELD_MESSAGES.get(error.get("type", ""))
     if message is None:
         return None
+    text = str(message)
     try:
-        return str(message) % error.get("ctx", {}) if "%(" in str(message) else str(message)
+        return text % error.get("ctx", {}) if "%(" in text else text
     except (KeyError, TypeError, ValueError):
         return None
 
