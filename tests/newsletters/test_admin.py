@@ -19,6 +19,15 @@ def editor(django_user_model):
     return django_user_model.objects.create_superuser("redacteur", "redactie@regio.nl", "wachtwoord")
 
 
+@pytest.fixture
+def send_screen(client, editor, archive) -> str:
+    """The send screen of a published newsletter with two active subscribers, the editor logged in."""
+    SubscriberFactory.create_batch(2)
+    newsletter = NewsletterPageFactory(parent=archive)
+    client.force_login(editor)
+    return reverse("newsletters_send", args=[newsletter.pk])
+
+
 def test_send_test_to_myself_mails_the_draft(
     client, editor, archive, smtp_server, django_capture_on_commit_callbacks
 ):
@@ -40,12 +49,9 @@ def test_send_test_to_myself_mails_the_draft(
 
 
 def test_send_from_admin_and_stats_shown(
-    client, editor, archive, smtp_server, django_capture_on_commit_callbacks
+    client, send_screen, smtp_server, django_capture_on_commit_callbacks
 ):
-    SubscriberFactory.create_batch(2)
-    newsletter = NewsletterPageFactory(parent=archive)
-    client.force_login(editor)
-    url = reverse("newsletters_send", args=[newsletter.pk])
+    url = send_screen
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"send": "1", "send-scheduled_at": ""})
@@ -228,7 +234,7 @@ def test_only_people_who_may_add_subscribers_can_import(client, django_user_mode
 
 
 def test_a_scheduled_send_can_be_cancelled_and_then_nobody_gets_it(
-    client, editor, archive, smtp_server, django_capture_on_commit_callbacks
+    client, send_screen, smtp_server, django_capture_on_commit_callbacks
 ):
     import datetime as dt
 
@@ -236,10 +242,7 @@ def test_a_scheduled_send_can_be_cancelled_and_then_nobody_gets_it(
 
     from cms.newsletters import services
 
-    SubscriberFactory.create_batch(2)
-    newsletter = NewsletterPageFactory(parent=archive)
-    client.force_login(editor)
-    url = reverse("newsletters_send", args=[newsletter.pk])
+    url = send_screen
     later = timezone.localtime() + dt.timedelta(days=1)
     client.post(url, {"send": "1", "send-scheduled_at": later.strftime("%Y-%m-%d %H:%M")})
     send = NewsletterSend.objects.get()
@@ -257,12 +260,9 @@ def test_a_scheduled_send_can_be_cancelled_and_then_nobody_gets_it(
 
 
 def test_a_sent_newsletter_only_goes_out_again_when_asked_explicitly(
-    client, editor, archive, smtp_server, django_capture_on_commit_callbacks
+    client, send_screen, smtp_server, django_capture_on_commit_callbacks
 ):
-    SubscriberFactory.create_batch(2)
-    newsletter = NewsletterPageFactory(parent=archive)
-    client.force_login(editor)
-    url = reverse("newsletters_send", args=[newsletter.pk])
+    url = send_screen
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"send": "1", "send-scheduled_at": ""})
     assert len(smtp_server.messages) == 2
