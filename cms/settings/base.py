@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
+    "cms.files",  # after wagtail.documents/images: wraps their API routers
     "wagtail.search",
     "wagtail.admin",
     "wagtail",

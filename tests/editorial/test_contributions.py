@@ -120,6 +120,25 @@ def test_approval_by_both_steps_publishes_and_mails_the_contributor(
     assert client.get(page.downloads.first().document.url).status_code == 200
 
 
+def test_contributed_files_reach_only_reviewers_choosers_until_approval(
+    tree, terms, client, django_capture_on_commit_callbacks
+):
+    response = client.post(API, payload(terms, upload("Zonnepaneel lesplan.pdf", pdf_bytes())))
+    page = Contribution.objects.get(pk=response.json()["id"]).page
+    communicatie = user_in_role(Role.COMMUNICATIE, tree.a.region)
+
+    def in_chooser(user) -> bool:
+        client.force_login(user)
+        return "Zonnepaneel lesplan" in client.get("/admin/documents/chooser/").json()["html"]
+
+    assert not in_chooser(communicatie)
+    assert in_chooser(user_in_role(Role.DATABANK))
+    approve_step(page, user_in_role(Role.DATABANK))
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_step(page, user_in_role(Role.EINDREDACTIE, tree.a.region))
+    assert in_chooser(communicatie)
+
+
 def test_rejection_mails_the_contributor_with_the_reviewers_comment(tree, terms, client):
     response = client.post(API, payload(terms))
     contribution = Contribution.objects.get(pk=response.json()["id"])
