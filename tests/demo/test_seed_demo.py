@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
+from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 from taggit.models import Tag
 from wagtail.documents import get_document_model
@@ -27,6 +28,7 @@ from cms.pages.models import (
 )
 from cms.snippets.models import CoreGoal, Partner, Region, School, TargetGroup, TechWorld, Theme
 from cms.snippets.validators import BRIN_RE, POSTCODE_RE
+from search.services import database_backend
 
 ACCOUNTS = ("beheer", "redacteur", "eindredacteur", "databankredacteur", "coordinator")
 
@@ -92,6 +94,22 @@ def test_running_twice_changes_nothing(seeded):
     # No sibling pages share a slug.
     siblings = Counter((page.path[: -Page.steplen], page.slug) for page in Page.objects.all())
     assert [key for key, count in siblings.items() if count > 1] == []
+
+
+@pytest.mark.django_db
+def test_databank_search_finds_every_kit_right_after_seeding_without_a_worker(seeded, settings, client):
+    # As in development: tasks wait in the database for a worker that is not running yet.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    kit_ids = list(LessonKitPage.objects.live().values_list("pk", flat=True))
+    database_backend().delete(kit_ids)  # an index out of step with the pages, e.g. a worker that never ran
+
+    run_seed()
+
+    html = client.get("/databank/zoeken/").content.decode()
+    assert f"{len(kit_ids)} leskisten gevonden" in html
+    assert "kompasnaald" in client.get("/databank/zoeken/", {"q": "kompasnaald"}).content.decode()
+    # Nothing is left for a worker to index later.
+    assert not DBTaskResult.objects.filter(task_path__startswith="search.").exists()
 
 
 @pytest.mark.django_db
