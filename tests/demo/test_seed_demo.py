@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from cms.demo.datafiles import load
 from cms.pages.models import (
     DatabankPage,
     EventPage,
@@ -143,6 +144,22 @@ def test_lesson_kits_cover_every_target_group_and_world(seeded):
         assert kit.core_goals.exists() and kit.themes.exists(), kit.slug
     assert any(item.value["consumable"] for kit in kits for item in kit.materials)
     assert set(kits.values_list("licence", flat=True)) > {"cc-by-sa-4.0"}
+
+
+@pytest.mark.django_db
+def test_every_kit_in_the_data_file_is_a_live_page_with_its_texts(seeded):
+    kits = {kit.slug: kit for kit in LessonKitPage.objects.live()}
+    data = load("kits")["kits"]
+    assert set(kits) == {item["slug"] for item in data}
+    for item in data:
+        page = kits[item["slug"]]
+        assert (page.title, page.summary, page.duration_minutes) == (
+            item["title"],
+            item["summary"],
+            item["duration"],
+        )
+        assert [step.value["title"] for step in page.steps] == [step["title"] for step in item["steps"]]
+        assert set(page.tags.names()) == set(item["tags"])
 
 
 @pytest.mark.django_db

@@ -40,7 +40,7 @@ class Command(BaseCommand):
             if not options["no_accounts"] and seed.demo_accounts_enabled():
                 with transaction.atomic():
                     accounts = seed.create_demo_accounts()
-                    assign_demo_roles()
+                    assign_demo_roles(seed.demo_editorial_roles())
                     services.seed_coordinator()
         self.print_summary(time.monotonic() - started)
         self.print_accounts(accounts, skipped_by_flag=options["no_accounts"])
