@@ -56,13 +56,13 @@ def render_pdf(title: str, sections: list[tuple[str, list[str] | str]], author: 
 
 
 def _steps(kit: dict) -> list[str]:
-    return [f"{title} ({minutes} min): {text}" for title, minutes, text in kit["steps"]]
+    return [f"{step['title']} ({step['minutes']} min): {step['text']}" for step in kit["steps"]]
 
 
 def _materials(kit: dict) -> list[str]:
     return [
-        f"{name} – {quantity}" + (" (verbruiksmateriaal)" if consumable else "")
-        for name, quantity, consumable in kit["materials"]
+        f"{item['name']} – {item['quantity']}" + (" (verbruiksmateriaal)" if item["consumable"] else "")
+        for item in kit["materials"]
     ]
 
 
@@ -73,7 +73,7 @@ def lesson_plan_sections(kit: dict) -> list[tuple[str, list[str] | str]]:
         (
             "Praktisch",
             f"Duur: {kit['duration']} minuten. Voorbereiding: {kit['preparation']} minuten. "
-            f"Groepsgrootte: {kit['group'][0]} tot {kit['group'][1]} leerlingen.",
+            f"Groepsgrootte: {kit['group']['min']} tot {kit['group']['max']} leerlingen.",
         ),
         ("Lesverloop", _steps(kit)),
         ("Benodigdheden", _materials(kit)),
@@ -81,7 +81,7 @@ def lesson_plan_sections(kit: dict) -> list[tuple[str, list[str] | str]]:
 
 
 def teacher_manual_sections(kit: dict) -> list[tuple[str, list[str] | str]]:
-    consumables = [name for name, _quantity, consumable in kit["materials"] if consumable]
+    consumables = [item["name"] for item in kit["materials"] if item["consumable"]]
     return [
         ("Achtergrond voor de docent", kit["background"]),
         (

@@ -17,6 +17,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, Site
 
+from cms.editorial.roles import Role
 from cms.pages.models import (
     ChallengeIndexPage,
     ChallengePage,
@@ -36,7 +37,8 @@ from cms.pages.models import (
 )
 from cms.snippets.models import CoreGoal, Partner, Region, School, TargetGroup, TechWorld, Theme
 
-from . import content, kits, pdfs
+from . import pdfs
+from .datafiles import DemoDataError, load, lookup, lookup_all, stream
 from .images import get_or_create_image
 
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -55,16 +57,6 @@ def parse_date(value: str | None) -> date | None:
 
 def decimal(value: str | None) -> Decimal | None:
     return Decimal(value) if value else None
-
-
-def stream(items: list[tuple[str, object]]) -> list[dict]:
-    """Turn compact (type, value) pairs into raw StreamField data; headings may be given as plain text."""
-    blocks = []
-    for block_type, value in items:
-        if block_type == "heading" and isinstance(value, str):
-            value = {"text": value, "level": "h2"}
-        blocks.append({"type": block_type, "value": value})
-    return blocks
 
 
 def _normalise(value, drop: frozenset[str]):
@@ -170,29 +162,33 @@ def _is_relation(model: type[Page], name: str) -> bool:
 
 def seed_taxonomies() -> dict:
     """Create or update themes, worlds, target groups and core goals; return lookups by slug/number."""
+    data = load("taxonomies")
     themes = {}
-    for order, (slug, name, description) in enumerate(content.THEMES):
-        themes[slug], _ = Theme.objects.update_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+    for order, item in enumerate(data["themes"]):
+        themes[item["slug"]], _ = Theme.objects.update_or_create(
+            slug=item["slug"],
+            defaults={"name": item["name"], "description": item["description"], "sort_order": order},
         )
     worlds = {}
-    for order, (slug, name, description) in enumerate(content.TECH_WORLDS):
-        worlds[slug], _ = TechWorld.objects.update_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+    for order, item in enumerate(data["tech_worlds"]):
+        worlds[item["slug"]], _ = TechWorld.objects.update_or_create(
+            slug=item["slug"],
+            defaults={"name": item["name"], "description": item["description"], "sort_order": order},
         )
     groups = {}
-    for order, (slug, name, level) in enumerate(content.TARGET_GROUPS):
-        groups[slug], _ = TargetGroup.objects.update_or_create(
-            slug=slug, defaults={"name": name, "level": level, "sort_order": order}
+    for order, item in enumerate(data["target_groups"]):
+        groups[item["slug"]], _ = TargetGroup.objects.update_or_create(
+            slug=item["slug"], defaults={"name": item["name"], "level": item["level"], "sort_order": order}
         )
     core_goals = {}
-    for number, name, description in content.CORE_GOALS:
+    for item in data["core_goals"]:
+        number = item["number"]
         core_goals[number], _ = CoreGoal.objects.update_or_create(
             number=number,
             defaults={
-                "name": name,
+                "name": item["name"],
                 "slug": f"kerndoel-{number}",
-                "description": description,
+                "description": item["description"],
                 "sort_order": number,
             },
         )
@@ -201,7 +197,7 @@ def seed_taxonomies() -> dict:
 
 def seed_regions() -> dict[str, Region]:
     regions = {}
-    for data in content.REGIONS:
+    for data in load("regions")["regions"]:
         regions[data["slug"]], _ = Region.objects.update_or_create(
             slug=data["slug"], defaults={"name": data["name"], "description": data["description"]}
         )
@@ -220,13 +216,13 @@ def _address(data: dict) -> dict:
 
 def seed_schools(regions: dict[str, Region]) -> dict[str, School]:
     schools = {}
-    for data in content.SCHOOLS:
+    for data in load("schools")["schools"]:
         school, _ = School.objects.update_or_create(
             brin_code=data["brin_code"],
             defaults={
                 "name": data["name"],
                 "school_type": data["school_type"],
-                "region": regions[data["region"]],
+                "region": lookup(regions, data["region"], "region", f"schools.yaml {data['brin_code']}"),
                 "website": data["website"],
                 **_address(data),
             },
@@ -238,14 +234,14 @@ def seed_schools(regions: dict[str, Region]) -> dict[str, School]:
 
 def seed_partners(regions: dict[str, Region]) -> dict[str, Partner]:
     partners = {}
-    for data in content.PARTNERS:
+    for data in load("partners")["partners"]:
         logo = get_or_create_image(f"Logo {data['name']}", f"logo-{data['slug']}", size=(480, 240))
         partner, _ = Partner.objects.update_or_create(
             slug=data["slug"],
             defaults={
                 "name": data["name"],
                 "partner_type": data["partner_type"],
-                "region": regions[data["region"]],
+                "region": lookup(regions, data["region"], "region", f"partners.yaml {data['slug']}"),
                 "description": data["description"],
                 "offering": data["offering"],
                 "website": data["website"],
@@ -265,7 +261,7 @@ def seed_home_pages(regions: dict[str, Region]) -> dict[str, HomePage]:
     """Create each region's HomePage under the tree root (full content is set in ``finish_home_pages``)."""
     root = Page.get_first_root_node()
     homes = {}
-    for data in content.REGIONS:
+    for data in load("regions")["regions"]:
         home = data["home"]
         homes[data["slug"]] = upsert_page(
             root,
@@ -280,7 +276,7 @@ def seed_home_pages(regions: dict[str, Region]) -> dict[str, HomePage]:
 def seed_sites(regions: dict[str, Region], homes: dict[str, HomePage]) -> dict[str, Site]:
     """Point one Wagtail Site per region at its HomePage; the TechTown site takes over the default site."""
     sites = {}
-    for data in content.REGIONS:
+    for data in load("regions")["regions"]:
         config = data["site"]
         site = Site.objects.filter(hostname=config["hostname"], port=config["port"]).first()
         if site is None and config["is_default_site"]:
@@ -316,32 +312,39 @@ def seed_sections(homes: dict[str, HomePage]) -> dict[tuple[str, str], Page]:
         "challenges": ChallengeIndexPage,
         "events": EventIndexPage,
     }
+    data = load("regions")
     sections = {}
-    for region_slug, region_sections in content.SECTIONS.items():
-        for key, (slug, title, intro) in region_sections.items():
+    for region_slug, region_sections in data["sections"].items():
+        where = f"regions.yaml sections {region_slug}"
+        for key, section in region_sections.items():
             sections[(region_slug, key)] = upsert_page(
-                homes[region_slug],
-                models[key],
-                slug,
-                {"title": title, "intro": intro, "show_in_menus": True, "listing_summary": intro[:300]},
-            )
-        for data in content.STANDARD_PAGES[region_slug]:
-            upsert_page(
-                homes[region_slug],
-                StandardPage,
-                data["slug"],
+                lookup(homes, region_slug, "region", where),
+                lookup(models, key, "section (news, techniekhuizen, challenges, events)", where),
+                section["slug"],
                 {
-                    "title": data["title"],
-                    "intro": data["intro"],
-                    "body": stream(data["body"]),
-                    "show_in_menus": data["menu"],
+                    "title": section["title"],
+                    "intro": section["intro"],
+                    "show_in_menus": True,
+                    "listing_summary": section["intro"][:300],
+                },
+            )
+        for page in data["standard_pages"].get(region_slug, []):
+            upsert_page(
+                lookup(homes, region_slug, "region", where),
+                StandardPage,
+                page["slug"],
+                {
+                    "title": page["title"],
+                    "intro": page["intro"],
+                    "body": stream(page["body"]),
+                    "show_in_menus": page["menu"],
                 },
             )
     return sections
 
 
 def seed_databank(homes: dict[str, HomePage]) -> DatabankPage:
-    data = content.DATABANK
+    data = load("regions")["databank"]
     return upsert_page(
         homes["techtown"],
         DatabankPage,
@@ -357,13 +360,14 @@ def seed_databank(homes: dict[str, HomePage]) -> DatabankPage:
 
 def finish_home_pages(regions: dict[str, Region], homes: dict[str, HomePage], databank: DatabankPage) -> None:
     """Set the full home-page content, which links to the databank created after the home pages."""
-    for data in content.REGIONS:
+    data_file = load("regions")
+    for data in data_file["regions"]:
         home = data["home"]
         hero = get_or_create_image(
             home["title"], f"hero-{data['slug']}", subtitle="Sterk Techniekonderwijs", size=(1600, 900)
         )
         body = [
-            *stream(content.HOME_BODY[data["slug"]]),
+            *stream(data_file["home_body"].get(data["slug"], [])),
             {
                 "type": "call_to_action",
                 "value": {"text": "Zoek lesmateriaal in de databank", "page": databank.pk, "url": ""},
@@ -413,7 +417,8 @@ def seed_lesson_kits(
     databank: DatabankPage, taxonomies: dict, regions: dict, partners: dict
 ) -> dict[str, LessonKitPage]:
     pages = {}
-    for kit in kits.KITS:
+    for kit in load("kits")["kits"]:
+        where = f"kits.yaml {kit['slug']}"
         image = get_or_create_image(kit["title"], f"leskist-{kit['slug']}", subtitle="Leskist")
         downloads = [
             LessonKitDownload(document=document, kind=kind, title=label)
@@ -421,12 +426,19 @@ def seed_lesson_kits(
         ]
         goals = "<ul>" + "".join(f"<li>{goal}</li>" for goal in kit["goals"]) + "</ul>"
         materials = [
-            {"type": "material", "value": {"name": name, "quantity": quantity, "consumable": consumable}}
-            for name, quantity, consumable in kit["materials"]
+            {"type": "material", "value": {key: item[key] for key in ("name", "quantity", "consumable")}}
+            for item in kit["materials"]
         ]
         steps = [
-            {"type": "step", "value": {"title": title, "minutes": minutes, "instructions": f"<p>{text}</p>"}}
-            for title, minutes, text in kit["steps"]
+            {
+                "type": "step",
+                "value": {
+                    "title": step["title"],
+                    "minutes": step["minutes"],
+                    "instructions": f"<p>{step['text']}</p>",
+                },
+            }
+            for step in kit["steps"]
         ]
         pages[kit["slug"]] = upsert_page(
             databank,
@@ -438,20 +450,20 @@ def seed_lesson_kits(
                 "learning_goals": goals,
                 "listing_summary": kit["summary"][:300],
                 "listing_image": image,
-                "target_groups": [taxonomies["groups"][slug] for slug in kit["groups"]],
-                "tech_worlds": [taxonomies["worlds"][slug] for slug in kit["worlds"]],
-                "themes": [taxonomies["themes"][slug] for slug in kit["themes"]],
-                "core_goals": [taxonomies["core_goals"][number] for number in kit["core_goals"]],
+                "target_groups": lookup_all(taxonomies["groups"], kit["groups"], "target group", where),
+                "tech_worlds": lookup_all(taxonomies["worlds"], kit["worlds"], "world of technology", where),
+                "themes": lookup_all(taxonomies["themes"], kit["themes"], "theme", where),
+                "core_goals": lookup_all(taxonomies["core_goals"], kit["core_goals"], "core goal", where),
                 "duration_minutes": kit["duration"],
                 "preparation_minutes": kit["preparation"],
-                "group_size_min": kit["group"][0],
-                "group_size_max": kit["group"][1],
+                "group_size_min": kit["group"]["min"],
+                "group_size_max": kit["group"]["max"],
                 "materials": materials,
                 "steps": steps,
                 "licence": kit["licence"],
                 "author": kit["author"],
-                "partner": partners[kit["partner"]] if kit["partner"] else None,
-                "region": regions[kit["region"]],
+                "partner": lookup(partners, kit["partner"], "partner", where) if kit["partner"] else None,
+                "region": lookup(regions, kit["region"], "region", where),
                 "downloads": downloads,
             },
             tags=kit["tags"],
@@ -464,19 +476,20 @@ def seed_lesson_kits(
 
 def seed_techniekhuizen(sections, regions, taxonomies, kit_pages) -> dict[str, TechniekhuisPage]:
     pages = {}
-    for data in content.TECHNIEKHUIZEN:
+    for data in load("techniekhuizen")["techniekhuizen"]:
+        where = f"techniekhuizen.yaml {data['slug']}"
         photos = []
-        for number, (title, alt_text) in enumerate(data["photos"], start=1):
-            image = get_or_create_image(title, f"{data['slug']}-{number}", subtitle=data["title"])
-            photos.append(TechniekhuisPhoto(image=image, alt_text=alt_text, caption=title))
+        for number, photo in enumerate(data["photos"], start=1):
+            image = get_or_create_image(photo["title"], f"{data['slug']}-{number}", subtitle=data["title"])
+            photos.append(TechniekhuisPhoto(image=image, alt_text=photo["alt_text"], caption=photo["title"]))
         pages[data["slug"]] = upsert_page(
-            sections[(data["region"], "techniekhuizen")],
+            lookup(sections, (data["region"], "techniekhuizen"), "region", where),
             TechniekhuisPage,
             data["slug"],
             {
                 "title": data["title"],
                 "kind": data["kind"],
-                "region": regions[data["region"]],
+                "region": lookup(regions, data["region"], "region", where),
                 "intro": data["intro"],
                 "listing_summary": data["intro"][:300],
                 "body": stream(data["body"]),
@@ -488,8 +501,8 @@ def seed_techniekhuizen(sections, regions, taxonomies, kit_pages) -> dict[str, T
                 "opening_hours": data["opening_hours"],
                 "how_to_get_there": data["how_to_get_there"],
                 "service_area": data["service_area"],
-                "target_groups": [taxonomies["groups"][slug] for slug in data["groups"]],
-                "lesson_kits": [kit_pages[slug] for slug in data["kits"]],
+                "target_groups": lookup_all(taxonomies["groups"], data["groups"], "target group", where),
+                "lesson_kits": lookup_all(kit_pages, data["kits"], "kit", where),
                 "photos": photos,
                 **_address(data),
             },
@@ -499,26 +512,27 @@ def seed_techniekhuizen(sections, regions, taxonomies, kit_pages) -> dict[str, T
 
 def seed_challenges(sections, taxonomies, partners) -> dict[str, ChallengePage]:
     pages = {}
-    for data in content.CHALLENGES:
+    for data in load("challenges")["challenges"]:
+        where = f"challenges.yaml {data['slug']}"
         image = get_or_create_image(data["title"], data["slug"], subtitle="Challenge")
         phases = [
             {
                 "type": "phase",
                 "value": {
-                    "name": name,
-                    "start_date": start,
-                    "end_date": end or None,
-                    "description": description,
+                    "name": phase["name"],
+                    "start_date": phase["start"],
+                    "end_date": phase["end"] or None,
+                    "description": phase["description"],
                 },
             }
-            for name, start, end, description in data["phases"]
+            for phase in data["phases"]
         ]
         prizes = [
-            {"type": "prize", "value": {"name": name, "description": description}}
-            for name, description in data["prizes"]
+            {"type": "prize", "value": {"name": prize["name"], "description": prize["description"]}}
+            for prize in data["prizes"]
         ]
         pages[data["slug"]] = upsert_page(
-            sections[(data["region"], "challenges")],
+            lookup(sections, (data["region"], "challenges"), "region", where),
             ChallengePage,
             data["slug"],
             {
@@ -529,8 +543,8 @@ def seed_challenges(sections, taxonomies, partners) -> dict[str, ChallengePage]:
                 "image_alt_text": data["title"],
                 "listing_image": image,
                 "body": stream(data["body"]),
-                "target_groups": [taxonomies["groups"][slug] for slug in data["groups"]],
-                "partners": [partners[slug] for slug in data["partners"]],
+                "target_groups": lookup_all(taxonomies["groups"], data["groups"], "target group", where),
+                "partners": lookup_all(partners, data["partners"], "partner", where),
                 "phases": phases,
                 "prizes": prizes,
                 "results": data["results"],
@@ -542,12 +556,13 @@ def seed_challenges(sections, taxonomies, partners) -> dict[str, ChallengePage]:
 
 def seed_events(sections, taxonomies, partners) -> dict[str, EventPage]:
     pages = {}
-    for data in content.EVENTS:
+    for data in load("events")["events"]:
+        where = f"events.yaml {data['slug']}"
         start, end = parse_datetime(data["start"]), parse_datetime(data["end"])
         if end <= start or not (data["location_name"] or data["online_url"]):
-            raise ValueError(f"Event {data['slug']} needs an end after its start and a location or link.")
+            raise DemoDataError(f"{where}: an event needs an end after its start and a location or link.")
         pages[data["slug"]] = upsert_page(
-            sections[(data["region"], "events")],
+            lookup(sections, (data["region"], "events"), "region", where),
             EventPage,
             data["slug"],
             {
@@ -556,15 +571,15 @@ def seed_events(sections, taxonomies, partners) -> dict[str, EventPage]:
                 "audience": data["audience"],
                 "intro": data["intro"],
                 "listing_summary": data["intro"][:300],
-                "body": stream([("paragraph", data["body"])]),
+                "body": stream([{"paragraph": data["body"]}]),
                 "start": start,
                 "end": end,
                 "location_name": data["location_name"],
                 "online_url": data["online_url"],
                 "capacity": data["capacity"],
                 "organiser": data["organiser"],
-                "partner": partners[data["partner"]] if data["partner"] else None,
-                "themes": [taxonomies["themes"][slug] for slug in data["themes"]],
+                "partner": lookup(partners, data["partner"], "partner", where) if data["partner"] else None,
+                "themes": lookup_all(taxonomies["themes"], data["themes"], "theme", where),
                 **_address(data),
             },
         )
@@ -573,11 +588,16 @@ def seed_events(sections, taxonomies, partners) -> dict[str, EventPage]:
 
 def seed_news(sections, related_lookup: dict[tuple[str, str], Page]) -> dict[str, NewsArticlePage]:
     pages = {}
-    for data in content.NEWS:
+    for data in load("news")["news"]:
+        where = f"news.yaml {data['slug']}"
         image = get_or_create_image(data["title"], f"nieuws-{data['slug']}", subtitle="Nieuws")
-        related = [NewsRelatedPage(page=related_lookup[key]) for key in data["related"]]
+        related = [
+            NewsRelatedPage(page=lookup(related_lookup, key, "related page", where))
+            for item in data["related"]
+            for key in item.items()
+        ]
         pages[data["slug"]] = upsert_page(
-            sections[(data["region"], "news")],
+            lookup(sections, (data["region"], "news"), "region", where),
             NewsArticlePage,
             data["slug"],
             {
@@ -588,7 +608,7 @@ def seed_news(sections, related_lookup: dict[tuple[str, str], Page]) -> dict[str
                 "image": image,
                 "image_alt_text": data["title"],
                 "listing_image": image,
-                "body": stream([("paragraph", data["body"])]),
+                "body": stream([{"paragraph": data["body"]}]),
                 "related_pages": related,
             },
             tags=data["tags"],
@@ -606,12 +626,12 @@ def demo_accounts_enabled() -> bool:
 def create_demo_accounts() -> list[dict]:
     """Create or update the demo superuser and editors; return their credentials.
 
-    Their editorial groups are assigned by ``cms.editorial.demo.assign_demo_roles``.
+    Their editorial groups are assigned by ``cms.editorial.demo.assign_demo_roles(demo_editorial_roles())``.
     """
     user_model = get_user_model()
     created = []
-    for account in content.DEMO_ACCOUNTS:
-        user, _ = user_model.objects.update_or_create(
+    for account in load("accounts")["accounts"]:
+        user, was_created = user_model.objects.update_or_create(
             username=account["username"],
             defaults={
                 "email": account["email"],
@@ -622,8 +642,20 @@ def create_demo_accounts() -> list[dict]:
                 "is_superuser": account["superuser"],
             },
         )
-        if not user.check_password(account["password"]):
+        # Hashing costs ~0.4 s a password: a new account is hashed once, not first checked as well.
+        if was_created or not user.check_password(account["password"]):
             user.set_password(account["password"])
             user.save(update_fields=["password"])
         created.append({"username": user.username, "password": account["password"], "role": account["role"]})
     return created
+
+
+def demo_editorial_roles() -> dict[str, Role]:
+    """username -> editorial role of the demo accounts that have one (accounts.yaml ``editorial_role``)."""
+    return {
+        account["username"]: lookup(
+            {str(role): role for role in Role}, account["editorial_role"], "editorial role", "accounts.yaml"
+        )
+        for account in load("accounts")["accounts"]
+        if account.get("editorial_role")
+    }

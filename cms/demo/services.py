@@ -2,15 +2,13 @@
 partner offers. Each part runs only when its app is installed, and is idempotent like the rest."""
 
 import datetime as dt
-import io
 from decimal import Decimal
 
 from django.apps import apps
-from django.core.management import call_command
 from django.utils import timezone
 
-from . import content
-from .seed import stream, upsert_page
+from .datafiles import load, lookup, lookup_all, stream
+from .seed import upsert_page
 
 #: Weekdays (Mon=0) and times of the demo lesson slots, for the coming weeks.
 SLOT_DAYS = (1, 3)  # Tuesday, Thursday
@@ -24,15 +22,17 @@ def seed_bookings(techniekhuizen: dict, taxonomies: dict, today: dt.date | None 
         return 0
     from cms.bookings.models import LessonOffering, OwnContributionRule, TimeSlot
 
-    for year, percentage in content.OWN_CONTRIBUTION:
+    data = load("bookings")
+    for rule in data["own_contribution"]:
         OwnContributionRule.objects.get_or_create(
-            school_year_start=year, defaults={"percentage": Decimal(percentage)}
+            school_year_start=rule["school_year_start"], defaults={"percentage": Decimal(rule["percentage"])}
         )
     today = today or timezone.localdate()
     first_monday = today + dt.timedelta(days=7 - today.weekday())
     created = 0
-    for house_slug, offerings in content.LESSON_OFFERINGS.items():
-        house = techniekhuizen[house_slug]
+    for house_slug, offerings in data["lesson_offerings"].items():
+        where = f"bookings.yaml {house_slug}"
+        house = lookup(techniekhuizen, house_slug, "techniekhuis", where)
         for data in offerings:
             offering, _ = LessonOffering.objects.update_or_create(
                 techniekhuis=house,
@@ -46,7 +46,9 @@ def seed_bookings(techniekhuizen: dict, taxonomies: dict, today: dt.date | None 
                     "active": True,
                 },
             )
-            offering.target_groups.set([taxonomies["groups"][slug] for slug in data["groups"]])
+            offering.target_groups.set(
+                lookup_all(taxonomies["groups"], data["groups"], "target group", where)
+            )
             for week in range(SLOT_WEEKS):
                 for weekday in SLOT_DAYS:
                     day = first_monday + dt.timedelta(weeks=week, days=weekday)
@@ -74,8 +76,9 @@ def seed_coordinator(username: str = "coordinator") -> None:
     from cms.editorial.roles import grant_coordinator
     from cms.pages.models import TechniekhuisPage
 
+    data = load("accounts")["coordinator"]
     user = get_user_model().objects.filter(username=username).first()
-    house = TechniekhuisPage.objects.filter(slug=content.DEMO_COORDINATED_HOUSE).first()
+    house = TechniekhuisPage.objects.filter(slug=data["techniekhuis"]).first()
     if user is None or house is None:
         return
     grant_coordinator(user, house)
@@ -88,18 +91,20 @@ def seed_coordinator(username: str = "coordinator") -> None:
 
     Coordinator.objects.get_or_create(user=user, techniekhuis=house)
     LessonOffering.objects.filter(techniekhuis=house).update(requires_approval=True)
-    slots = list(open_slots().filter(offering__techniekhuis=house)[: len(content.DEMO_BOOKING_REQUESTS)])
-    for slot, (brin, contact, group, pupils) in zip(slots, content.DEMO_BOOKING_REQUESTS, strict=False):
+    requests = data["booking_requests"]
+    slots = list(open_slots().filter(offering__techniekhuis=house)[: len(requests)])
+    for slot, wanted in zip(slots, requests, strict=False):
+        brin = wanted["school"]
         school = School.objects.filter(brin_code=brin).first()
         if school is None:
             continue
         request = bookings.BookingRequest(
             slot_id=slot.pk,
             school=school,
-            contact_name=contact,
+            contact_name=wanted["contact_name"],
             email="school@example.nl",
-            group=group,
-            pupils=pupils,
+            group=wanted["group"],
+            pupils=wanted["pupils"],
             privacy_consent=True,
             idempotency_key=f"demo-request-{brin}",
         )
@@ -115,19 +120,21 @@ def seed_newsletters(homes: dict, regions: dict, databank) -> None:
         return
     from cms.newsletters.models import NewsletterArchivePage, NewsletterPage, Segment
 
+    data_file = load("newsletters")
     segments = {}
-    for slug, name, description in content.MAILING_LISTS:
-        segments[slug], _ = Segment.objects.update_or_create(
-            slug=slug, defaults={"name": name, "description": description, "is_public": True}
+    for item in data_file["mailing_lists"]:
+        segments[item["slug"]], _ = Segment.objects.update_or_create(
+            slug=item["slug"],
+            defaults={"name": item["name"], "description": item["description"], "is_public": True},
         )
     for region_slug, home in homes.items():
         archive = upsert_page(
             home,
             NewsletterArchivePage,
             "nieuwsbrief",
-            {"title": "Nieuwsbrief", "intro": content.NEWSLETTER_ARCHIVE_INTRO},
+            {"title": "Nieuwsbrief", "intro": data_file["archive_intro"]},
         )
-        data = content.NEWSLETTER
+        data = data_file["newsletter"]
         upsert_page(
             archive,
             NewsletterPage,
@@ -136,18 +143,51 @@ def seed_newsletters(homes: dict, regions: dict, databank) -> None:
                 "title": data["title"],
                 "subject": data["subject"],
                 "preheader": data["preheader"],
-                "body": stream(
-                    [
-                        (kind, {**value, "page": databank.pk} if kind == "call_to_action" else value)
-                        for kind, value in data["body"]
-                    ]
+                "body": [
+                    {**block, "value": {**block["value"], "page": databank.pk}}
+                    if block["type"] == "call_to_action"
+                    else block
+                    for block in stream(data["body"])
+                ],
+                "segments": lookup_all(
+                    segments, data["segments"], "mailing list", "newsletters.yaml newsletter"
                 ),
-                "segments": [segments[slug] for slug in data["segments"]],
                 "region": regions[region_slug],
             },
         )
 
 
-def seed_partner_offers() -> None:
-    if apps.is_installed("cms.partners"):
-        call_command("seed_partner_offers", stdout=io.StringIO())
+def seed_partner_offers() -> int:
+    """Offers on the partners' menukaart (data/partner_offers.yaml) for the demo partners; returns how
+    many were created. Offers of partners that do not exist are skipped."""
+    if not apps.is_installed("cms.partners"):
+        return 0
+    from cms.partners.models import PartnerOffer
+    from cms.snippets.models import Partner, TargetGroup, Theme
+
+    offers = load("partner_offers")["offers"]
+    partners = {p.slug: p for p in Partner.objects.filter(slug__in={offer["partner"] for offer in offers})}
+    themes = list(Theme.objects.all()[:2])
+    created = 0
+    for data in offers:
+        partner = partners.get(data["partner"])
+        if partner is None:
+            continue
+        offer, was_created = PartnerOffer.objects.update_or_create(
+            partner=partner,
+            title=data["title"],
+            defaults={
+                "kind": data["kind"],
+                "place": data["place"],
+                "period": data["period"],
+                "max_pupils": data["max_pupils"],
+                "cost": Decimal(data["cost"]),
+                "insurance_needed": data["insurance_needed"],
+                "description": f"{data['title']} bij {partner.name}.",
+                "active": True,
+            },
+        )
+        offer.target_groups.set(TargetGroup.objects.filter(level=data["target_level"])[:3])
+        offer.themes.set(themes)
+        created += was_created
+    return created

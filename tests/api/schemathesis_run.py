@@ -86,7 +86,6 @@ def main() -> int:
         print("== schemathesis: migrating and seeding a throwaway database", flush=True)
         manage(env, "migrate", "--noinput")
         manage(env, "seed_demo", "--no-accounts")
-        manage(env, "seed_partner_offers")
         log = (tmp_path / "server.log").open("w")
         server = subprocess.Popen(  # noqa: S603
             [PYTHON, "manage.py", "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],

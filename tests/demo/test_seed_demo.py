@@ -10,12 +10,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
+from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from cms.demo.datafiles import load
 from cms.pages.models import (
     DatabankPage,
     EventPage,
@@ -27,6 +29,7 @@ from cms.pages.models import (
 )
 from cms.snippets.models import CoreGoal, Partner, Region, School, TargetGroup, TechWorld, Theme
 from cms.snippets.validators import BRIN_RE, POSTCODE_RE
+from search.services import database_backend
 
 ACCOUNTS = ("beheer", "redacteur", "eindredacteur", "databankredacteur", "coordinator")
 
@@ -95,6 +98,22 @@ def test_running_twice_changes_nothing(seeded):
 
 
 @pytest.mark.django_db
+def test_databank_search_finds_every_kit_right_after_seeding_without_a_worker(seeded, settings, client):
+    # As in development: tasks wait in the database for a worker that is not running yet.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    kit_ids = list(LessonKitPage.objects.live().values_list("pk", flat=True))
+    database_backend().delete(kit_ids)  # an index out of step with the pages, e.g. a worker that never ran
+
+    run_seed()
+
+    html = client.get("/databank/zoeken/").content.decode()
+    assert f"{len(kit_ids)} leskisten gevonden" in html
+    assert "kompasnaald" in client.get("/databank/zoeken/", {"q": "kompasnaald"}).content.decode()
+    # Nothing is left for a worker to index later.
+    assert not DBTaskResult.objects.filter(task_path__startswith="search.").exists()
+
+
+@pytest.mark.django_db
 def test_every_page_is_published_through_a_revision(seeded):
     pages = Page.objects.filter(depth__gt=1)
     assert pages.count() > 60
@@ -125,6 +144,22 @@ def test_lesson_kits_cover_every_target_group_and_world(seeded):
         assert kit.core_goals.exists() and kit.themes.exists(), kit.slug
     assert any(item.value["consumable"] for kit in kits for item in kit.materials)
     assert set(kits.values_list("licence", flat=True)) > {"cc-by-sa-4.0"}
+
+
+@pytest.mark.django_db
+def test_every_kit_in_the_data_file_is_a_live_page_with_its_texts(seeded):
+    kits = {kit.slug: kit for kit in LessonKitPage.objects.live()}
+    data = load("kits")["kits"]
+    assert set(kits) == {item["slug"] for item in data}
+    for item in data:
+        page = kits[item["slug"]]
+        assert (page.title, page.summary, page.duration_minutes) == (
+            item["title"],
+            item["summary"],
+            item["duration"],
+        )
+        assert [step.value["title"] for step in page.steps] == [step["title"] for step in item["steps"]]
+        assert set(page.tags.names()) == set(item["tags"])
 
 
 @pytest.mark.django_db

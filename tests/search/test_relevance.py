@@ -1,6 +1,6 @@
 """Relevance on the demo content: a judged set of Dutch teacher queries, precision@5 reported.
 
-Judgements were made by reading the demo kits (cms/demo/kits.py): a kit is relevant when a teacher
+Judgements were made by reading the demo kits (cms/demo/data/kits.yaml): a kit is relevant when a teacher
 typing the query would want it. The run prints P@5 per query and the means; the assertion guards
 against regressions below the level measured when the set was judged.
 """

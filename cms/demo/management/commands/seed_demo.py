@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.demo import seed, services
+from cms.demo.indexing import indexes_rebuilt_at_the_end
 from cms.editorial.demo import assign_demo_roles
 from cms.editorial.workflows import setup_workflows
 from cms.pages.models import LessonKitPage
@@ -31,15 +32,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         seed.STATS.__init__()
-        with transaction.atomic():
-            self.seed_content()
-            setup_workflows()  # editorial groups, permissions and workflows (runs setup_roles)
         accounts = None
-        if not options["no_accounts"] and seed.demo_accounts_enabled():
+        with indexes_rebuilt_at_the_end():
             with transaction.atomic():
-                accounts = seed.create_demo_accounts()
-                assign_demo_roles()
-                services.seed_coordinator()
+                self.seed_content()
+                setup_workflows()  # editorial groups, permissions and workflows (runs setup_roles)
+            if not options["no_accounts"] and seed.demo_accounts_enabled():
+                with transaction.atomic():
+                    accounts = seed.create_demo_accounts()
+                    assign_demo_roles(seed.demo_editorial_roles())
+                    services.seed_coordinator()
         self.print_summary(time.monotonic() - started)
         self.print_accounts(accounts, skipped_by_flag=options["no_accounts"])
 
