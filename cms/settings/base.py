@@ -164,6 +164,13 @@ EDITORIAL_CONTRIBUTION_MAX_FILE_SIZE = 20 * 1024 * 1024
 EDITORIAL_CONTRIBUTION_MAX_FILES = 5
 EDITORIAL_CONTRIBUTIONS_PER_HOUR = 5
 EDITORIAL_PREVIEW_TOKEN_MAX_AGE = 60 * 60
+# Decompression bombs (cms/archives.py): a ZIP-based upload (office file, .zip) may unpack to at
+# most this much in total, and no member over 1 MB may be packed more tightly than this ratio.
+# Applies to contributions, Wagtail document uploads and attachment text extraction.
+ARCHIVE_MAX_UNCOMPRESSED_SIZE = 100 * 1024 * 1024
+ARCHIVE_MAX_COMPRESSION_RATIO = 100
+ARCHIVE_MAX_MEMBERS = 10_000
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.editorial.forms.DocumentForm"
 
 # --- events ---
 INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.events")
