@@ -1,4 +1,9 @@
-"""Text extraction from attached files (PDF via pypdf, DOCX via its XML), cached per file hash."""
+"""Text extraction from attached files (PDF via pypdf, DOCX via its XML), cached per file hash.
+
+Extraction is bounded whatever a file claims: a .docx must pass the archive limits
+(:mod:`cms.archives`) and its XML is streamed, at most ``MAX_XML_BYTES`` of it, until
+``MAX_CHARS`` of text are found; a text file is read up to ``MAX_TEXT_BYTES``.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,14 @@ from xml.etree import ElementTree
 
 from pypdf import PdfReader
 
+from cms.archives import check_archive_limits
+
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 100_000
+MAX_TEXT_BYTES = 4 * MAX_CHARS  # UTF-8 needs at most four bytes a character
+MAX_XML_BYTES = 20 * 1024 * 1024  # markup around the text: stop reading XML after this much
+XML_CHUNK_BYTES = 64 * 1024
 _W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -27,12 +37,38 @@ def extract_pdf(fileobj) -> str:
 def extract_docx(fileobj) -> str:
     """Paragraph text of a .docx: the document XML is all we need, no extra dependency."""
     with zipfile.ZipFile(fileobj) as archive:
-        root = ElementTree.fromstring(archive.read("word/document.xml"))  # noqa: S314 - local upload, no DTDs
-    paragraphs = ("".join(t.text or "" for t in p.iter(f"{_W_NS}t")) for p in root.iter(f"{_W_NS}p"))
-    return "\n".join(p for p in paragraphs if p)
+        check_archive_limits(archive)
+        with archive.open("word/document.xml") as xml:
+            return _docx_paragraphs(xml)
 
 
-EXTRACTORS = {"pdf": extract_pdf, "docx": extract_docx, "txt": lambda f: f.read().decode("utf-8", "replace")}
+def _docx_paragraphs(xml) -> str:
+    """Stream the XML, keeping only paragraph text, until enough text or bytes are read."""
+    parser = ElementTree.XMLPullParser(events=("end",))  # expat: no external entities or DTDs fetched
+    paragraphs: list[str] = []
+    chars = read = 0
+    while chars < MAX_CHARS and read < MAX_XML_BYTES:
+        chunk = xml.read(XML_CHUNK_BYTES)
+        if not chunk:
+            break
+        read += len(chunk)
+        parser.feed(chunk)
+        for _event, element in parser.read_events():
+            if element.tag != f"{_W_NS}p":
+                continue
+            text = "".join(t.text or "" for t in element.iter(f"{_W_NS}t"))
+            element.clear()  # the paragraph's runs are done with: keep memory flat
+            if text:
+                paragraphs.append(text)
+                chars += len(text) + 1
+    return "\n".join(paragraphs)
+
+
+def extract_txt(fileobj) -> str:
+    return fileobj.read(MAX_TEXT_BYTES).decode("utf-8", "replace")
+
+
+EXTRACTORS = {"pdf": extract_pdf, "docx": extract_docx, "txt": extract_txt}
 
 
 def extract_text(document) -> str:

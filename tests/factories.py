@@ -1,6 +1,9 @@
 """Factories for the domain: snippets first, then a site with the page tree, then leaf pages."""
 
 import datetime as dt
+import functools
+import io
+import zipfile
 
 import factory
 import wagtail_factories
@@ -223,3 +226,39 @@ class RegionSite:
         if self._databank is None:
             self._databank = DatabankPageFactory(parent=self.home)
         return self._databank
+
+
+# --- office files (ZIP archives), built in memory ------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCX_CONTENT_TYPES = (
+    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+)
+
+
+def docx_of_paragraphs(paragraph: str, count: int) -> bytes:
+    """A .docx whose document holds ``count`` copies of one paragraph, streamed into the archive.
+
+    Repeated text compresses extremely well: with a large ``count`` this is a decompression bomb
+    (``count=300_000`` of 1,000 characters: ~300 MB of XML in well under 1 MB on disk).
+    """
+    buffer = io.BytesIO()
+    one = f"<w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p>".encode()
+    chunk_count = max(1, min(count, 1024))
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", DOCX_CONTENT_TYPES)
+        with archive.open("word/document.xml", "w") as member:
+            member.write(f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>'.encode())
+            written = 0
+            while written < count:
+                n = min(chunk_count, count - written)
+                member.write(one * n)
+                written += n
+            member.write(b"</w:body></w:document>")
+    return buffer.getvalue()
+
+
+@functools.cache
+def docx_bomb() -> bytes:
+    """The issue's bomb: ~300 MB of text in a few hundred KB."""
+    return docx_of_paragraphs("Techniek " * 111, 300_000)

@@ -9,6 +9,7 @@ slot counters stay right.
 from django import forms
 from django.contrib import messages
 from django.contrib.admin import display
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -187,10 +188,35 @@ class BookingButtonHelper(ButtonHelper):
 
 
 class ScopedModelAdmin(ModelAdmin):
+    """Every view of one object (inspect, edit, delete, history) finds it only in the scoped list.
+
+    wagtail-modeladmin looks objects up in the unscoped default manager, so an object outside
+    the coordinator's techniekhuizen answers 404 here, exactly as it is missing from the index.
+    """
+
     techniekhuis_path = ""
 
     def get_queryset(self, request):
         return scope(super().get_queryset(request), request.user, self.techniekhuis_path)
+
+    def _in_scope(self, request, instance_pk) -> None:
+        get_object_or_404(self.get_queryset(request), pk=unquote(instance_pk))
+
+    def inspect_view(self, request, instance_pk):
+        self._in_scope(request, instance_pk)
+        return super().inspect_view(request, instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        self._in_scope(request, instance_pk)
+        return super().edit_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        self._in_scope(request, instance_pk)
+        return super().delete_view(request, instance_pk)
+
+    def history_view(self, request, instance_pk):
+        self._in_scope(request, instance_pk)
+        return super().history_view(request, instance_pk)
 
 
 class LessonOfferingAdmin(ScopedModelAdmin):

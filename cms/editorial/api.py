@@ -4,7 +4,8 @@ The multipart body is validated by :class:`~cms.editorial.forms.ContributionForm
 ninja's schema) so API clients get the same Dutch messages as the HTML form.
 """
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
@@ -15,6 +16,7 @@ from cms.api.routers import register_router
 from . import api_examples as examples
 from .contributions import ContributionError, submit_contribution
 from .forms import ContributionForm
+from .preview import PreviewTokenError, preview_content, resolve_preview_token
 from .ratelimit import allow_contribution
 from .uploads import ALLOWED_TYPES
 
@@ -121,12 +123,14 @@ class PreviewOut(Schema):
     response={200: PreviewOut, 403: ProblemSchema, 422: ProblemSchema},
     summary="Preview a draft",
     operation_id="preview_detail",
-    description="The draft behind a signed, expiring preview token (issued to editors in the admin).",
+    description=(
+        "The draft behind a signed, expiring preview token (issued to editors in the admin), without "
+        "internal comments. Never cached (`Cache-Control: private, no-store`)."
+    ),
     openapi_extra=openapi_examples(responses={200: examples.PREVIEW}),
 )
-def get_preview(request: HttpRequest, token: str):
-    from .preview import PreviewTokenError, resolve_preview_token
-
+def get_preview(request: HttpRequest, token: str, response: HttpResponse):
+    add_never_cache_headers(response)  # a draft is for the token holder only, never a shared cache
     try:
         revision = resolve_preview_token(token)
     except PreviewTokenError:
@@ -139,7 +143,7 @@ def get_preview(request: HttpRequest, token: str):
             "type": page._meta.label,
             "title": page.title,
             "revision_id": revision.pk,
-            "content": revision.content,
+            "content": preview_content(revision),
         },
     )
 

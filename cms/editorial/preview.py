@@ -11,8 +11,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.core import signing
 from wagtail.models import Page, Revision
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 
 SALT = "cms.editorial.preview"
+
+#: Revision fields for editors only: internal comments (text and user ids; "comments" is the name
+#: older revisions used) and who owns or locks the page. A preview shows content, not the admin.
+INTERNAL_FIELDS = frozenset({COMMENTS_RELATION_NAME, "comments", "owner", "locked", "locked_at", "locked_by"})
 
 
 class PreviewTokenError(Exception):
@@ -48,3 +53,8 @@ def resolve_preview_token(token: str) -> Revision:
     if revision is None:
         raise PreviewTokenError("revision not found")
     return revision
+
+
+def preview_content(revision: Revision) -> dict:
+    """The revision's content as a headless front end may see it: without the internal fields."""
+    return {key: value for key, value in revision.content.items() if key not in INTERNAL_FIELDS}

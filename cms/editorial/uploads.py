@@ -3,6 +3,8 @@
 The extension says what a file claims to be; the first bytes ("magic numbers", read with the
 ``filetype`` package) say what it is. Both must agree and be on the allow-list, so an
 executable or HTML page renamed to ``.pdf`` is refused, as is anything scriptable (.html, .svg).
+ZIP-based files (office documents, .zip) must also stay within the unpacking limits of
+:mod:`cms.archives`, so a decompression bomb is refused before anything reads it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from cms.archives import ArchiveLimitError, check_archive_limits
 
 # extension -> the MIME type its content must sniff as
 ALLOWED_TYPES: dict[str, str] = {
@@ -63,12 +67,16 @@ def max_files() -> int:
     return getattr(settings, "EDITORIAL_CONTRIBUTION_MAX_FILES", 5)
 
 
+def _base_name(upload: UploadedFile) -> str:
+    return PurePosixPath((upload.name or "").replace("\\", "/")).name
+
+
 def validate_upload(upload: UploadedFile) -> str:
     """Raise a ``ValidationError`` (in the active language) unless ``upload`` is acceptable.
 
     Returns the file's (lower-case) extension.
     """
-    name = PurePosixPath((upload.name or "").replace("\\", "/")).name
+    name = _base_name(upload)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in ALLOWED_TYPES:
         raise ValidationError(
@@ -97,16 +105,50 @@ def validate_upload(upload: UploadedFile) -> str:
     return extension
 
 
-def _check_archive(upload: UploadedFile, name: str) -> None:
+def _archive_members(upload: UploadedFile, name: str) -> list[str]:
+    """The member names of a ZIP-based upload that opens and stays within the unpacking limits."""
     try:
         with zipfile.ZipFile(upload) as archive:
-            members = archive.namelist()
+            check_archive_limits(archive)
+            return archive.namelist()
     except zipfile.BadZipFile as error:
         raise ValidationError(
             _("%(name)s is damaged and cannot be opened.") % {"name": name}, code="file_content"
         ) from error
+    except ArchiveLimitError as error:
+        raise ValidationError(_archive_limit_message(error, name), code="file_content") from error
     finally:
         upload.seek(0)
+
+
+def _archive_limit_message(error: ArchiveLimitError, name: str) -> str:
+    if error.reason == "ratio":
+        return _(
+            "%(name)s is packed far more tightly than a normal file (a possible zip bomb) and is refused."
+        ) % {"name": name}
+    if error.reason == "members":
+        return _("%(name)s contains too many files (the maximum is %(max)s).") % {
+            "name": name,
+            "max": error.limit,
+        }
+    return _("%(name)s would be too large unpacked (%(size)s; the maximum is %(max)s).") % {
+        "name": name,
+        "size": filesizeformat(error.unpacked_size),
+        "max": filesizeformat(error.limit),
+    }
+
+
+def validate_archive_limits(upload: UploadedFile) -> None:
+    """For uploads of any type (e.g. Wagtail's document form): a ZIP must stay within the limits."""
+    upload.seek(0)
+    is_zip = zipfile.is_zipfile(upload)
+    upload.seek(0)
+    if is_zip:
+        _archive_members(upload, _base_name(upload))
+
+
+def _check_archive(upload: UploadedFile, name: str) -> None:
+    members = _archive_members(upload, name)
     for member in members:
         if PurePosixPath(member).suffix.lower() in DANGEROUS_SUFFIXES:
             raise ValidationError(

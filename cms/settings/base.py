@@ -165,6 +165,13 @@ EDITORIAL_CONTRIBUTION_MAX_FILE_SIZE = 20 * 1024 * 1024
 EDITORIAL_CONTRIBUTION_MAX_FILES = 5
 EDITORIAL_CONTRIBUTIONS_PER_HOUR = 5
 EDITORIAL_PREVIEW_TOKEN_MAX_AGE = 60 * 60
+# Decompression bombs (cms/archives.py): a ZIP-based upload (office file, .zip) may unpack to at
+# most this much in total, and no member over 1 MB may be packed more tightly than this ratio.
+# Applies to contributions, Wagtail document uploads and attachment text extraction.
+ARCHIVE_MAX_UNCOMPRESSED_SIZE = 100 * 1024 * 1024
+ARCHIVE_MAX_COMPRESSION_RATIO = 100
+ARCHIVE_MAX_MEMBERS = 10_000
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.editorial.forms.DocumentForm"
 
 # --- events ---
 INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.events")
@@ -182,16 +189,20 @@ CORS_ALLOWED_ORIGINS = [o.strip() for o in os.environ.get("CORS_ALLOWED_ORIGINS"
 CORS_URLS_REGEX = r"^/api/.*$"
 API_CACHE_MAX_AGE = 60
 
-# --- newsletters ---
-# SQLite (development/small sites): WAL journal and synchronous=NORMAL, so a commit does not wait
+# --- newsletters / SQLite under load ---
+# SQLite (the embedded default): WAL journal and synchronous=NORMAL, so a commit does not wait
 # for an fsync. A newsletter send commits once per mail (that is what makes resume exact); with
 # the default rollback journal every commit costs a disk flush (~15-25 ms). WAL+NORMAL stays
 # consistent and loses nothing when the process crashes; only a power/OS failure can undo the last
-# commits. PostgreSQL ignores this block.
+# commits. WAL lets readers go on while one process writes; writers (the web process and the
+# task worker) take turns: a transaction takes the write lock when it begins (BEGIN IMMEDIATE)
+# and waits up to "timeout" seconds for it, instead of failing with "database is locked" when a
+# read turns into a write mid-transaction. PostgreSQL ignores this block.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    )
+    _sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _sqlite_options.setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+    _sqlite_options.setdefault("transaction_mode", "IMMEDIATE")
+    _sqlite_options.setdefault("timeout", 30)
 # Count clicks on links in sent newsletters per link (never per person); off by default.
 NEWSLETTER_COUNT_CLICKS = os.environ.get("NEWSLETTER_COUNT_CLICKS", "") == "1"
 

@@ -11,7 +11,7 @@ from cms.editorial.roles import Role
 from cms.editorial.workflows import REVIEW_TASK
 from cms.outbox.models import OutgoingMail
 from tests.api.problems import assert_problem, errors_at
-from tests.factories import TargetGroupFactory, ThemeFactory
+from tests.factories import TargetGroupFactory, ThemeFactory, docx_bomb, docx_of_paragraphs
 
 from .factories import (
     EXE_BYTES,
@@ -246,3 +246,47 @@ def test_public_form_shows_file_errors(tree, terms, client):
     response = client.post(FORM, payload(terms, upload("les.html", HTML_BYTES)))
     assert response.status_code == 400
     assert "dit bestandstype is niet toegestaan" in response.content.decode()
+
+
+def test_a_decompression_bomb_is_refused_at_upload(tree, terms, client):
+    response = client.post(API, payload(terms, upload("werkblad.docx", docx_bomb())))
+
+    errors = errors_at(assert_problem(response, 400), "form", "files")
+    assert any("werkblad.docx" in error and "uitgepakt" in error for error in errors), errors
+    assert not Contribution.objects.exists()
+    assert not get_document_model().objects.exists()
+
+
+def test_a_tightly_packed_archive_under_the_size_limit_is_refused(tree, terms, client):
+    zeros = zip_bytes({"leeg.txt": b"\0" * (20 * 1024 * 1024)})  # 20 MB in ~20 KB: ratio ~1000
+
+    response = client.post(API, payload(terms, upload("materiaal.zip", zeros)))
+
+    errors = errors_at(assert_problem(response, 400), "form", "files")
+    assert any("materiaal.zip" in error and "ingepakt" in error for error in errors), errors
+
+
+def test_an_ordinary_office_file_still_passes(tree, terms, client):
+    normal = docx_of_paragraphs("Leerlingen bouwen een windmolen en meten de stroom.", 200)
+    response = client.post(API, payload(terms, upload("werkblad.docx", normal)))
+    assert response.status_code == 201
+
+
+def test_editors_cannot_upload_a_decompression_bomb_as_a_wagtail_document(admin_client):
+    response = admin_client.post(
+        "/admin/documents/add/", {"title": "Bom", "file": upload("werkblad.docx", docx_bomb())}
+    )
+    assert response.status_code == 200
+    assert "uitgepakt te groot" in str(response.context["form"].errors["file"])
+
+    multiple = admin_client.post(
+        "/admin/documents/multiple/add/", {"files[]": upload("werkblad.docx", docx_bomb())}
+    )
+    assert "uitgepakt te groot" in multiple.json()["error_message"]
+    assert not get_document_model().objects.exists()
+
+    fine = admin_client.post(
+        "/admin/documents/add/", {"title": "Werkblad", "file": upload("werkblad.docx", docx_bytes())}
+    )
+    assert fine.status_code == 302
+    assert get_document_model().objects.get().title == "Werkblad"

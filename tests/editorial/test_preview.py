@@ -1,4 +1,5 @@
 import pytest
+from wagtail.models import Comment
 
 from cms.editorial.preview import make_preview_token
 from cms.editorial.roles import Role
@@ -70,3 +71,23 @@ def test_without_a_front_end_there_is_no_button(tree, draft, client, settings):
     settings.HEADLESS_PREVIEW_URL = ""
     client.force_login(user_in_role(Role.COMMUNICATIE, tree.a.region))
     assert "?open=1" not in client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
+
+
+def test_a_preview_carries_no_internal_comments_and_is_never_cached(tree, draft, client):
+    editor = user_in_role(Role.COMMUNICATIE, tree.a.region)
+    draft.wagtail_admin_comments = [
+        Comment(user=editor, text="Interne opmerking: eerst de ouders bellen", contentpath="title")
+    ]
+    draft.owner = editor
+    draft.save_revision(user=editor)
+
+    response = client.get("/api/v3/preview/", {"token": make_preview_token(draft)})
+
+    assert response.status_code == 200
+    content = response.json()["content"]
+    assert "eerst de ouders bellen" not in response.content.decode()
+    assert not {"wagtail_admin_comments", "comments", "owner", "locked_by"} & content.keys()
+    assert content["title"] == "Conceptbericht, tweede versie"
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= cache_control
+    assert "public" not in cache_control
