@@ -4,7 +4,6 @@ the editor's own choice (Dutch by default), the API the client's ``Accept-Langua
 import feedparser
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale, Page, Site
 
 from cms.outbox.models import OutgoingMail
 from tests.bookings.factories import LessonOfferingFactory, TimeSlotFactory
@@ -12,9 +11,9 @@ from tests.bookings.test_views import form_data
 from tests.factories import (
     ChallengePageFactory,
     EventPageFactory,
-    HomePageFactory,
     LessonKitPageFactory,
     NewsArticlePageFactory,
+    RegionSite,
     StandardPageFactory,
     TechniekhuisPageFactory,
 )
@@ -118,12 +117,8 @@ def test_a_booking_from_an_english_browser_is_confirmed_in_dutch(
 
 
 @pytest.fixture
-def english_site(region_site) -> Site:
-    english = Locale.objects.create(language_code="en")
-    home = HomePageFactory(
-        parent=Page.get_first_root_node(), title="Tech education", slug="tech-en", locale=english
-    )
-    return Site.objects.create(hostname="en.example.org", port=80, root_page=home, site_name="Tech")
+def english_site(region_site) -> RegionSite:
+    return RegionSite(hostname="en.example.org", is_default=False, language="en")
 
 
 def test_a_site_whose_content_is_english_speaks_english_to_a_dutch_browser(client, english_site):
@@ -185,7 +180,9 @@ def test_an_editor_who_chose_english_sees_the_english_admin_with_a_dutch_browser
 # --- the API: the client chooses the language of messages -------------------------------------------
 
 
-@pytest.mark.parametrize(("accept", "detail"), [("en", "Not found"), ("nl", "Niet gevonden"), ("", "Niet gevonden")])
+@pytest.mark.parametrize(
+    ("accept", "detail"), [("en", "Not found"), ("nl", "Niet gevonden"), ("", "Niet gevonden")]
+)
 def test_api_errors_follow_the_requests_accept_language(client, region_site, accept, detail):
     response = client.get("/api/v3/news/999/", HTTP_ACCEPT_LANGUAGE=accept)
     assert response.status_code == 404
