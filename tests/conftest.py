@@ -113,9 +113,14 @@ def browser():
         browser.close()
 
 
+#: The browser's language (Accept-Language, navigator.language). CI runs the browser suite once more
+#: with ``E2E_BROWSER_LOCALE=en-US``, as many Dutch teachers' laptops are set: pages must stay Dutch.
+BROWSER_LOCALE = os.environ.get("E2E_BROWSER_LOCALE", "nl-NL")
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    context = browser.new_context(locale=BROWSER_LOCALE, timezone_id="Europe/Amsterdam")
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

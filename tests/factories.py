@@ -9,7 +9,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from cms.pages import models as pages
 from cms.snippets import models as snippets
@@ -189,7 +189,7 @@ def ensure_wagtail_base_rows() -> Page:
     Transactional tests (browser tests) flush every table when they finish.
     """
     from django.conf import settings
-    from wagtail.models import Collection, Locale
+    from wagtail.models import Collection
 
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Collection.get_first_root_node():
@@ -202,10 +202,12 @@ def ensure_wagtail_base_rows() -> Page:
 class RegionSite:
     """A region's site with its home page and one index page of each kind."""
 
-    def __init__(self, hostname: str = "localhost", is_default: bool = True):
+    def __init__(self, hostname: str = "localhost", is_default: bool = True, language: str = ""):
+        """``language``: the locale of the region's content (its pages inherit it); default LANGUAGE_CODE."""
         root = ensure_wagtail_base_rows()
         self.region = RegionFactory()
-        self.home = HomePageFactory(parent=root, region=self.region)
+        locale = Locale.objects.get_or_create(language_code=language)[0] if language else None
+        self.home = HomePageFactory(parent=root, region=self.region, **({"locale": locale} if locale else {}))
         self.site = Site.objects.create(
             hostname=hostname,
             port=80,

@@ -13,6 +13,8 @@ class ApiConfig(AppConfig):
         from wagtail.api.v3.api import api
 
         from .errors import register_exception_handlers, register_problem_schema_media_types
+        from .routers import describe_api
 
         register_exception_handlers(api)
         register_problem_schema_media_types(api)
+        describe_api(api)  # after the wrappers above: the cached document is their result

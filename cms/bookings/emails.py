@@ -10,14 +10,18 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cms.i18n import page_language
 from cms.outbox.services import Attachment, queue_mail
 
 from .ical import CalendarEvent, build_calendar
 from .models import Booking
 
 
-def _language() -> str:
-    return getattr(settings, "BOOKINGS_MAIL_LANGUAGE", None) or settings.LANGUAGE_CODE
+def _language(booking: Booking) -> str:
+    """The language of the techniekhuis's content, never the language of whoever triggered the mail."""
+    return getattr(settings, "BOOKINGS_MAIL_LANGUAGE", None) or page_language(
+        booking.slot.offering.techniekhuis
+    )
 
 
 def base_url(booking: Booking) -> str:
@@ -94,7 +98,7 @@ def _queue(
 
 def booking_received(booking: Booking) -> None:
     """The mail that matches the booking's state: confirmation (with .ics), request received, or waiting list."""
-    with translation.override(_language()):
+    with translation.override(_language(booking)):
         title = booking.slot.offering.title
         if booking.status == Booking.Status.CONFIRMED:
             _queue(
@@ -118,7 +122,7 @@ def booking_received(booking: Booking) -> None:
 
 
 def booking_cancelled(booking: Booking) -> None:
-    with translation.override(_language()):
+    with translation.override(_language(booking)):
         _queue(
             booking,
             "cancelled",
@@ -130,7 +134,7 @@ def booking_cancelled(booking: Booking) -> None:
 
 def booking_changed(booking: Booking, changed: list[str], *, moved_from=None) -> None:
     """Confirm a change the school made through its link; a moved lesson comes with a new .ics."""
-    with translation.override(_language()):
+    with translation.override(_language(booking)):
         attachments = []
         if moved_from is not None and booking.holds_place:
             attachments.append(calendar_attachment(booking))
@@ -149,7 +153,7 @@ def booking_changed(booking: Booking, changed: list[str], *, moved_from=None) ->
 
 
 def booking_completed(booking: Booking) -> None:
-    with translation.override(_language()):
+    with translation.override(_language(booking)):
         _queue(
             booking,
             "completed",
@@ -159,7 +163,7 @@ def booking_completed(booking: Booking) -> None:
 
 
 def booking_reminder(booking: Booking) -> None:
-    with translation.override(_language()):
+    with translation.override(_language(booking)):
         _queue(
             booking,
             "reminder",
@@ -184,7 +188,7 @@ def notify_coordinators(booking: Booking, *, event: str) -> None:
     to = coordinator_addresses(booking)
     if not to:
         return
-    with translation.override(_language()):
+    with translation.override(_language(booking)):
         if event == "new":
             subject = _("New booking: %(school)s, %(title)s")
         elif event == "changed":

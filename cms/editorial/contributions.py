@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, WorkflowState
+
+from cms.i18n import page_language
 
 from .models import Contribution
 from .roles import Role
@@ -167,22 +169,26 @@ def decide(page, *, approved: bool, comment: str) -> Contribution | None:
     contribution.save(update_fields=["status", "reviewer_comment", "decided_at"])
     if approved:
         _publish_documents(page)
-        subject = _("Your lesson material has been published: %(title)s")
-    else:
-        subject = _("Your lesson material needs changes: %(title)s")
-    queue_mail(
-        to=[contribution.contributor_email],
-        template="editorial/email/contribution_approved"
-        if approved
-        else "editorial/email/contribution_rejected",
-        context={
-            "contribution": contribution,
-            "comment": comment,
-            "page_url": page.full_url if approved else "",
-        },
-        subject=subject % {"title": contribution.title[:150].replace("\n", " ")},
-        key=f"editorial-contribution-{contribution.pk}-{contribution.status}-{int(contribution.decided_at.timestamp())}",
-    )
+    # The reviewer's admin language is theirs; the contributor reads the language of the databank.
+    with translation.override(page_language(page)):
+        subject = (
+            _("Your lesson material has been published: %(title)s")
+            if approved
+            else _("Your lesson material needs changes: %(title)s")
+        )
+        queue_mail(
+            to=[contribution.contributor_email],
+            template="editorial/email/contribution_approved"
+            if approved
+            else "editorial/email/contribution_rejected",
+            context={
+                "contribution": contribution,
+                "comment": comment,
+                "page_url": page.full_url if approved else "",
+            },
+            subject=subject % {"title": contribution.title[:150].replace("\n", " ")},
+            key=f"editorial-contribution-{contribution.pk}-{contribution.status}-{int(contribution.decided_at.timestamp())}",
+        )
     return contribution
 
 

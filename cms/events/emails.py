@@ -11,14 +11,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cms.bookings.ical import build_calendar
+from cms.i18n import page_language
 from cms.outbox.services import Attachment, queue_mail
 
 from .calendars import calendar_event
 from .models import ChallengeTeam, EventRegistration
 
 
-def _language() -> str:
-    return getattr(settings, "EVENTS_MAIL_LANGUAGE", None) or settings.LANGUAGE_CODE
+def _language(page) -> str:
+    """The language of the event's (challenge's) content, never that of whoever triggered the mail."""
+    return getattr(settings, "EVENTS_MAIL_LANGUAGE", None) or page_language(page)
 
 
 def base_url(page) -> str:
@@ -65,7 +67,7 @@ def _queue(registration: EventRegistration, purpose: str, subject: str, **kwargs
 
 def registration_confirmed(registration: EventRegistration, *, promoted: bool = False) -> None:
     """The confirmation with the event as an .ics attachment and the cancel link."""
-    with translation.override(_language()):
+    with translation.override(_language(registration.event)):
         _queue(
             registration,
             "confirmation",
@@ -76,7 +78,7 @@ def registration_confirmed(registration: EventRegistration, *, promoted: bool = 
 
 
 def registration_waitlisted(registration: EventRegistration) -> None:
-    with translation.override(_language()):
+    with translation.override(_language(registration.event)):
         _queue(
             registration,
             "waitlisted",
@@ -85,7 +87,7 @@ def registration_waitlisted(registration: EventRegistration) -> None:
 
 
 def registration_cancelled(registration: EventRegistration) -> None:
-    with translation.override(_language()):
+    with translation.override(_language(registration.event)):
         _queue(
             registration,
             "cancelled",
@@ -95,7 +97,7 @@ def registration_cancelled(registration: EventRegistration) -> None:
 
 
 def team_registered(team: ChallengeTeam) -> None:
-    with translation.override(_language()):
+    with translation.override(_language(team.challenge)):
         queue_mail(
             to=[team.teacher_email],
             template="events/email/team_registered",

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
+
+from cms.i18n import page_language
 
 UNSUBSCRIBE_PLACEHOLDER = "__NEWSLETTER_UNSUBSCRIBE_URL__"
 PREFERENCES_PLACEHOLDER = "__NEWSLETTER_PREFERENCES_URL__"
@@ -108,7 +110,13 @@ def _block_context(block, root, base_url: str) -> dict:
 
 
 def render_newsletter(page, *, request=None, web: bool = False) -> RenderedNewsletter:
-    """Render ``page`` (a NewsletterPage, possibly an unsaved draft) for mail and web."""
+    """Render ``page`` (a NewsletterPage, possibly an unsaved draft) for mail and web, in the language
+    of its content: an editor's admin language or a worker's default must not leak into the mail."""
+    with translation.override(page_language(page)):
+        return _render_newsletter(page, request=request, web=web)
+
+
+def _render_newsletter(page, *, request=None, web: bool = False) -> RenderedNewsletter:
     base_url = site_base_url(page)
     site = page.get_site()
     root = site.root_page if site is not None else None

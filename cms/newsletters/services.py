@@ -28,9 +28,10 @@ from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms.i18n import page_language, site_language
 from cms.outbox.services import queue_mail, transport_connection
 
 from . import clicks, tokens
@@ -121,13 +122,15 @@ def subscribe(
         confirm_url = base_url.rstrip("/") + reverse(
             "newsletters:confirm", args=[tokens.make_confirm_token(subscriber)]
         )
-        queue_mail(
-            to=[subscriber.email],
-            template="newsletters/email/confirm",
-            context={"subscriber": subscriber, "confirm_url": confirm_url, "segments": list(segments)},
-            subject=_("Please confirm your subscription to our newsletter"),
-            key=f"newsletter-confirm-{subscriber.pk}-{subscriber.confirm_token}",
-        )
+        # The confirmation speaks the region's language, also when an API client asked in another.
+        with translation.override(site_language(subscriber.region.site if subscriber.region else None)):
+            queue_mail(
+                to=[subscriber.email],
+                template="newsletters/email/confirm",
+                context={"subscriber": subscriber, "confirm_url": confirm_url, "segments": list(segments)},
+                subject=_("Please confirm your subscription to our newsletter"),
+                key=f"newsletter-confirm-{subscriber.pk}-{subscriber.confirm_token}",
+            )
     return subscriber
 
 
@@ -591,11 +594,13 @@ def send_test(newsletter: NewsletterPage, *, to: str) -> None:
     check_subject(newsletter.subject)
     rendered = render_newsletter(newsletter)
     links = {"unsubscribe_url": rendered.base_url + "/", "preferences_url": rendered.base_url + "/"}
+    with translation.override(page_language(newsletter)):
+        subject = _("[TEST] %(subject)s") % {"subject": rendered.subject}
     queue_mail(
         to=[to],
         template="newsletters/email/test",
         context={"html": personalise(rendered.html, **links), "text": personalise(rendered.text, **links)},
-        subject=_("[TEST] %(subject)s") % {"subject": rendered.subject},
+        subject=subject,
     )
 
 

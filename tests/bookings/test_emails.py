@@ -6,13 +6,13 @@ from urllib.parse import urlparse
 
 import icalendar
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cms.bookings import services
 from cms.bookings.models import Booking
 from cms.outbox.models import OutgoingMail
 from cms.outbox.services import retry_due
-from tests.factories import TechniekhuisPageFactory
+from tests.factories import RegionSite, TechniekhuisPageFactory
 
 from .conftest import make_request
 from .factories import LessonOfferingFactory, TimeSlotFactory
@@ -117,3 +117,23 @@ def test_reminder_mail(smtp_server, slot):
     assert services.send_reminders(days_ahead=3) == 1
     subjects = [m["Subject"] for m in messages_to(smtp_server, "anna@regenboog.nl")]
     assert subjects[-1].startswith("Herinnering: Bouw een windmolen op ")
+
+
+def test_mails_speak_the_language_of_the_techniekhuis_site_not_of_whoever_triggered_them(smtp_server, slot):
+    """A Dutch region's mail is Dutch even from an English context; a region publishing in English mails in English."""
+    with translation.override("en"):
+        services.book_slot(make_request(slot, email="juf@regenboog.nl"))
+    english = RegionSite(hostname="en.example.org", is_default=False, language="en")
+    house = TechniekhuisPageFactory(parent=english.techniekhuizen, title="Tech house")
+    english_slot = TimeSlotFactory(
+        offering=LessonOfferingFactory(title="Build a windmill", techniekhuis=house)
+    )
+    services.book_slot(make_request(english_slot, email="teacher@school.example"))
+
+    assert (
+        messages_to(smtp_server, "juf@regenboog.nl")[0]["Subject"] == "Boeking bevestigd: Bouw een windmolen"
+    )
+    assert (
+        messages_to(smtp_server, "teacher@school.example")[0]["Subject"]
+        == "Booking confirmed: Build a windmill"
+    )

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
 
@@ -290,3 +291,16 @@ def test_editors_cannot_upload_a_decompression_bomb_as_a_wagtail_document(admin_
     )
     assert fine.status_code == 302
     assert get_document_model().objects.get().title == "Werkblad"
+
+
+def test_a_reviewer_with_the_english_admin_mails_the_contributor_in_dutch(tree, terms, client):
+    response = client.post(API, payload(terms))
+    contribution = Contribution.objects.get(pk=response.json()["id"])
+    task_state = contribution.page.current_workflow_state.current_task_state
+    with translation.override("en"):  # what Wagtail activates for a reviewer who chose English
+        task_state.task.specific.on_action(
+            task_state, user_in_role(Role.DATABANK), "reject", comment="Graag een handleiding."
+        )
+
+    queued = OutgoingMail.objects.get(to=["f.elamrani@school.example"])
+    assert queued.subject.startswith("Je lesmateriaal heeft aanpassingen nodig: ")

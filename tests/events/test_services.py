@@ -9,8 +9,9 @@ from django.utils import timezone, translation
 
 from cms.events import services
 from cms.events.models import ChallengeTeam, EventCapacity, EventRegistration
+from cms.outbox.models import OutgoingMail
 from cms.snippets.models import School
-from tests.factories import EventPageFactory, SchoolFactory
+from tests.factories import EventPageFactory, RegionSite, SchoolFactory
 
 from .conftest import make_registration, make_team
 
@@ -258,3 +259,16 @@ def test_team_confirmation_mail_goes_to_the_teacher(
 
     assert smtp_server.recipients() == ["bram@debrug.nl"]
     assert "De Zonnejagers" in smtp_server.messages[0][1]["Subject"]
+
+
+def test_registration_mails_speak_the_events_language_not_the_callers(event):
+    english = RegionSite(hostname="en.example.org", is_default=False, language="en")
+    english_event = EventPageFactory(parent=english.events, title="Teacher network")
+    with translation.override("en"):
+        register(event, email="anna@school.example")
+    register(english_event, email="teacher@school.example")
+
+    assert OutgoingMail.objects.get(to=["anna@school.example"]).subject.startswith("Aanmelding bevestigd: ")
+    assert OutgoingMail.objects.get(to=["teacher@school.example"]).subject == (
+        "Registration confirmed: Teacher network"
+    )

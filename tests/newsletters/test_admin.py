@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from cms.newsletters.models import NewsletterSend, Subscriber
 from tests.newsletters.factories import NewsletterPageFactory, SegmentFactory, SubscriberFactory
@@ -275,3 +276,22 @@ def test_a_sent_newsletter_only_goes_out_again_when_asked_explicitly(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"send": "1", "send-scheduled_at": "", "send-again": "on"})
     assert len(smtp_server.messages) == 4
+
+
+def test_an_editor_with_the_english_admin_sends_a_dutch_newsletter(
+    client, editor, archive, smtp_server, django_capture_on_commit_callbacks
+):
+    """The editor's admin language is theirs; the mail speaks the language of the site's content."""
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    newsletter = NewsletterPageFactory(parent=archive, subject="Oktober")
+    client.force_login(editor)
+    url = reverse("newsletters_send", args=[newsletter.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"test-email": "redactie@regio.nl", "test": "1"})
+
+    text = smtp_server.messages[0][1].get_body(("plain",)).get_content()
+    assert "Afmelden: " in text
+    assert "Unsubscribe" not in text
