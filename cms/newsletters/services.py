@@ -32,11 +32,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.outbox.services import queue_mail, transport_connection
+from cms.text import has_line_break, single_line
 
 from . import clicks, tokens
 from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber
 from .rendering import personalise, render_newsletter
-from .validators import has_line_break
 
 logger = logging.getLogger(__name__)
 
@@ -239,8 +239,6 @@ def import_subscribers(
     from django.core.exceptions import ValidationError
     from django.core.validators import validate_email
 
-    from .forms import clean_single_line
-
     created = updated = 0
     errors: list[str] = []
     now = timezone.now()
@@ -249,7 +247,7 @@ def import_subscribers(
             email = normalize_email(row.get("email") or "")
             try:
                 validate_email(email)
-                name = clean_single_line((row.get("name") or "").strip())[:150]
+                name = single_line(row.get("name") or "")[:150]
             except ValidationError as error:
                 errors.append(
                     _("Row %(row)s: %(error)s") % {"row": number, "error": " ".join(error.messages)}
