@@ -20,6 +20,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from cms import batch
 from cms.text import single_line
 
 from .models import OutgoingMail
@@ -155,10 +156,13 @@ def deliver(mail_id: int) -> bool:
 
 
 def retry_due(now: dt.datetime | None = None) -> int:
-    """Deliver every pending mail that is due; returns how many were sent."""
+    """Deliver every pending mail that is due, one by one; returns how many were sent.
+
+    ``deliver`` parks a mail the server refuses (back-off, then ``failed``); anything else that
+    goes wrong with one mail is logged and leaves it pending, never stopping the rest."""
     now = now or timezone.now()
     due = OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING).exclude(next_attempt_at__gt=now)
-    return sum(deliver(pk) for pk in due.values_list("pk", flat=True))
+    return batch.each(list(due.values_list("pk", flat=True)), deliver, what="Outgoing mail").done
 
 
 def prune(now: dt.datetime | None = None) -> int:
