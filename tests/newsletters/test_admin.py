@@ -129,8 +129,9 @@ def test_import_with_consent_activates_and_without_keeps_pending(tmp_path):
     assert anna.status == Subscriber.Status.ACTIVE
     assert anna.consent_given_at is not None
     assert list(anna.segments.all()) == [segment]
-    assert Subscriber.objects.count() == 1
-    assert "Rij 3" in errors.getvalue() and "Rij 4" in errors.getvalue()
+    assert Subscriber.objects.get(email="b@school.nl").name == "Bob Bcc: x@y.nl", "a name is put on one line"
+    assert Subscriber.objects.count() == 2
+    assert "Rij 3" in errors.getvalue() and "Rij 4" not in errors.getvalue()
 
 
 def test_import_without_consent_stores_pending(tmp_path):
