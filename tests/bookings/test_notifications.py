@@ -129,7 +129,9 @@ def test_queue_booking_mails_mails_everyone_when_one_school_name_holds_a_line_br
     with django_capture_on_commit_callbacks(execute=False):  # the hooks "crash": the command must do it
         poisoned = services.book_slot(make_request(slot)).booking
         others = [
-            services.book_slot(make_request(slot, email=f"juf{n}@school{n}.nl", school=SchoolFactory())).booking
+            services.book_slot(
+                make_request(slot, email=f"juf{n}@school{n}.nl", school=SchoolFactory())
+            ).booking
             for n in range(2)
         ]
     _poison_school_name(poisoned.school, "X\r\nBcc: iedereen@example.org")

@@ -97,7 +97,9 @@ def test_subscribe_puts_a_name_with_line_breaks_on_one_line(
     client, region_site, smtp_server, django_capture_on_commit_callbacks, post
 ):
     """A name is what people type about themselves: a pasted line break is a slip, not a refusal."""
-    post(client, django_capture_on_commit_callbacks, email="anna@school.nl", name="Anna\r\nBcc: x@example.org")
+    post(
+        client, django_capture_on_commit_callbacks, email="anna@school.nl", name="Anna\r\nBcc: x@example.org"
+    )
 
     assert Subscriber.objects.get().name == "Anna Bcc: x@example.org"
     [(recipients, message)] = smtp_server.messages

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def queue_test_mail(**kwargs):
     kwargs.setdefault("subject", "Bevestiging")
     with transaction.atomic():
-        return queue_mail(to=["juf@school.nl"], template="outbox/test_mail", context={"name": "Juf Anna"}, **kwargs)
+        return queue_mail(
+            to=["juf@school.nl"], template="outbox/test_mail", context={"name": "Juf Anna"}, **kwargs
+        )
 
 
 def test_mail_is_delivered_over_smtp_after_commit(smtp_server):
@@ -55,7 +57,8 @@ def test_same_key_queues_one_mail(smtp_server):
 
 
 @pytest.mark.parametrize(
-    "subject", ["Hallo\nBcc: spam@example.org", "Hallo\r\nBcc: spam@example.org", "Hallo\u2028Bcc: spam@example.org"]
+    "subject",
+    ["Hallo\nBcc: spam@example.org", "Hallo\r\nBcc: spam@example.org", "Hallo\u2028Bcc: spam@example.org"],
 )
 def test_line_breaks_in_subject_and_headers_are_collapsed_never_injected(smtp_server, subject):
     mail = queue_test_mail(subject=subject, headers={"X-Booking": "12\r\nBcc: spam@example.org"})
@@ -64,14 +67,20 @@ def test_line_breaks_in_subject_and_headers_are_collapsed_never_injected(smtp_se
     assert mail.status == OutgoingMail.Status.SENT
     assert smtp_server.recipients() == ["juf@school.nl"]
     message = smtp_server.messages[0][1]
-    assert (message["Subject"], message["X-Booking"]) == ("Hallo Bcc: spam@example.org", "12 Bcc: spam@example.org")
+    assert (message["Subject"], message["X-Booking"]) == (
+        "Hallo Bcc: spam@example.org",
+        "12 Bcc: spam@example.org",
+    )
     assert message["Bcc"] is None
 
 
 def test_a_stored_mail_with_a_line_break_in_its_subject_is_sent_on_one_line(smtp_server):
     """Rows queued before the rule (or by other code) must not fail delivery for ever."""
     mail = OutgoingMail.objects.create(
-        to=["juf@school.nl"], subject="Hallo\r\nBcc: spam@example.org", body_text="Hoi", headers={"X-A": "b\nc"}
+        to=["juf@school.nl"],
+        subject="Hallo\r\nBcc: spam@example.org",
+        body_text="Hoi",
+        headers={"X-A": "b\nc"},
     )
 
     assert retry_due() == 1
