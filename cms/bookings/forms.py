@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from cms.snippets.forms import NewSchoolFieldsForm
 from cms.snippets.models import School
+from cms.text import SingleLineField
 
 from .models import Booking, TimeSlot, new_idempotency_key
 from .queries import bookable_schools, find_schools, open_slots
@@ -44,7 +45,7 @@ class BookingForm(NewSchoolFieldsForm):
     # The public form looks the school up by what is typed in ``school_lookup`` (no list of
     # thousands of schools); ``school`` carries the choice (the API's ``school_id``, or a radio
     # button when several schools match the lookup).
-    school_lookup = forms.CharField(
+    school_lookup = SingleLineField(
         label=_("Your school: BRIN code or name"),
         max_length=200,
         required=False,
@@ -58,9 +59,9 @@ class BookingForm(NewSchoolFieldsForm):
         empty_label=None,
         error_messages={"invalid_choice": _("Choose a school from the list.")},
     )
-    contact_name = forms.CharField(label=_("Contact person"), max_length=120)
+    contact_name = SingleLineField(label=_("Contact person"), max_length=120)
     email = forms.EmailField(label=_("Email"))
-    phone = forms.CharField(label=_("Phone"), max_length=20, required=False, validators=[phone_validator])
+    phone = SingleLineField(label=_("Phone"), max_length=20, required=False, validators=[phone_validator])
     group = forms.TypedChoiceField(label=_("Group"), choices=GROUP_CHOICES, coerce=int)
     pupils = forms.IntegerField(
         label=_("Number of pupils"),

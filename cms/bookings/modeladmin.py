@@ -21,7 +21,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
-from wagtail_modeladmin.views import EditView
+from wagtail_modeladmin.views import EditView, IndexView
+
+from cms.exports import SafeSpreadsheetExportMixin
 
 from . import services
 from .models import Booking, Coordinator, LessonOffering, OwnContributionRule, TimeSlot
@@ -187,6 +189,10 @@ class BookingButtonHelper(ButtonHelper):
         return buttons
 
 
+class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
+    pass
+
+
 class ScopedModelAdmin(ModelAdmin):
     """Every view of one object (inspect, edit, delete, history) finds it only in the scoped list.
 
@@ -195,6 +201,7 @@ class ScopedModelAdmin(ModelAdmin):
     """
 
     techniekhuis_path = ""
+    index_view_class = SafeExportIndexView
 
     def get_queryset(self, request):
         return scope(super().get_queryset(request), request.user, self.techniekhuis_path)

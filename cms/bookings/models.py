@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from cms.text import SingleLineCharField
+
 
 class LessonOffering(index.Indexed, models.Model):
     """A bookable lesson: what, for whom, how long, where and at what price."""
@@ -40,13 +42,13 @@ class LessonOffering(index.Indexed, models.Model):
         choices=Location.choices,
         default=Location.TECHNIEKHUIS,
     )
-    location_name = models.CharField(
+    location_name = SingleLineCharField(
         _("location name"),
         max_length=200,
         blank=True,
         help_text=_("For lessons at a school location: the name and address of that location."),
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     target_groups = models.ManyToManyField(
         "snippets.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
@@ -239,9 +241,9 @@ class Booking(models.Model):
     school = models.ForeignKey(
         "snippets.School", verbose_name=_("school"), on_delete=models.PROTECT, related_name="lesson_bookings"
     )
-    contact_name = models.CharField(_("contact person"), max_length=120)
+    contact_name = SingleLineCharField(_("contact person"), max_length=120)
     email = models.EmailField(_("email"))
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = SingleLineCharField(_("phone"), max_length=30, blank=True)
     group = models.PositiveSmallIntegerField(
         _("group"), validators=[MinValueValidator(3), MaxValueValidator(8)]
     )

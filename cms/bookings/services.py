@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
+from cms import batch
 from cms.snippets.models import School
 from cms.snippets.validators import normalize_brin, normalize_postcode
 
@@ -305,15 +306,17 @@ def _after_booking_commit(booking_id: int) -> None:
         logger.exception("Reference index for booking %s not updated", booking_id)
 
 
-def queue_pending_notifications(*, older_than: dt.timedelta = dt.timedelta(minutes=1)) -> int:
-    """Queue the mails of bookings whose on-commit hook never ran (a crash); returns how many.
+def queue_pending_notifications(*, older_than: dt.timedelta = dt.timedelta(minutes=1)) -> batch.Outcome:
+    """Queue the mails of bookings whose on-commit hook never ran (a crash), booking by booking.
 
-    ``older_than`` leaves bookings that were committed a moment ago to their own hook.
+    ``older_than`` leaves bookings that were committed a moment ago to their own hook. A booking
+    whose mails fail keeps ``notifications_pending`` (logged; the next run retries it) and
+    never holds up the others.
     """
     due = Booking.objects.filter(
         notifications_pending=True, created_at__lte=timezone.now() - older_than
     ).values_list("pk", flat=True)
-    return sum(queue_booking_notifications(pk) for pk in list(due))
+    return batch.each(list(due), queue_booking_notifications, what="Booking mails of booking")
 
 
 def _lock_booking(booking_id: int) -> tuple[Booking, TimeSlot]:
@@ -608,10 +611,11 @@ def change_booking(token: str, changes: BookingChanges, *, now: dt.datetime | No
 # --- reminders ------------------------------------------------------------------------------
 
 
-def send_reminders(*, days_ahead: int = 3, today: dt.date | None = None) -> int:
+def send_reminders(*, days_ahead: int = 3, today: dt.date | None = None) -> batch.Outcome:
     """Queue a reminder for every confirmed booking whose lesson is within ``days_ahead`` days.
 
-    Idempotent: a booking gets one reminder (``reminder_sent_at``).
+    Idempotent: a booking gets one reminder (``reminder_sent_at``). Booking by booking: one that
+    fails is logged and tried again on the next run.
     """
     today = today or timezone.localdate()
     due = Booking.objects.filter(
@@ -620,16 +624,16 @@ def send_reminders(*, days_ahead: int = 3, today: dt.date | None = None) -> int:
         slot__date__gte=today,
         slot__date__lte=today + dt.timedelta(days=days_ahead),
     ).values_list("pk", flat=True)
-    sent = 0
-    for pk in list(due):
-        with transaction.atomic():
-            booking = (
-                Booking.objects.select_for_update().select_related("slot__offering", "school").get(pk=pk)
-            )
-            if booking.reminder_sent_at or booking.status != Booking.Status.CONFIRMED:
-                continue
-            emails.booking_reminder(booking)
-            booking.reminder_sent_at = timezone.now()
-            booking.save(update_fields=["reminder_sent_at"])
-            sent += 1
-    return sent
+    return batch.each(list(due), _send_reminder, what="Reminder for booking")
+
+
+def _send_reminder(booking_id: int) -> bool:
+    booking = (
+        Booking.objects.select_for_update().select_related("slot__offering", "school").get(pk=booking_id)
+    )
+    if booking.reminder_sent_at or booking.status != Booking.Status.CONFIRMED:
+        return False
+    emails.booking_reminder(booking)
+    booking.reminder_sent_at = timezone.now()
+    booking.save(update_fields=["reminder_sent_at"])
+    return True

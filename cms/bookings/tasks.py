@@ -8,7 +8,7 @@ from . import privacy, services
 
 @task()
 def send_booking_reminders() -> int:
-    return services.send_reminders(days_ahead=getattr(settings, "BOOKINGS_REMINDER_DAYS", 3))
+    return services.send_reminders(days_ahead=getattr(settings, "BOOKINGS_REMINDER_DAYS", 3)).done
 
 
 @task()
@@ -18,7 +18,7 @@ def anonymise_old_bookings() -> int:
 
 @task()
 def queue_pending_booking_mails() -> int:
-    return services.queue_pending_notifications()
+    return services.queue_pending_notifications().done
 
 
 @task()

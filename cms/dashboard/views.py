@@ -1,6 +1,5 @@
 """The funders' dashboard in the Wagtail admin: filters, tables, inline SVG bar charts, CSV export."""
 
-import csv
 from collections import defaultdict
 
 from django.conf import settings
@@ -9,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from cms.exports import csv_writer
 
 from . import services
 
@@ -102,7 +103,7 @@ def _csv(data: services.Dashboard) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="dashboard.csv"'
     response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response, delimiter=";")
+    writer = csv_writer(response, delimiter=";")
     writer.writerow([_("Region"), _("Period"), *[str(label) for _key, label in metrics], _("Events")])
     for row in data.rows:
         writer.writerow([row.region, row.period, *[getattr(row, key) for key, _label in metrics], row.events])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import heapq
 from collections.abc import Iterator
@@ -11,6 +10,8 @@ from typing import TextIO
 from django.utils import timezone
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry, PageLogEntry
+
+from cms.exports import csv_dict_writer
 
 COLUMNS = ["timestamp", "action", "description", "object_type", "object_id", "object", "user", "comment"]
 
@@ -47,11 +48,10 @@ def audit_rows(start: dt.datetime, end: dt.datetime, action_prefix: str = "") ->
 
 
 def write_csv(out: TextIO, rows: Iterator[dict[str, str]]) -> int:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer = csv_dict_writer(out, fieldnames=COLUMNS)
     writer.writeheader()
     count = 0
     for row in rows:
-        # Neutralise spreadsheet formulas in user-supplied text (CSV injection).
-        writer.writerow({k: f"'{v}" if v[:1] in ("=", "+", "-", "@") else v for k, v in row.items()})
+        writer.writerow(row)
         count += 1
     return count

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
 from cms.snippets.models import TargetGroup, Theme
+from cms.text import SingleLineField
 
 from .contributions import ContributionData
 from .uploads import ALLOWED_TYPES, max_files, validate_archive_limits, validate_upload
@@ -28,7 +29,7 @@ class MultipleFileField(forms.FileField):
 class ContributionForm(forms.Form):
     """The public form (and API payload) for sharing lesson material."""
 
-    title = forms.CharField(label=_("Title"), max_length=255)
+    title = SingleLineField(label=_("Title"), max_length=255)
     description = forms.CharField(
         label=_("Description"),
         widget=forms.Textarea,
@@ -52,7 +53,7 @@ class ContributionForm(forms.Form):
         help_text=format_lazy(_("Allowed: {types}."), types=", ".join(sorted(ALLOWED_TYPES))),
         widget=MultipleFileInput(attrs={"accept": ",".join(f".{e}" for e in sorted(ALLOWED_TYPES))}),
     )
-    contributor_name = forms.CharField(label=_("Your name"), max_length=200)
+    contributor_name = SingleLineField(label=_("Your name"), max_length=200)
     contributor_email = forms.EmailField(label=_("Your email address"))
     licence_consent = forms.BooleanField(
         label=_("I made this material (or may share it) and publish it under the CC BY-SA 4.0 licence."),

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.text import SingleLineCharField
+
 
 class Contribution(models.Model):
     """Lesson material a teacher submitted through the public form or API.
@@ -14,13 +16,13 @@ class Contribution(models.Model):
         APPROVED = "approved", _("approved")
         REJECTED = "rejected", _("rejected")
 
-    title = models.CharField(_("title"), max_length=255)
+    title = SingleLineCharField(_("title"), max_length=255)
     description = models.TextField(_("description"))
     target_groups = models.ManyToManyField(
         "snippets.TargetGroup", verbose_name=_("target groups"), related_name="+"
     )
     themes = models.ManyToManyField("snippets.Theme", verbose_name=_("themes"), blank=True, related_name="+")
-    contributor_name = models.CharField(_("contributor name"), max_length=200)
+    contributor_name = SingleLineCharField(_("contributor name"), max_length=200)
     contributor_email = models.EmailField(_("contributor email"))
     licence_consent = models.BooleanField(_("licence consent"), default=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.bookings.forms import key_validator, no_html
 from cms.snippets.forms import NewSchoolFieldsForm
 from cms.snippets.models import School
+from cms.text import SingleLineField
 
 from .models import EventRegistration, new_idempotency_key
 from .services import NewSchool, RegistrationError, RegistrationRequest, TeamRequest
@@ -37,9 +38,9 @@ class _KeyedForm(forms.Form):
 
 
 class RegistrationForm(_KeyedForm):
-    name = forms.CharField(label=_("Name"), max_length=120, validators=[no_html])
+    name = SingleLineField(label=_("Name"), max_length=120, validators=[no_html])
     email = forms.EmailField(label=_("Email"))
-    organisation = forms.CharField(
+    organisation = SingleLineField(
         label=_("Organisation or school"), max_length=200, required=False, validators=[no_html]
     )
     role = forms.ChoiceField(label=_("I am a"), choices=EventRegistration.Role.choices)
@@ -83,7 +84,7 @@ class TeamForm(_KeyedForm, NewSchoolFieldsForm):
         initial=School.SchoolType.VMBO,
         required=False,
     )
-    team_name = forms.CharField(label=_("Team name"), max_length=100, validators=[no_html])
+    team_name = SingleLineField(label=_("Team name"), max_length=100, validators=[no_html])
     pupils = forms.IntegerField(
         label=_("Number of pupils"),
         min_value=1,
@@ -93,7 +94,7 @@ class TeamForm(_KeyedForm, NewSchoolFieldsForm):
             "max_value": _("A team has at most 60 pupils."),
         },
     )
-    teacher_name = forms.CharField(label=_("Supervising teacher"), max_length=120, validators=[no_html])
+    teacher_name = SingleLineField(label=_("Supervising teacher"), max_length=120, validators=[no_html])
     teacher_email = forms.EmailField(label=_("Teacher's email"))
     privacy_consent = forms.BooleanField(
         label=_("I agree to the privacy statement: we use these details only for this challenge."),

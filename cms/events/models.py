@@ -14,6 +14,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from cms.text import SingleLineCharField
+
 
 def new_idempotency_key() -> str:
     return uuid.uuid4().hex
@@ -58,9 +60,9 @@ class EventRegistration(models.Model):
     event = models.ForeignKey(
         "pages.EventPage", verbose_name=_("event"), on_delete=models.PROTECT, related_name="registrations"
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = SingleLineCharField(_("name"), max_length=120)
     email = models.EmailField(_("email"))
-    organisation = models.CharField(_("organisation or school"), max_length=200, blank=True)
+    organisation = SingleLineCharField(_("organisation or school"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.TEACHER)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED)
     idempotency_key = models.CharField(
@@ -106,11 +108,11 @@ class ChallengeTeam(models.Model):
     school = models.ForeignKey(
         "snippets.School", verbose_name=_("school"), on_delete=models.PROTECT, related_name="challenge_teams"
     )
-    team_name = models.CharField(_("team name"), max_length=100)
+    team_name = SingleLineCharField(_("team name"), max_length=100)
     pupils = models.PositiveSmallIntegerField(
         _("number of pupils"), validators=[MinValueValidator(1), MaxValueValidator(60)]
     )
-    teacher_name = models.CharField(_("supervising teacher"), max_length=120)
+    teacher_name = SingleLineCharField(_("supervising teacher"), max_length=120)
     teacher_email = models.EmailField(_("teacher's email"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.REGISTERED)
     idempotency_key = models.CharField(

@@ -2,19 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.snippets.models import Region
+from cms.text import SingleLineField
 
 from .models import NAME_MAX_LENGTH, Segment
-from .validators import validate_single_line
-
-
-def clean_single_line(value: str) -> str:
-    """Refuse line breaks: names end up in mail headers, where a newline could inject a header."""
-    validate_single_line(value)
-    return value
 
 
 class PreferencesForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=NAME_MAX_LENGTH, required=False, strip=True)
+    name = SingleLineField(label=_("Name"), max_length=NAME_MAX_LENGTH, required=False, strip=True)
     segments = forms.ModelMultipleChoiceField(
         label=_("Mailing lists"),
         queryset=Segment.objects.filter(is_public=True),
@@ -26,9 +20,6 @@ class PreferencesForm(forms.Form):
         label=_("Region"), queryset=Region.objects.all(), to_field_name="slug", required=False
     )
 
-    def clean_name(self) -> str:
-        return clean_single_line(self.cleaned_data["name"])
-
 
 class SubscribeForm(PreferencesForm):
     email = forms.EmailField(label=_("Email address"), max_length=254)
@@ -39,7 +30,7 @@ class SubscribeForm(PreferencesForm):
     field_order = ["email", "name", "segments", "region", "consent"]
 
     def clean_email(self) -> str:
-        return clean_single_line(self.cleaned_data["email"]).strip().lower()
+        return self.cleaned_data["email"].strip().lower()
 
 
 class SendForm(forms.Form):

@@ -17,8 +17,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.text import SingleLineCharField, validate_single_line
+
 from .blocks import NewsletterBodyBlock
-from .validators import validate_single_line
 
 SUBJECT_MAX_LENGTH = 150
 NAME_MAX_LENGTH = 150
@@ -63,7 +64,7 @@ class Subscriber(models.Model):
         ADMIN = "admin", _("admin")
 
     email = models.EmailField(_("email address"), unique=True)
-    name = models.CharField(
+    name = SingleLineCharField(
         _("name"), max_length=NAME_MAX_LENGTH, blank=True, validators=[validate_single_line]
     )
     segments = models.ManyToManyField(

@@ -31,13 +31,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms import batch
 from cms.i18n import page_language, site_language
 from cms.outbox.services import queue_mail, transport_connection
+from cms.text import has_line_break, single_line
 
 from . import clicks, tokens
 from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber
 from .rendering import personalise, render_newsletter
-from .validators import has_line_break
 
 logger = logging.getLogger(__name__)
 
@@ -242,8 +243,6 @@ def import_subscribers(
     from django.core.exceptions import ValidationError
     from django.core.validators import validate_email
 
-    from .forms import clean_single_line
-
     created = updated = 0
     errors: list[str] = []
     now = timezone.now()
@@ -252,7 +251,7 @@ def import_subscribers(
             email = normalize_email(row.get("email") or "")
             try:
                 validate_email(email)
-                name = clean_single_line((row.get("name") or "").strip())[:150]
+                name = single_line(row.get("name") or "")[:150]
             except ValidationError as error:
                 errors.append(
                     _("Row %(row)s: %(error)s") % {"row": number, "error": " ".join(error.messages)}
@@ -378,8 +377,8 @@ def enqueue_batches(send_id: int) -> int:
     )
     size = batch_size()
     batches = [ids[i : i + size] for i in range(0, len(ids), size)]
-    for batch in batches:
-        send_batch_task.enqueue(send_id, batch)
+    for delivery_ids in batches:
+        send_batch_task.enqueue(send_id, delivery_ids)
     if not batches:
         finish_if_done(send_id)
     return len(batches)
@@ -413,7 +412,7 @@ def build_message(
     )
     links = {"unsubscribe_url": unsubscribe_url, "preferences_url": preferences_url}
     message = EmailMultiAlternatives(
-        subject=send.subject,
+        subject=single_line(send.subject),  # refused at scheduling; a send stored otherwise still goes
         body=personalise(send.body_text, **links),
         from_email=from_email(),
         to=[email],
@@ -515,6 +514,11 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
                     transient = error
                 except (smtplib.SMTPException, OSError) as error:
                     transient = error
+                except Exception as error:  # this one mail cannot be built (e.g. a bad address): park it
+                    logger.exception("Newsletter delivery %s failed; the batch goes on", delivery_id)
+                    _mark_failed(delivery, subscriber_id, error, bounced=False)
+                    result.failed += 1
+                    continue
                 else:
                     delivery.update(
                         status=Delivery.Status.SENT,
@@ -572,20 +576,14 @@ def send_due(now: dt.datetime | None = None) -> tuple[int, int]:
     (default 300), so a send whose batches are simply still waiting in the queue is left alone.
     """
     now = now or timezone.now()
-    started = 0
-    for send_id in NewsletterSend.objects.filter(
-        status=NewsletterSend.Status.SCHEDULED, scheduled_at__lte=now
-    ).values_list("pk", flat=True):
-        start_send(send_id)
-        started += 1
+    due = NewsletterSend.objects.filter(status=NewsletterSend.Status.SCHEDULED, scheduled_at__lte=now)
+    started = batch.each(list(due.values_list("pk", flat=True)), start_send, what="Newsletter send").done
     stalled_before = now - dt.timedelta(seconds=getattr(settings, "NEWSLETTER_RESUME_AFTER", 300))
-    resumed = 0
     sending = NewsletterSend.objects.filter(
         status=NewsletterSend.Status.SENDING, started_at__lte=stalled_before
     ).annotate(last_sent=Max("deliveries__sent_at"))
-    for send in sending:
-        if send.last_sent is None or send.last_sent <= stalled_before:
-            resumed += bool(resume_send(send))
+    stalled = [send for send in sending if send.last_sent is None or send.last_sent <= stalled_before]
+    resumed = batch.each(stalled, resume_send, what="Resuming newsletter send").done
     return started, resumed
 
 

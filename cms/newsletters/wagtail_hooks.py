@@ -7,6 +7,8 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from cms.exports import SafeSpreadsheetExportMixin
+
 from . import admin_views
 from .models import NewsletterPage, Segment, Subscriber
 
@@ -18,7 +20,7 @@ class SegmentViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class SubscriberIndexView(IndexView):
+class SubscriberIndexView(SafeSpreadsheetExportMixin, IndexView):
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons

@@ -14,7 +14,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
 from .models import OutgoingMail
-from .services import enqueue_delivery
+from .services import enqueue_delivery, header_values, subject_line
 
 
 def _attachment(attachment) -> dict:
@@ -46,10 +46,10 @@ def store(message: EmailMessage) -> OutgoingMail:
         bcc=list(message.bcc),
         from_email=message.from_email or "",
         reply_to=list(message.reply_to),
-        subject=message.subject[:255],
+        subject=subject_line(message.subject),
         body_text="" if is_html else message.body,
         body_html=_html_alternative(message),
-        headers=dict(message.extra_headers),
+        headers=header_values(message.extra_headers),
         attachments=[_attachment(a) for a in message.attachments],
     )
     transaction.on_commit(lambda: enqueue_delivery(mail.pk))

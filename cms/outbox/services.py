@@ -20,6 +20,9 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from cms import batch
+from cms.text import single_line
+
 from .models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -43,10 +46,16 @@ class Attachment:
     mimetype: str
 
 
-def _single_line(value: str, what: str) -> str:
-    if "\n" in value or "\r" in value:
-        raise ValueError(f"{what} must not contain line breaks")
-    return value
+def subject_line(subject: str) -> str:
+    """The subject as the outbox stores and sends it: one line (no header injection, no failure
+    on a name saved with a line break) that fits the column."""
+    subject = single_line(subject)
+    limit = OutgoingMail._meta.get_field("subject").max_length
+    return subject if len(subject) <= limit else subject[: limit - 1] + "…"
+
+
+def header_values(headers: dict[str, str]) -> dict[str, str]:
+    return {single_line(str(name)): single_line(str(value)) for name, value in headers.items()}
 
 
 def queue_mail(
@@ -66,7 +75,7 @@ def queue_mail(
     """
     if key and (existing := OutgoingMail.objects.filter(key=key).first()):
         return existing
-    recipients = [_single_line(address, "recipient") for address in to]
+    recipients = [single_line(address) for address in to]
     body_text = render_to_string(f"{template}.txt", context)
     try:
         body_html = render_to_string(f"{template}.html", context)
@@ -76,11 +85,11 @@ def queue_mail(
         key=key,
         to=recipients,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        reply_to=list(reply_to),
-        subject=_single_line(subject, "subject"),
+        reply_to=[single_line(address) for address in reply_to],
+        subject=subject_line(subject),
         body_text=body_text,
         body_html=body_html,
-        headers={k: _single_line(v, k) for k, v in (headers or {}).items()},
+        headers=header_values(headers or {}),
         attachments=[
             {"filename": a.filename, "mimetype": a.mimetype, "content": base64.b64encode(a.content).decode()}
             for a in attachments
@@ -100,15 +109,17 @@ def enqueue_delivery(mail_id: int) -> None:
 
 
 def build_message(mail: OutgoingMail) -> EmailMultiAlternatives:
+    """The stored mail as a message; subject and headers are made one line again, so a row stored
+    before that rule (or by other code) is sent rather than failing for ever."""
     message = EmailMultiAlternatives(
-        subject=mail.subject,
+        subject=single_line(mail.subject),
         body=mail.body_text,
         from_email=mail.from_email or None,
         to=mail.to,
         cc=mail.cc or None,
         bcc=mail.bcc or None,
         reply_to=mail.reply_to or None,
-        headers=mail.headers,
+        headers=header_values(mail.headers or {}),
         connection=transport_connection(),
     )
     if mail.body_html:
@@ -145,10 +156,13 @@ def deliver(mail_id: int) -> bool:
 
 
 def retry_due(now: dt.datetime | None = None) -> int:
-    """Deliver every pending mail that is due; returns how many were sent."""
+    """Deliver every pending mail that is due, one by one; returns how many were sent.
+
+    ``deliver`` parks a mail the server refuses (back-off, then ``failed``); anything else that
+    goes wrong with one mail is logged and leaves it pending, never stopping the rest."""
     now = now or timezone.now()
     due = OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING).exclude(next_attempt_at__gt=now)
-    return sum(deliver(pk) for pk in due.values_list("pk", flat=True))
+    return batch.each(list(due.values_list("pk", flat=True)), deliver, what="Outgoing mail").done
 
 
 def prune(now: dt.datetime | None = None) -> int:

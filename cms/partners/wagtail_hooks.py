@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from cms.exports import SafeSpreadsheetExportMixin
 
 from .models import PartnerOffer
 
@@ -20,8 +22,13 @@ class PartnerOfferFilterSet(WagtailFilterSet):
         ]
 
 
+class PartnerOfferIndexView(SafeSpreadsheetExportMixin, IndexView):
+    pass
+
+
 class PartnerOfferViewSet(SnippetViewSet):
     model = PartnerOffer
+    index_view_class = PartnerOfferIndexView
     icon = "list-ul"
     menu_label = _("Partner offering")
     menu_order = 320

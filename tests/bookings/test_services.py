@@ -204,5 +204,5 @@ def test_reminders_are_sent_once_for_confirmed_bookings_in_the_window(mailoutbox
     BookingFactory(slot=soon)
     BookingFactory(slot=later)
     BookingFactory(slot=soon, status=Booking.Status.WAITLISTED)
-    assert services.send_reminders(days_ahead=3) == 1
-    assert services.send_reminders(days_ahead=3) == 0
+    assert services.send_reminders(days_ahead=3).done == 1
+    assert services.send_reminders(days_ahead=3).done == 0

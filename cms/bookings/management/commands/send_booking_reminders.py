@@ -14,4 +14,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, days=None, **options):
         days = days if days is not None else getattr(settings, "BOOKINGS_REMINDER_DAYS", 3)
-        self.stdout.write(f"Queued {send_reminders(days_ahead=days)} reminder(s).")
+        outcome = send_reminders(days_ahead=days)
+        self.stdout.write(f"Queued {outcome.done} reminder(s).")
+        outcome.report_failures(self.stderr, "reminder(s)")

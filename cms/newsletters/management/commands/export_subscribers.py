@@ -1,7 +1,6 @@
-import csv
-
 from django.core.management.base import BaseCommand
 
+from cms.exports import csv_writer
 from cms.newsletters.models import Subscriber
 
 FIELDS = [
@@ -35,7 +34,7 @@ class Command(BaseCommand):
         self.stdout.ending = ""
         file = open(output, "w", newline="", encoding="utf-8") if output else self.stdout  # noqa: SIM115
         try:
-            writer = csv.writer(file, lineterminator="\n")
+            writer = csv_writer(file, lineterminator="\n")
             writer.writerow(FIELDS)
             for s in subscribers.iterator(chunk_size=2000):
                 writer.writerow(

