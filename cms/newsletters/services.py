@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from cms.outbox.services import queue_mail, transport_connection
 
 from . import clicks, tokens
-from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber
+from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber, new_token
 from .rendering import personalise, render_newsletter
 from .validators import has_line_break
 
@@ -47,6 +47,10 @@ class NewsletterError(Exception):
 
 class InvalidToken(NewsletterError):
     pass
+
+
+class AlreadyConfirmed(InvalidToken):
+    """A used confirmation link of a subscriber who is active: harmless, but it acts no more."""
 
 
 class NotPublished(NewsletterError):
@@ -114,7 +118,7 @@ def subscribe(
         subscriber.region = region or subscriber.region
         subscriber.status = Subscriber.Status.PENDING
         subscriber.source = source
-        subscriber.confirm_token = Subscriber._meta.get_field("confirm_token").default()
+        subscriber.confirm_token = new_token()
         subscriber.consent_requested_at = timezone.now()
         subscriber.save()
         subscriber.segments.set(segments)
@@ -132,7 +136,12 @@ def subscribe(
 
 
 def confirm(token: str) -> Subscriber:
-    """Activate the subscriber a confirmation link was sent to; confirming twice is harmless."""
+    """Activate the subscriber a confirmation link was sent to; each link works once.
+
+    The link carries the subscriber's ``confirm_token``, which is replaced on confirming and on
+    unsubscribing: a used or older link can never re-activate someone who unsubscribed later
+    (nor reset their consent date). Only a fresh subscription sends a fresh, working link.
+    """
     try:
         subscriber_id, confirm_token = tokens.read_confirm_token(token)
     except signing.SignatureExpired as error:
@@ -141,14 +150,18 @@ def confirm(token: str) -> Subscriber:
         raise InvalidToken(_("This link is not valid.")) from error
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_id).first()
-        if subscriber is None or subscriber.confirm_token != confirm_token:
+        if subscriber is None:
             raise InvalidToken(_("This link is not valid."))
-        if subscriber.status != Subscriber.Status.ACTIVE:
-            subscriber.status = Subscriber.Status.ACTIVE
-            subscriber.consent_given_at = timezone.now()
-            subscriber.unsubscribed_at = None
-            subscriber.bounced_at = None
-            subscriber.save()
+        if subscriber.confirm_token != confirm_token or subscriber.status != Subscriber.Status.PENDING:
+            if subscriber.status == Subscriber.Status.ACTIVE:
+                raise AlreadyConfirmed(_("Your subscription is already confirmed."))
+            raise InvalidToken(_("This confirmation link has already been used. Please subscribe again."))
+        subscriber.status = Subscriber.Status.ACTIVE
+        subscriber.consent_given_at = timezone.now()
+        subscriber.unsubscribed_at = None
+        subscriber.bounced_at = None
+        subscriber.confirm_token = new_token()
+        subscriber.save()
     return subscriber
 
 
@@ -182,7 +195,8 @@ def unsubscribe(subscriber: Subscriber, *, delivery_id: int | None = None) -> Su
         if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
             subscriber.status = Subscriber.Status.UNSUBSCRIBED
             subscriber.unsubscribed_at = now
-            subscriber.save(update_fields=["status", "unsubscribed_at"])
+            subscriber.confirm_token = new_token()  # no confirmation link sent before works any more
+            subscriber.save(update_fields=["status", "unsubscribed_at", "confirm_token"])
             if delivery_id:
                 Delivery.objects.filter(
                     pk=delivery_id, subscriber=subscriber, unsubscribed_at__isnull=True
