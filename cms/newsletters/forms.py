@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.snippets.forms import HoneypotForm
 from cms.snippets.models import Region
 
 from .models import NAME_MAX_LENGTH, Segment
@@ -30,7 +31,7 @@ class PreferencesForm(forms.Form):
         return clean_single_line(self.cleaned_data["name"])
 
 
-class SubscribeForm(PreferencesForm):
+class SubscribeForm(HoneypotForm, PreferencesForm):
     email = forms.EmailField(label=_("Email address"), max_length=254)
     consent = forms.BooleanField(
         label=_("I want to receive the newsletter and agree to the privacy statement."),

@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from cms.outbox.services import queue_mail, transport_connection
 
-from . import clicks, tokens
+from . import clicks, ratelimit, tokens
 from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber, new_token
 from .rendering import personalise, render_newsletter
 from .validators import has_line_break
@@ -106,13 +106,18 @@ def subscribe(
     """Start (or restart) double opt-in for ``email`` and queue the confirmation mail.
 
     An address that is already active is left unchanged and gets no mail, so the form cannot
-    be used to change someone else's lists or to find out who is subscribed.
+    be used to change someone else's lists or to find out who is subscribed. Neither is an
+    address that had its share of confirmation mails this hour
+    (:func:`~cms.newsletters.ratelimit.allow_confirmation_mail`): its last link keeps working.
     """
     with transaction.atomic():
         subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
             email=normalize_email(email), defaults={"name": name, "region": region, "source": source}
         )
         if subscriber.status == Subscriber.Status.ACTIVE:
+            return subscriber
+        if not ratelimit.allow_confirmation_mail(subscriber.email):
+            logger.info("Confirmation mail to subscriber %s not sent: per-address limit", subscriber.pk)
             return subscriber
         subscriber.name = name or subscriber.name
         subscriber.region = region or subscriber.region
