@@ -6,6 +6,7 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
@@ -17,6 +18,7 @@ from .permissions import (
     RegionScopedObjectMixin,
     SubscriberAdminForm,
     SubscriberPermissionPolicy,
+    is_visible,
     visible_subscribers,
 )
 
@@ -115,6 +117,22 @@ class NewsletterAudienceGroup(SnippetViewSetGroup):
 
 
 register_snippet(NewsletterAudienceGroup)
+
+
+class SubscriberDeleteBulkAction(DeleteBulkAction):
+    """Bulk delete that neither acts on nor names subscribers of regions the user does not cover."""
+
+    models = [Subscriber]
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        user = self.request.user
+        no_access = [s for s in extra.get("items_with_no_access", []) if is_visible(user, s)]
+        return [s for s in objects if is_visible(user, s)], {**extra, "items_with_no_access": no_access}
+
+
+# Registered after Wagtail's own snippet bulk delete, so it replaces it for subscribers.
+hooks.register("register_bulk_action", SubscriberDeleteBulkAction, order=100)
 
 
 @hooks.register("register_admin_urls")

@@ -132,3 +132,12 @@ def test_beheer_and_superusers_see_every_region(client, regions, django_user_mod
     for email in ("juf@techtown.nl", "meester@stogoal.nl", "ouder@elders.nl"):
         assert email in html
     assert client.get(url("edit", regions.theirs)).status_code == 200
+
+
+def test_the_bulk_delete_page_does_not_name_another_regions_subscriber(client, communicatie_a, regions):
+    response = client.get(
+        f"/admin/bulk/newsletters/subscriber/delete/?id={regions.theirs.pk}&id={regions.mine.pk}"
+    )
+
+    assert "meester@stogoal.nl" not in response.content.decode()
+    assert Subscriber.objects.filter(pk=regions.theirs.pk).exists()
