@@ -26,6 +26,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from cms.snippets.models import Region
+
 
 class Role(StrEnum):
     BEHEER = "Beheer"
@@ -284,6 +286,23 @@ def assign_role(user, role: Role, region=None) -> None:
         if region is None:
             raise ValueError(f"{role} is a regional role: pass the region")
         user.groups.add(Group.objects.get(name=regional_group_name(role, region)))
+
+
+def covered_region_ids(user) -> list[int] | None:
+    """The regions whose (personal) data ``user`` may see; ``None`` means every region.
+
+    Superusers and Beheer (the platform's administrators) cover all regions; a regional role
+    covers the region of each region group :func:`assign_role` put the user in. Anyone else
+    (databank editors, coordinators) covers none. For apps that scope region data in the admin.
+    """
+    if user.is_superuser or user.groups.filter(name=str(Role.BEHEER)).exists():
+        return None
+    names = set(user.groups.values_list("name", flat=True))
+    return [
+        region.pk
+        for region in Region.objects.all()
+        if any(regional_group_name(role, region) in names for role in REGIONAL_ROLES)
+    ]
 
 
 @transaction.atomic

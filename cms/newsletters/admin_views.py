@@ -83,17 +83,17 @@ def import_subscribers(request):
     """Import an existing list from CSV (the admin twin of ``manage.py import_subscribers``)."""
     if not request.user.has_perm("newsletters.add_subscriber"):
         raise PermissionDenied
-    form = ImportSubscribersForm()
+    form = ImportSubscribersForm(user=request.user)
     result = None
     if request.method == "POST":
-        form = ImportSubscribersForm(request.POST, request.FILES)
+        form = ImportSubscribersForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
             created, updated, errors = services.import_subscribers(
                 form.rows, consent=data["consent"], segments=list(data["segments"]), region=data["region"]
             )
             result = {"created": created, "updated": updated, "errors": errors, "consent": data["consent"]}
-            form = ImportSubscribersForm()
+            form = ImportSubscribersForm(user=request.user)
     return TemplateResponse(
         request,
         "newsletters/admin/import.html",

@@ -28,6 +28,7 @@ class SubscribeIn(Schema):
     segments: list[str] = Field(default_factory=list, description="Slugs of mailing lists.")
     region: str | None = Field(None, description="Region slug; defaults to the site's region.")
     consent: bool = Field(False, description="Must be true: the person asked for the newsletter.")
+    website: str = Field("", description="Honeypot: leave empty (a filled-in value is refused).")
 
 
 class SubscribeOut(Schema):
@@ -44,7 +45,9 @@ class SubscribeOut(Schema):
     description=(
         "Starts double opt-in: the address gets a mail with a confirmation link and only receives "
         "newsletters after following it. The answer is the same for new and existing addresses. "
-        "Attempts are limited per client address (429 when exceeded). Errors are "
+        "Attempts are limited per client address (429 with `Retry-After` when exceeded); one "
+        "address gets a few confirmation mails per hour at most (further attempts get the same "
+        "202 and no mail). Errors are "
         "`application/problem+json`; a 400 lists a message per field in `errors`."
     ),
 )
@@ -59,6 +62,7 @@ def subscribe(request: HttpRequest, payload: SubscribeIn):
             "segments": data["segments"],
             "region": data["region"] or "",
             "consent": "on" if data["consent"] else "",
+            "website": data["website"],
         }
     )
     if not form.is_valid():

@@ -1,10 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.editorial.roles import covered_region_ids
+from cms.snippets.forms import HoneypotForm
 from cms.snippets.models import Region
 from cms.text import SingleLineField
 
 from .models import NAME_MAX_LENGTH, Segment
+from .permissions import selectable_regions
 
 
 class PreferencesForm(forms.Form):
@@ -21,7 +24,7 @@ class PreferencesForm(forms.Form):
     )
 
 
-class SubscribeForm(PreferencesForm):
+class SubscribeForm(HoneypotForm, PreferencesForm):
     email = forms.EmailField(label=_("Email address"), max_length=254)
     consent = forms.BooleanField(
         label=_("I want to receive the newsletter and agree to the privacy statement."),
@@ -74,6 +77,12 @@ class ImportSubscribersForm(forms.Form):
             "nothing, and no mail asks them; once they subscribe on the site themselves and confirm, they are active."
         ),
     )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:  # the regions the user covers (and one of them, unless they cover all)
+            self.fields["region"].queryset = selectable_regions(user)
+            self.fields["region"].required = covered_region_ids(user) is not None
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

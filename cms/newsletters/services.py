@@ -36,8 +36,8 @@ from cms.i18n import page_language, site_language
 from cms.outbox.services import queue_mail, transport_connection
 from cms.text import has_line_break, single_line
 
-from . import clicks, tokens
-from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber
+from . import clicks, ratelimit, tokens
+from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber, new_token
 from .rendering import personalise, render_newsletter
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,10 @@ class NewsletterError(Exception):
 
 class InvalidToken(NewsletterError):
     pass
+
+
+class AlreadyConfirmed(InvalidToken):
+    """A used confirmation link of a subscriber who is active: harmless, but it acts no more."""
 
 
 class NotPublished(NewsletterError):
@@ -104,7 +108,9 @@ def subscribe(
     """Start (or restart) double opt-in for ``email`` and queue the confirmation mail.
 
     An address that is already active is left unchanged and gets no mail, so the form cannot
-    be used to change someone else's lists or to find out who is subscribed.
+    be used to change someone else's lists or to find out who is subscribed. Neither is an
+    address that had its share of confirmation mails this hour
+    (:func:`~cms.newsletters.ratelimit.allow_confirmation_mail`): its last link keeps working.
     """
     with transaction.atomic():
         subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
@@ -112,11 +118,14 @@ def subscribe(
         )
         if subscriber.status == Subscriber.Status.ACTIVE:
             return subscriber
+        if not ratelimit.allow_confirmation_mail(subscriber.email):
+            logger.info("Confirmation mail to subscriber %s not sent: per-address limit", subscriber.pk)
+            return subscriber
         subscriber.name = name or subscriber.name
         subscriber.region = region or subscriber.region
         subscriber.status = Subscriber.Status.PENDING
         subscriber.source = source
-        subscriber.confirm_token = Subscriber._meta.get_field("confirm_token").default()
+        subscriber.confirm_token = new_token()
         subscriber.consent_requested_at = timezone.now()
         subscriber.save()
         subscriber.segments.set(segments)
@@ -136,7 +145,12 @@ def subscribe(
 
 
 def confirm(token: str) -> Subscriber:
-    """Activate the subscriber a confirmation link was sent to; confirming twice is harmless."""
+    """Activate the subscriber a confirmation link was sent to; each link works once.
+
+    The link carries the subscriber's ``confirm_token``, which is replaced on confirming and on
+    unsubscribing: a used or older link can never re-activate someone who unsubscribed later
+    (nor reset their consent date). Only a fresh subscription sends a fresh, working link.
+    """
     try:
         subscriber_id, confirm_token = tokens.read_confirm_token(token)
     except signing.SignatureExpired as error:
@@ -145,14 +159,18 @@ def confirm(token: str) -> Subscriber:
         raise InvalidToken(_("This link is not valid.")) from error
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_id).first()
-        if subscriber is None or subscriber.confirm_token != confirm_token:
+        if subscriber is None:
             raise InvalidToken(_("This link is not valid."))
-        if subscriber.status != Subscriber.Status.ACTIVE:
-            subscriber.status = Subscriber.Status.ACTIVE
-            subscriber.consent_given_at = timezone.now()
-            subscriber.unsubscribed_at = None
-            subscriber.bounced_at = None
-            subscriber.save()
+        if subscriber.confirm_token != confirm_token or subscriber.status != Subscriber.Status.PENDING:
+            if subscriber.status == Subscriber.Status.ACTIVE:
+                raise AlreadyConfirmed(_("Your subscription is already confirmed."))
+            raise InvalidToken(_("This confirmation link has already been used. Please subscribe again."))
+        subscriber.status = Subscriber.Status.ACTIVE
+        subscriber.consent_given_at = timezone.now()
+        subscriber.unsubscribed_at = None
+        subscriber.bounced_at = None
+        subscriber.confirm_token = new_token()
+        subscriber.save()
     return subscriber
 
 
@@ -186,7 +204,8 @@ def unsubscribe(subscriber: Subscriber, *, delivery_id: int | None = None) -> Su
         if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
             subscriber.status = Subscriber.Status.UNSUBSCRIBED
             subscriber.unsubscribed_at = now
-            subscriber.save(update_fields=["status", "unsubscribed_at"])
+            subscriber.confirm_token = new_token()  # no confirmation link sent before works any more
+            subscriber.save(update_fields=["status", "unsubscribed_at", "confirm_token"])
             if delivery_id:
                 Delivery.objects.filter(
                     pk=delivery_id, subscriber=subscriber, unsubscribed_at__isnull=True

@@ -2,7 +2,8 @@
 
 Tokens carry ids, not secrets; the signature (SECRET_KEY + a salt per purpose) is what makes them
 unguessable. Unsubscribe and preference links never expire (RFC 8058 expects them to keep
-working); confirmation links do, and die once the subscriber's confirm_token changes.
+working); confirmation links do, and die once the subscriber's confirm_token changes: on
+confirming (single use), on unsubscribing and on every new subscription.
 """
 
 from django.conf import settings

@@ -52,6 +52,8 @@ def subscribe(request: HttpRequest) -> HttpResponse:
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     try:
         subscriber = services.confirm(token)
+    except services.AlreadyConfirmed as error:
+        return render(request, "newsletters/message.html", {"message": str(error)})
     except services.InvalidToken as error:
         return render(request, "newsletters/message.html", {"message": str(error)}, status=400)
     from .tokens import make_preferences_token

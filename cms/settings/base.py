@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.i18n.ContentLanguageMiddleware",  # public site: its content's language; admin: the editor's
     "django.middleware.common.CommonMiddleware",
+    "cms.ratelimit.RetryAfterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,7 +1,10 @@
-"""Form fields for a school that is not in the database yet (bookings, challenge teams).
+"""Form plumbing shared by the public forms of several apps.
 
-A form offers a known school (its own way: lookup or list) and, for a new one, these fields,
-validated like the :class:`~cms.snippets.models.School` snippet.
+:class:`NewSchoolFieldsForm`: fields for a school that is not in the database yet (bookings,
+challenge teams). A form offers a known school (its own way: lookup or list) and, for a new one,
+these fields, validated like the :class:`~cms.snippets.models.School` snippet.
+
+:class:`HoneypotForm`: the hidden "website" field naive bots fill in.
 """
 
 from django import forms
@@ -11,6 +14,26 @@ from cms.text import SingleLineField
 
 from .models import School
 from .validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
+
+
+class HoneypotForm(forms.Form):
+    """A field hidden from people (render it in a ``visually-hidden``, ``aria-hidden`` wrapper).
+
+    Bots that fill in every field are refused with a neutral message; the API passes the same
+    ``website`` member on, so both refuse alike.
+    """
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),  # out of reach for people
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("Your submission could not be processed."), code="honeypot")
+        return data
 
 
 class NewSchoolFieldsForm(forms.Form):

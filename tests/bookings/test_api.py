@@ -213,6 +213,7 @@ def test_rate_limit_answers_429_per_ip(client, settings):
     responses = [post(client, valid_payload(slot)) for _ in range(3)]
     assert [r.status_code for r in responses] == [201, 201, 429]
     assert assert_problem(responses[2], 429)["code"] == "rate_limited"
+    assert 1 <= int(responses[2]["Retry-After"]) <= 60
     assert post(client, valid_payload(slot), remote_addr="10.0.0.2").status_code == 201
     assert Booking.objects.count() == 3
 

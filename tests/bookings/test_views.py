@@ -128,7 +128,9 @@ def test_form_is_rate_limited_per_ip(client, settings):
     settings.BOOKINGS_RATE_LIMIT = (1, 60)
     slot = TimeSlotFactory(capacity_classes=5)
     assert client.post(f"/boeken/tijdslot/{slot.pk}/", form_data(slot)).status_code == 302
-    assert client.post(f"/boeken/tijdslot/{slot.pk}/", form_data(slot)).status_code == 429
+    refused = client.post(f"/boeken/tijdslot/{slot.pk}/", form_data(slot))
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
     assert Booking.objects.count() == 1
 
 

@@ -212,6 +212,7 @@ def test_rate_limit_per_ip(tree, terms, client, settings):
     responses = [client.post(API, payload(terms)) for _ in range(3)]
     assert [r.status_code for r in responses] == [201, 201, 429]
     assert assert_problem(responses[2], 429)["code"] == "rate_limited"
+    assert 1 <= int(responses[2]["Retry-After"]) <= 3600
     other = client.post(API, payload(terms), REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 201
 

@@ -5,7 +5,14 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
-from cms.editorial.roles import Role, coordinated_techniekhuizen, grant_coordinator, regional_group_name
+from cms.editorial.roles import (
+    Role,
+    assign_role,
+    coordinated_techniekhuizen,
+    covered_region_ids,
+    grant_coordinator,
+    regional_group_name,
+)
 
 from .factories import UserFactory, user_in_role
 
@@ -171,3 +178,20 @@ def test_naming_a_coordinator_in_the_bookings_admin_gives_and_takes_the_page_rig
     user = type(user).objects.get(pk=user.pk)
     assert list(coordinated_techniekhuizen(user)) == []
     assert not user.groups.exists()
+
+
+def test_regional_roles_cover_their_region_and_beheer_and_superusers_cover_all(tree, django_user_model):
+    communicatie_a = user_in_role(Role.COMMUNICATIE, tree.a.region)
+    both = user_in_role(Role.EINDREDACTIE, tree.a.region)
+    assign_role(both, Role.PROJECTLEIDERS, tree.b.region)
+    root = django_user_model.objects.create_superuser("root", "root@example.org", "x")
+
+    assert covered_region_ids(communicatie_a) == [tree.a.region.pk]
+    assert sorted(covered_region_ids(both)) == sorted([tree.a.region.pk, tree.b.region.pk])
+    assert covered_region_ids(user_in_role(Role.BEHEER)) is None
+    assert covered_region_ids(root) is None
+    assert covered_region_ids(user_in_role(Role.DATABANK)) == []
+    coordinator = UserFactory()
+    coordinator.save()
+    grant_coordinator(coordinator, tree.house_a)
+    assert covered_region_ids(coordinator) == [], "a coordinator covers a techniekhuis, not a region"

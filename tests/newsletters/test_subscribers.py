@@ -189,3 +189,66 @@ def test_preferences_page_can_unsubscribe(client, region_site):
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
     assert not Delivery.objects.exists()
+
+
+def subscribe_by_form(client, email: str, capture) -> None:
+    with capture(execute=True):
+        response = client.post(reverse("newsletters:subscribe"), {"email": email, "consent": "on"})
+    assert response.status_code == 200, response.content
+
+
+def test_an_old_confirmation_link_never_undoes_a_later_unsubscribe(
+    client, smtp_server, region_site, django_capture_on_commit_callbacks
+):
+    subscribe_by_form(client, "juf@school.nl", django_capture_on_commit_callbacks)
+    first_link = confirmation_link(smtp_server.messages[0][1])
+    assert client.get(first_link).status_code == 200
+    subscriber = Subscriber.objects.get()
+    consent_given_at = subscriber.consent_given_at
+    unsubscribe_url = reverse("newsletters:unsubscribe", args=[tokens.make_unsubscribe_token(subscriber.pk)])
+    assert client.post(unsubscribe_url).status_code == 200
+
+    response = client.get(first_link)
+
+    assert response.status_code == 400
+    assert "Deze bevestigingslink is al gebruikt" in response.content.decode()
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    assert subscriber.consent_given_at == consent_given_at
+    assert subscriber.unsubscribed_at is not None
+
+
+def test_after_unsubscribing_a_fresh_subscription_gets_a_fresh_link_that_works(
+    client, smtp_server, region_site, django_capture_on_commit_callbacks
+):
+    subscribe_by_form(client, "juf@school.nl", django_capture_on_commit_callbacks)
+    first_link = confirmation_link(smtp_server.messages[0][1])
+    client.get(first_link)
+    services.unsubscribe(Subscriber.objects.get())
+
+    subscribe_by_form(client, "juf@school.nl", django_capture_on_commit_callbacks)
+    second_link = confirmation_link(smtp_server.messages[1][1])
+
+    assert second_link != first_link
+    assert client.get(first_link).status_code == 400
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+    assert client.get(second_link).status_code == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.ACTIVE
+
+
+def test_a_confirmation_link_is_used_once_and_a_second_click_changes_nothing(
+    client, smtp_server, region_site, django_capture_on_commit_callbacks
+):
+    subscribe_by_form(client, "juf@school.nl", django_capture_on_commit_callbacks)
+    link = confirmation_link(smtp_server.messages[0][1])
+    client.get(link)
+    consent_given_at = Subscriber.objects.get().consent_given_at
+
+    again = client.get(link)
+
+    assert again.status_code == 200
+    content = again.content.decode()
+    assert "Je aanmelding is al bevestigd" in content
+    assert "voorkeuren" not in content.lower(), "a used link no longer opens the preferences"
+    subscriber = Subscriber.objects.get()
+    assert (subscriber.status, subscriber.consent_given_at) == (Subscriber.Status.ACTIVE, consent_given_at)
