@@ -13,6 +13,8 @@ class ApiConfig(AppConfig):
         from wagtail.api.v3.api import api
 
         from .errors import register_exception_handlers, register_problem_schema_media_types
+        from .requests import JSONParser
 
+        api.parser = JSONParser()
         register_exception_handlers(api)
         register_problem_schema_media_types(api)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Path, Query, Router, Schema
+from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from wagtail.api.v3.api import api
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
@@ -19,11 +19,9 @@ from wagtail.api.v3.schemas.pages import BasePageSchema
 
 from .errors import ProblemSchema
 from .examples import openapi_examples
+from .schema_types import Id
 
 _registered: set[str] = set()
-
-#: Largest id the databases can compare with (64-bit signed); bigger path ids are a 422, not a 500.
-MAX_ID = 2**63 - 1
 
 
 def register_router(prefix: str, router: Router) -> None:
@@ -106,7 +104,7 @@ def page_type_router(
         operation_id=f"{tag}_detail",
         openapi_extra=openapi_examples(responses={200: example}) if example else None,
     )
-    def get_page(request: HttpRequest, page_id: int = Path(..., ge=1, le=MAX_ID)):
+    def get_page(request: HttpRequest, page_id: Id):
         return get_or_404(model.api_queryset(public_pages(model)), page_id)
 
     return router

@@ -6,13 +6,14 @@ from typing import Any, Literal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.api.errors import ProblemSchema
 from cms.api.examples import openapi_examples
-from cms.api.routers import MAX_ID, get_or_404, register_router
+from cms.api.routers import get_or_404, register_router
+from cms.api.schema_types import Id
 
 from . import api_examples as examples
 from .models import PartnerOffer
@@ -139,7 +140,7 @@ def list_offers(request: HttpRequest, filters: Query[OfferFilterQuery], **kwargs
     operation_id="partner_offers_detail",
     openapi_extra=openapi_examples(responses={200: examples.OFFER}),
 )
-def get_offer(request: HttpRequest, offer_id: int = Path(..., ge=1, le=MAX_ID)):
+def get_offer(request: HttpRequest, offer_id: Id):
     return get_or_404(PartnerOffer.objects.active().for_listing(), offer_id)
 
 
