@@ -200,7 +200,7 @@ VALIDATION_ERRORS = (NinjaValidationError, PydanticValidationError, DjangoValida
 
 def _as_400(response: HttpResponse) -> HttpResponse:
     body = json.loads(response.content)
-    body.update(status=400, title=HTTPStatus.BAD_REQUEST.phrase)
+    body.update(status=400, title=HTTPStatus.BAD_REQUEST.phrase, code="invalid")
     response.content = json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False)
     response.status_code = 400
     return response
