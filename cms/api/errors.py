@@ -42,6 +42,7 @@ from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.errors import PROBLEM_JSON, build_problem_detail
 
 from .examples import problem_example
+from .openapi import document_contract
 
 __all__ = [
     "PROBLEM_JSON",
@@ -188,7 +189,7 @@ def register_problem_schema_media_types(api: NinjaAPI) -> None:
     original = api.get_openapi_schema
 
     def get_openapi_schema(*args: Any, **kwargs: Any):
-        return problem_media_types(original(*args, **kwargs))
+        return problem_media_types(document_contract(original(*args, **kwargs)))
 
     get_openapi_schema._problem_media_types = True  # type: ignore[attr-defined]
     api.get_openapi_schema = get_openapi_schema  # type: ignore[method-assign]

@@ -82,7 +82,7 @@ def page_type_router(
 
     @router.get(
         "/",
-        response={200: list[list_schema], 400: ProblemSchema, 422: ProblemSchema},
+        response={200: list[list_schema], 400: ProblemSchema},
         summary=f"List {plural}",
         operation_id=f"{tag}_list",
         description=f"Published, public {plural} of every site, with their domain fields.",
@@ -99,7 +99,7 @@ def page_type_router(
 
     @router.get(
         "/{page_id}/",
-        response={200: detail_schema, 404: ProblemSchema, 422: ProblemSchema},
+        response={200: detail_schema, 404: ProblemSchema, 400: ProblemSchema},
         summary=f"Get one of the {plural}",
         operation_id=f"{tag}_detail",
         openapi_extra=openapi_examples(responses={200: example}) if example else None,

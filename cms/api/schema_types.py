@@ -5,9 +5,11 @@
   for path, query and body ids alike.
 - :class:`StrictBody` is the base of request bodies: JSON types are taken as they are, never coerced
   (``5.5`` or ``"5"`` is not an id, ``"no"`` or ``1`` is not a boolean).
+- :data:`LocalTime` is a time of day without a UTC offset.
 - :data:`Consent` is a consent flag: a JSON ``true``; the OpenAPI document says so.
 """
 
+import datetime as dt
 from typing import Annotated
 
 from ninja import Schema
@@ -22,6 +24,16 @@ Consent = Annotated[
     bool,
     WithJsonSchema(
         {"type": "boolean", "const": True, "description": "Must be `true`: the person gave consent."}
+    ),
+]
+
+
+#: A time of day as the API writes it (``"08:45:00"``, local time). JSON Schema's ``time`` format
+#: demands a UTC offset, so the document gives the pattern instead.
+LocalTime = Annotated[
+    dt.time,
+    WithJsonSchema(
+        {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]:[0-5][0-9]$", "examples": ["08:45:00"]}
     ),
 ]
 

@@ -19,7 +19,7 @@ from cms.api.errors import ProblemSchema, form_errors, problem
 from cms.api.examples import openapi_examples
 from cms.api.requests import body_errors, json_form_data
 from cms.api.routers import register_router
-from cms.api.schema_types import Consent, Id, StrictBody
+from cms.api.schema_types import Consent, Id, LocalTime, StrictBody
 
 from . import api_examples as examples
 from . import ratelimit, services
@@ -38,8 +38,8 @@ class TermOut(Schema):
 class SlotOut(Schema):
     id: int
     date: dt.date
-    start: dt.time
-    end: dt.time
+    start: LocalTime
+    end: LocalTime
     booking_deadline: dt.datetime | None
     capacity_classes: int | None
     capacity_pupils: int | None
@@ -147,7 +147,7 @@ def _rate_limited(request: HttpRequest) -> HttpResponse | None:
 
 @router.get(
     "/offerings/",
-    response={200: list[OfferingOut], 400: ProblemSchema, 422: ProblemSchema},
+    response={200: list[OfferingOut], 400: ProblemSchema},
     operation_id="bookings_offerings",
     summary="List bookable lesson offerings",
     description="Active lesson offerings with their open time slots and live availability.",
@@ -199,7 +199,7 @@ def create_booking(request: HttpRequest):
 
 @router.post(
     "/cancel/",
-    response={200: BookingOut, 400: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema},
+    response={200: BookingOut, 400: ProblemSchema, 409: ProblemSchema},
     operation_id="bookings_cancel",
     summary="Cancel a booking with the signed token from the confirmation mail",
     openapi_extra=openapi_examples(request=examples.CANCEL_REQUEST, responses={200: examples.CANCELLED}),

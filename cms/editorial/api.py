@@ -118,7 +118,7 @@ class PreviewOut(Schema):
 
 @preview_router.get(
     "/",
-    response={200: PreviewOut, 403: ProblemSchema, 422: ProblemSchema},
+    response={200: PreviewOut, 403: ProblemSchema, 400: ProblemSchema},
     summary="Preview a draft",
     operation_id="preview_detail",
     description="The draft behind a signed, expiring preview token (issued to editors in the admin).",

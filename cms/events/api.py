@@ -117,7 +117,7 @@ def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
 
 @registration_router.post(
     "/cancel/",
-    response={200: RegistrationOut, 400: ProblemSchema, 422: ProblemSchema},
+    response={200: RegistrationOut, 400: ProblemSchema},
     operation_id="event_registrations_cancel",
     summary="Cancel a registration with the signed token from the confirmation mail",
     openapi_extra=openapi_examples(request=examples.CANCEL_REQUEST, responses={200: examples.CANCELLED}),
@@ -140,7 +140,6 @@ def cancel_registration(request: HttpRequest, payload: RegistrationCancelIn):
         400: ProblemSchema,
         404: ProblemSchema,
         409: EventFullProblem,
-        422: ProblemSchema,
         429: ProblemSchema,
     },
     description=(
@@ -188,7 +187,6 @@ def create_registration(request: HttpRequest, event_id: Id):
         201: TeamOut,
         400: ProblemSchema,
         404: ProblemSchema,
-        422: ProblemSchema,
         429: ProblemSchema,
     },
     description=(

@@ -122,7 +122,7 @@ geo_router = Router(tags=["geo"])
 
 @router.get(
     "/",
-    response={200: list[PartnerOfferSchema], 400: ProblemSchema, 422: ProblemSchema},
+    response={200: list[PartnerOfferSchema], 400: ProblemSchema},
     summary="List partner offers",
     operation_id="partner_offers_list",
     description="Active offers of partners to schools (the menukaart), filterable by its criteria.",
@@ -135,7 +135,7 @@ def list_offers(request: HttpRequest, filters: Query[OfferFilterQuery], **kwargs
 
 @router.get(
     "/{offer_id}/",
-    response={200: PartnerOfferSchema, 404: ProblemSchema, 422: ProblemSchema},
+    response={200: PartnerOfferSchema, 404: ProblemSchema, 400: ProblemSchema},
     summary="Get one partner offer",
     operation_id="partner_offers_detail",
     openapi_extra=openapi_examples(responses={200: examples.OFFER}),
@@ -146,11 +146,13 @@ def get_offer(request: HttpRequest, offer_id: Id):
 
 @geo_router.get(
     "/",
-    response={200: FeatureCollectionSchema, 422: ProblemSchema},
+    response={200: FeatureCollectionSchema, 400: ProblemSchema},
     summary="Map features (GeoJSON)",
     operation_id="geo_features",
     url_name="geo_features",
-    openapi_extra=openapi_examples(responses={200: examples.FEATURES}),
+    openapi_extra=openapi_examples(
+        responses={200: examples.FEATURES}, response_media_type=GEOJSON_CONTENT_TYPE
+    ),
     description=(
         "A GeoJSON FeatureCollection (RFC 7946) of published techniekhuizen and of partners with their "
         "active offers. Takes the same filters as the partner offers list; partners without a matching "

@@ -100,7 +100,7 @@ def main() -> int:
             report = tmp_path / "events.ndjson"
             command = [
                 str(Path(PYTHON).with_name("schemathesis")), "run", f"{base}/api/v3/openapi.json",
-                "--checks", "not_a_server_error", "--max-examples", MAX_EXAMPLES,
+                "--checks", "all", "--max-examples", MAX_EXAMPLES,
                 "--phases", "examples,coverage,fuzzing", "--workers", "1", "--seed", "7",
                 "--generation-database", "none", "--request-timeout", "30", "--no-color",
                 "--report", "ndjson", "--report-ndjson-path", str(report),

@@ -140,7 +140,8 @@ def test_ids_past_64_bits_in_write_paths_are_a_400(client, region_site, prefix):
 
 
 @pytest.mark.parametrize(
-    "url", [f"/databank/kit/{TOO_BIG}/zip/", f"/evenementen/{TOO_BIG}/agenda.ics", f"/boeken/tijdslot/{TOO_BIG}/"]
+    "url",
+    [f"/databank/kit/{TOO_BIG}/zip/", f"/evenementen/{TOO_BIG}/agenda.ics", f"/boeken/tijdslot/{TOO_BIG}/"],
 )
 def test_ids_past_64_bits_in_page_urls_are_a_404(client, region_site, url):
     assert client.get(url).status_code == 404
@@ -248,7 +249,10 @@ def test_json_endpoints_refuse_other_content_types(client, write_urls, index, co
 
 def test_json_with_a_charset_is_fine(client, region_site):
     response = post(
-        client, "/api/v3/bookings/", booking(TimeSlotFactory()), content_type="application/json; charset=utf-8"
+        client,
+        "/api/v3/bookings/",
+        booking(TimeSlotFactory()),
+        content_type="application/json; charset=utf-8",
     )
     assert response.status_code == 201, response.content
 
