@@ -287,6 +287,12 @@ def test_unknown_api_paths_are_a_problem_404_for_every_method(client, region_sit
     assert assert_problem(response, 404)["detail"] == "Niet gevonden"
 
 
+@pytest.mark.parametrize("site", [",:\xa7\tD", "localhost:http", "localhost:99999"])
+def test_a_site_with_a_bad_port_is_a_400_not_a_500(client, region_site, site):
+    response = client.get("/api/v3/pages/find/", {"site": site, "html_path": "/x/"})
+    assert_problem(response, 400)
+
+
 def test_query_validation_errors_are_a_400(client, region_site):
     body = assert_problem(client.get("/api/v3/news/", {"year": "twee"}), 400)
     assert body["errors"][0]["msg"] == "Voer een geheel getal in."
