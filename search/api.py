@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ IntParam = Annotated[str | None, WithJsonSchema({"type": "integer", "minimum": 1
 PageSizeParam = Annotated[
     str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE})
 ]
+SortParam = Annotated[str | None, WithJsonSchema({"type": "string", "enum": list(SORTS)})]
 SuggestLimitParam = Annotated[str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 20})]
 #: Text with at least one character that is not white space (the same rule in the document and the check).
 NOT_BLANK = r"[^\s\ufeff]"
@@ -84,7 +85,7 @@ class SuggestionSchema(Schema):
 
 class SearchQuery(Schema):
     q: str = ""
-    sort: Literal[SORTS] | None = None  # type: ignore[valid-type]
+    sort: SortParam = None
     page: IntParam = None
     page_size: PageSizeParam = None
     target_group: list[str] = []
