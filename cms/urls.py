@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path, register_converter
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,11 +8,17 @@ from wagtail.api.v3.urls import api
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api.errors import not_found as api_not_found
+from cms.converters import DatabaseIdConverter
+
+register_converter(DatabaseIdConverter, "id")
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),
+    re_path(r"^api/v3/", api_not_found),
     path("sitemap.xml", sitemap),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("databank/", include("search.urls")),

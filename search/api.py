@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
 from django.http import HttpRequest
@@ -23,6 +24,14 @@ router = Router(tags=["databank"])
 # Declared as integers in the OpenAPI schema but parsed by us, so a bad value is a 400 with a clear
 # (translated) message instead of the framework's generic 422.
 IntParam = Annotated[str | None, WithJsonSchema({"type": "integer", "minimum": 1})]
+PageSizeParam = Annotated[
+    str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE})
+]
+SortParam = Annotated[str | None, WithJsonSchema({"type": "string", "enum": list(SORTS)})]
+SuggestLimitParam = Annotated[str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 20})]
+#: Text with at least one character that is not white space (the same rule in the document and the check).
+NOT_BLANK = r"[^\s\ufeff]"
+SuggestText = Annotated[str, WithJsonSchema({"type": "string", "pattern": NOT_BLANK})]
 SEARCH_PARAMS = {"q", "sort", "page", "page_size", *FACET_KEYS}
 
 
@@ -76,9 +85,9 @@ class SuggestionSchema(Schema):
 
 class SearchQuery(Schema):
     q: str = ""
-    sort: str | None = None
+    sort: SortParam = None
     page: IntParam = None
-    page_size: IntParam = None
+    page_size: PageSizeParam = None
     target_group: list[str] = []
     theme: list[str] = []
     tech_world: list[str] = []
@@ -174,10 +183,10 @@ def search_view(request: HttpRequest, query: Query[SearchQuery]):
     openapi_extra=openapi_examples(responses={200: examples.SUGGESTIONS}),
     description="Titles of searchable kits matching the words typed so far (the last word as a prefix).",
 )
-def suggest_view(request: HttpRequest, q: str = "", limit: IntParam = None):
+def suggest_view(request: HttpRequest, q: SuggestText, limit: SuggestLimitParam = None):
     errors: dict[str, str] = {}
     size = _int(limit, "limit", 8, errors)
-    if not q.strip():
+    if not re.search(NOT_BLANK, q):
         errors["q"] = _("Enter at least one character.")
     if not 1 <= size <= 20:
         errors["limit"] = _("The limit must be between 1 and %(max)s.") % {"max": 20}

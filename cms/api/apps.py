@@ -13,8 +13,10 @@ class ApiConfig(AppConfig):
         from wagtail.api.v3.api import api
 
         from .errors import register_exception_handlers, register_problem_schema_media_types
+        from .requests import JSONParser
         from .routers import describe_api
 
+        api.parser = JSONParser()
         register_exception_handlers(api)
         register_problem_schema_media_types(api)
         describe_api(api)  # after the wrappers above: the cached document is their result

@@ -24,17 +24,25 @@ OpenAPI schema list those responses as ``application/problem+json``.
 import json
 import logging
 from collections.abc import Iterable, Mapping
+from http import HTTPStatus
 from typing import Any
 
 from django.conf import settings
 from django.core import signals
+from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import Field, NinjaAPI, Schema
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.errors import PROBLEM_JSON, build_problem_detail
 
 from .examples import problem_example
+from .openapi import document_contract
 
 __all__ = [
     "PROBLEM_JSON",
@@ -116,6 +124,13 @@ def problem(
     )
 
 
+@csrf_exempt
+def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    """Any other path under ``/api/v3/``, for every method: a 404 problem (not Wagtail's page serving,
+    whose CSRF check would answer an unknown POST with a 403 HTML page)."""
+    return problem(404, _("Not found"))
+
+
 def field_error(loc: Iterable[str | int], msg: str, type: str = "invalid") -> dict[str, Any]:
     """One entry of ``errors``: ``{"type", "loc", "msg"}`` (Wagtail's shape)."""
     return {"type": type, "loc": list(loc), "msg": str(msg)}
@@ -174,18 +189,58 @@ def register_problem_schema_media_types(api: NinjaAPI) -> None:
     original = api.get_openapi_schema
 
     def get_openapi_schema(*args: Any, **kwargs: Any):
-        return problem_media_types(original(*args, **kwargs))
+        return problem_media_types(document_contract(original(*args, **kwargs)))
 
     get_openapi_schema._problem_media_types = True  # type: ignore[attr-defined]
     api.get_openapi_schema = get_openapi_schema  # type: ignore[method-assign]
 
 
+#: Exceptions Wagtail answers with 422 "Validation failed"; bad input is a 400 in our API.
+VALIDATION_ERRORS = (NinjaValidationError, PydanticValidationError, DjangoValidationError)
+
+
+def _as_400(response: HttpResponse) -> HttpResponse:
+    body = json.loads(response.content)
+    body.update(status=400, title=HTTPStatus.BAD_REQUEST.phrase, code="invalid")
+    response.content = json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False)
+    response.status_code = 400
+    return response
+
+
 def register_exception_handlers(api: NinjaAPI) -> None:
-    """Add our handlers next to Wagtail's (idempotent: handlers are keyed by exception class)."""
+    """Add our handlers next to Wagtail's (idempotent: handlers are keyed by exception class).
+
+    Wagtail's validation problems keep their body but become 400s (bad input is a 400 everywhere
+    under /api/v3/; the middleware translates them); a body ninja's parser refused is the
+    :class:`APIError` our parser raised (ninja wraps it in an English ``HttpError``); a body beyond
+    Django's upload limits is a 400.
+    """
+    if getattr(api, "_cms_exception_handlers", False):
+        return
+    api._cms_exception_handlers = True  # type: ignore[attr-defined]
+    wagtail_validation_handler = api._exception_handlers[NinjaValidationError]
+    http_error_handler = api._exception_handlers[HttpError]
 
     @api.exception_handler(APIError)
     def api_error_handler(request: HttpRequest, exc: APIError) -> HttpResponse:
         return problem(exc.status, exc.detail, errors=exc.errors, **exc.extensions)
+
+    for exception in VALIDATION_ERRORS:
+
+        @api.exception_handler(exception)
+        def validation_error_handler(request: HttpRequest, exc: Exception) -> HttpResponse:
+            return _as_400(wagtail_validation_handler(request, exc))
+
+    @api.exception_handler(HttpError)
+    def http_error_handler_(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, APIError):
+            return api_error_handler(request, exc.__cause__)
+        return http_error_handler(request, exc)
+
+    @api.exception_handler(SuspiciousOperation)
+    def suspicious_operation_handler(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+        message = _("The request is too large or malformed.")
+        return problem(400, message, errors=[field_error(["body"], message, "too_large")], code="too_large")
 
     @api.exception_handler(Exception)
     def unhandled_exception_handler(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -30,6 +30,7 @@ def openapi_examples(
     responses: dict[int, Any] | None = None,
     request_schema: type[BaseModel] | None = None,
     media_type: str = MEDIA_TYPE,
+    response_media_type: str = MEDIA_TYPE,
 ) -> dict[str, Any]:
     """``openapi_extra`` with an example request body and example responses (by status).
 
@@ -47,7 +48,8 @@ def openapi_examples(
         extra.setdefault("requestBody", {})["content"] = {media_type: body}
     if responses:
         extra["responses"] = {
-            status: {"content": {MEDIA_TYPE: {"example": example}}} for status, example in responses.items()
+            status: {"content": {response_media_type: {"example": example}}}
+            for status, example in responses.items()
         }
     return extra
 

@@ -7,10 +7,11 @@
   marked ``private, no-store``; other methods are left alone.
 - ``HEAD`` is answered like ``GET`` (Ninja routes only the methods it was given).
 - 404/405 pages that Django or Ninja render as HTML/plain text become ``application/problem+json``.
-- The fixed English ``detail`` of Wagtail's own problems (422 "Validation failed", 404, 401/403)
+- Request bodies are checked before any view (``requests.refuse_bad_body``: size, depth, JSON only).
+- The fixed English ``detail`` of Wagtail's own problems ("Validation failed", 404, 401/403)
   and the field messages of its 422s (pydantic's, by error type) are translated into the
   request's language, like the rest of the API.
-- ``limit``/``offset`` values beyond a 64-bit integer are refused with 422 before they reach the
+- ``limit``/``offset`` values beyond a 64-bit integer are refused with 400 before they reach the
   database (SQLite and PostgreSQL fail on them with a 500).
 """
 
@@ -31,10 +32,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .errors import PROBLEM_JSON, problem
+from .requests import refuse_bad_body
+from .schema_types import MAX_DB_INT
 
 SAFE_METHODS = ("GET", "HEAD")
+MAX_PORT = 65535
 PAGINATION_PARAMS = ("limit", "offset")
-MAX_DB_INT = 2**63 - 1
 
 #: The details ``wagtail.api.v3.errors`` hard-codes in English, with their translations.
 WAGTAIL_DETAILS = {
@@ -50,6 +53,14 @@ FIELD_MESSAGES = {
     "missing": pgettext_lazy("API field error", "This field is required."),
     "int_parsing": pgettext_lazy("API field error", "Enter a whole number."),
     "int_type": pgettext_lazy("API field error", "Enter a whole number."),
+    "int_from_float": pgettext_lazy("API field error", "Enter a whole number."),
+    "float_type": pgettext_lazy("API field error", "Enter a number."),
+    "bool_type": pgettext_lazy("API field error", "Enter true or false."),
+    "string_type": pgettext_lazy("API field error", "Enter text."),
+    "list_type": pgettext_lazy("API field error", "Enter a list."),
+    "dict_type": pgettext_lazy("API field error", "Enter an object."),
+    "model_attributes_type": pgettext_lazy("API field error", "Enter an object."),
+    "model_type": pgettext_lazy("API field error", "Enter an object."),
     "float_parsing": pgettext_lazy("API field error", "Enter a number."),
     "bool_parsing": pgettext_lazy("API field error", "Enter true or false."),
     "enum": pgettext_lazy("API field error", "Choose one of: %(expected)s."),
@@ -98,7 +109,11 @@ class APIHardeningMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(_api_prefix()):
             return self.get_response(request)
-        refusal = self._refuse_oversized_pagination(request)
+        refusal = (
+            self._refuse_oversized_pagination(request)
+            or self._refuse_bad_site(request)
+            or refuse_bad_body(request)
+        )
         if refusal is not None:
             return refusal
         is_head = request.method == "HEAD"
@@ -127,7 +142,24 @@ class APIHardeningMiddleware:
                     )
         if not errors:
             return None
-        return problem(422, _("Validation failed"), errors=errors)
+        return problem(400, _("Validation failed"), errors=errors)
+
+    @staticmethod
+    def _refuse_bad_site(request: HttpRequest) -> HttpResponse | None:
+        """Wagtail's ``site`` filter (``host[:port]``) sends a non-numeric port to the database: a 500
+        from ``/api/v3/pages/find/``. Refuse it here for every route."""
+        for value in request.GET.getlist("site"):
+            _host, colon, port = value.rpartition(":")
+            if colon and not (port.isascii() and port.isdigit() and int(port) <= MAX_PORT):
+                errors = [
+                    {
+                        "type": "invalid",
+                        "loc": ["query", "site"],
+                        "msg": _("Enter a host name, optionally with :port."),
+                    }
+                ]
+                return problem(400, _("Validation failed"), errors=errors, code="invalid")
+        return None
 
     def _as_problem(self, response: HttpResponse) -> HttpResponse:
         content_type = response.get("Content-Type", "")

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Path, Query, Router, Schema
+from ninja import NinjaAPI, Query, Router, Schema
 from ninja.pagination import paginate
 from wagtail.api.v3.api import api
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
@@ -22,11 +22,9 @@ from wagtail.api.v3.schemas.pages import BasePageSchema
 
 from .errors import ProblemSchema
 from .examples import openapi_examples
+from .schema_types import Id
 
 _registered: set[str] = set()
-
-#: Largest id the databases can compare with (64-bit signed); bigger path ids are a 422, not a 500.
-MAX_ID = 2**63 - 1
 
 
 #: Version of the API contract described by the OpenAPI document (not of the software).
@@ -140,7 +138,7 @@ def page_type_router(
 
     @router.get(
         "/",
-        response={200: list[list_schema], 400: ProblemSchema, 422: ProblemSchema},
+        response={200: list[list_schema], 400: ProblemSchema},
         summary=f"List {plural}",
         operation_id=f"{tag}_list",
         description=f"Published, public {plural} of every site, with their domain fields.",
@@ -157,12 +155,12 @@ def page_type_router(
 
     @router.get(
         "/{page_id}/",
-        response={200: detail_schema, 404: ProblemSchema, 422: ProblemSchema},
+        response={200: detail_schema, 404: ProblemSchema, 400: ProblemSchema},
         summary=f"Get one of the {plural}",
         operation_id=f"{tag}_detail",
         openapi_extra=openapi_examples(responses={200: example}) if example else None,
     )
-    def get_page(request: HttpRequest, page_id: int = Path(..., ge=1, le=MAX_ID)):
+    def get_page(request: HttpRequest, page_id: Id):
         return get_or_404(model.api_queryset(public_pages(model)), page_id)
 
     return router

@@ -8,7 +8,6 @@ ninja so that every bad input is a 400 with field errors instead of ninja's 422.
 import datetime as dt
 from decimal import Decimal
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
@@ -20,6 +19,7 @@ from cms.api.errors import ProblemSchema, form_errors, problem
 from cms.api.examples import openapi_examples
 from cms.api.requests import body_errors, json_form_data
 from cms.api.routers import register_router
+from cms.api.schema_types import Consent, Id, LocalTime, StrictBody
 
 from . import api_examples as examples
 from . import ratelimit, services
@@ -38,8 +38,8 @@ class TermOut(Schema):
 class SlotOut(Schema):
     id: int
     date: dt.date
-    start: dt.time
-    end: dt.time
+    start: LocalTime
+    end: LocalTime
     booking_deadline: dt.datetime | None
     capacity_classes: int | None
     capacity_pupils: int | None
@@ -83,11 +83,11 @@ class OfferingOut(Schema):
         return list(offering.target_groups.all())
 
 
-class BookingIn(Schema):
+class BookingIn(StrictBody):
     """What a booking needs. Give ``school_id`` of a known school, or the ``school_*`` fields of a new one."""
 
-    slot: int
-    school_id: int | None = None
+    slot: Id
+    school_id: Id | None = None
     school_name: str = ""
     school_brin: str = ""
     school_street: str = ""
@@ -99,7 +99,7 @@ class BookingIn(Schema):
     group: int
     pupils: int
     notes: str = ""
-    privacy_consent: bool
+    privacy_consent: Consent
     waitlist: bool = False
     idempotency_key: str | None = None
 
@@ -129,12 +129,12 @@ class SlotFullProblem(ProblemSchema):
     waitlist_available: bool
 
 
-class CancelIn(Schema):
+class CancelIn(StrictBody):
     token: str
 
 
-def _data(request: HttpRequest) -> dict:
-    return json_form_data(request, max_bytes=getattr(settings, "BOOKINGS_API_MAX_BODY_BYTES", 16 * 1024))
+def _data(request: HttpRequest, schema: type[StrictBody]) -> dict:
+    return json_form_data(request, schema)
 
 
 def _rate_limited(request: HttpRequest) -> HttpResponse | None:
@@ -147,14 +147,14 @@ def _rate_limited(request: HttpRequest) -> HttpResponse | None:
 
 @router.get(
     "/offerings/",
-    response={200: list[OfferingOut], 400: ProblemSchema, 422: ProblemSchema},
+    response={200: list[OfferingOut], 400: ProblemSchema},
     operation_id="bookings_offerings",
     summary="List bookable lesson offerings",
     description="Active lesson offerings with their open time slots and live availability.",
     openapi_extra=openapi_examples(responses={200: examples.OFFERINGS}),
 )
 @paginate(WagtailLimitOffsetPagination)
-def list_offerings(request: HttpRequest, techniekhuis: int | None = None, **kwargs):
+def list_offerings(request: HttpRequest, techniekhuis: Id | None = None, **kwargs):
     return bookable_offerings(techniekhuis)
 
 
@@ -179,7 +179,7 @@ def list_offerings(request: HttpRequest, techniekhuis: int | None = None, **kwar
 def create_booking(request: HttpRequest):
     if error := _rate_limited(request):
         return error
-    data = _data(request)
+    data = _data(request, BookingIn)
     data["school"] = data.pop("school_id", None)
     form = BookingForm(data=data)
     if not form.is_valid():
@@ -199,7 +199,7 @@ def create_booking(request: HttpRequest):
 
 @router.post(
     "/cancel/",
-    response={200: BookingOut, 400: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema},
+    response={200: BookingOut, 400: ProblemSchema, 409: ProblemSchema},
     operation_id="bookings_cancel",
     summary="Cancel a booking with the signed token from the confirmation mail",
     openapi_extra=openapi_examples(request=examples.CANCEL_REQUEST, responses={200: examples.CANCELLED}),
@@ -212,11 +212,11 @@ def cancel_booking(request: HttpRequest, payload: CancelIn):
     return Status(200, result.booking)
 
 
-class ChangeIn(Schema):
+class ChangeIn(StrictBody):
     """The token from the confirmation mail and the fields to change; left-out fields stay as they are."""
 
     token: str
-    slot: int | None = None
+    slot: Id | None = None
     pupils: int | None = None
     contact_name: str | None = None
     phone: str | None = None
@@ -248,7 +248,7 @@ class ChangeOut(BookingOut):
 def change_booking(request: HttpRequest):
     if error := _rate_limited(request):
         return error
-    data = _data(request)
+    data = _data(request, ChangeIn)
     token = str(data.get("token", ""))
     try:
         booking = services.booking_for_token(token)

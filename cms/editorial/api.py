@@ -120,7 +120,7 @@ class PreviewOut(Schema):
 
 @preview_router.get(
     "/",
-    response={200: PreviewOut, 403: ProblemSchema, 422: ProblemSchema},
+    response={200: PreviewOut, 403: ProblemSchema, 400: ProblemSchema},
     summary="Preview a draft",
     operation_id="preview_detail",
     description=(

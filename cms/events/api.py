@@ -8,7 +8,6 @@ here rather than by ninja so every bad input is a 400 with field errors instead 
 
 import datetime as dt
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
@@ -18,6 +17,7 @@ from cms.api.errors import ProblemSchema, form_errors, problem
 from cms.api.examples import openapi_examples
 from cms.api.requests import body_errors, json_form_data
 from cms.api.routers import register_router
+from cms.api.schema_types import Consent, Id, StrictBody
 from cms.bookings import ratelimit
 from cms.pages.models import ChallengePage, EventPage
 
@@ -30,12 +30,12 @@ registration_router = Router(tags=["event registrations"])
 team_router = Router(tags=["challenge teams"])
 
 
-class RegistrationIn(Schema):
+class RegistrationIn(StrictBody):
     name: str
     email: str
     organisation: str = ""
     role: str = "teacher"
-    privacy_consent: bool
+    privacy_consent: Consent
     waitlist: bool = False
     idempotency_key: str | None = None
 
@@ -52,10 +52,10 @@ class RegistrationOut(Schema):
         return registration.event_id
 
 
-class TeamIn(Schema):
+class TeamIn(StrictBody):
     """Give ``school_id`` of a known school, or the ``school_*`` fields of a new one."""
 
-    school_id: int | None = None
+    school_id: Id | None = None
     school_name: str = ""
     school_brin: str = ""
     school_type: str = "vmbo"
@@ -66,7 +66,7 @@ class TeamIn(Schema):
     pupils: int
     teacher_name: str
     teacher_email: str
-    privacy_consent: bool
+    privacy_consent: Consent
     idempotency_key: str | None = None
 
 
@@ -95,7 +95,7 @@ class EventFullProblem(ProblemSchema):
     waitlist_available: bool
 
 
-class RegistrationCancelIn(Schema):
+class RegistrationCancelIn(StrictBody):
     token: str
 
 
@@ -103,8 +103,8 @@ def _form_errors(form) -> list[dict]:
     return form_errors(form, names={"school": "school_id"})
 
 
-def _data(request: HttpRequest) -> dict:
-    return json_form_data(request, max_bytes=getattr(settings, "EVENTS_API_MAX_BODY_BYTES", 16 * 1024))
+def _data(request: HttpRequest, schema: type[StrictBody]) -> dict:
+    return json_form_data(request, schema)
 
 
 def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
@@ -117,7 +117,7 @@ def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
 
 @registration_router.post(
     "/cancel/",
-    response={200: RegistrationOut, 400: ProblemSchema, 422: ProblemSchema},
+    response={200: RegistrationOut, 400: ProblemSchema},
     operation_id="event_registrations_cancel",
     summary="Cancel a registration with the signed token from the confirmation mail",
     openapi_extra=openapi_examples(request=examples.CANCEL_REQUEST, responses={200: examples.CANCELLED}),
@@ -140,7 +140,6 @@ def cancel_registration(request: HttpRequest, payload: RegistrationCancelIn):
         400: ProblemSchema,
         404: ProblemSchema,
         409: EventFullProblem,
-        422: ProblemSchema,
         429: ProblemSchema,
     },
     description=(
@@ -156,12 +155,12 @@ def cancel_registration(request: HttpRequest, payload: RegistrationCancelIn):
         responses={200: examples.REGISTRATION, 201: examples.REGISTRATION, 409: examples.EVENT_FULL},
     ),
 )
-def create_registration(request: HttpRequest, event_id: int):
+def create_registration(request: HttpRequest, event_id: Id):
     if error := _rate_limited(request, "event"):
         return error
     if not EventPage.objects.live().public().filter(pk=event_id).exists():
         return problem(404, _("This event does not exist."), code="not_found")
-    data = _data(request)
+    data = _data(request, RegistrationIn)
     form = RegistrationForm(data=data)
     if not form.is_valid():
         message = _("The registration could not be saved; see the errors per field.")
@@ -188,7 +187,6 @@ def create_registration(request: HttpRequest, event_id: int):
         201: TeamOut,
         400: ProblemSchema,
         404: ProblemSchema,
-        422: ProblemSchema,
         429: ProblemSchema,
     },
     description=(
@@ -203,12 +201,12 @@ def create_registration(request: HttpRequest, event_id: int):
         responses={200: examples.TEAM, 201: examples.TEAM},
     ),
 )
-def create_team(request: HttpRequest, challenge_id: int):
+def create_team(request: HttpRequest, challenge_id: Id):
     if error := _rate_limited(request, "challenge"):
         return error
     if not ChallengePage.objects.live().public().filter(pk=challenge_id).exists():
         return problem(404, _("This challenge does not exist."), code="not_found")
-    data = _data(request)
+    data = _data(request, TeamIn)
     data["school"] = data.pop("school_id", None)
     form = TeamForm(data=data)
     if not form.is_valid():

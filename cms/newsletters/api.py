@@ -12,6 +12,7 @@ from pydantic import Field
 from cms.api.errors import ProblemSchema, form_errors, problem
 from cms.api.examples import openapi_examples
 from cms.api.routers import register_router
+from cms.api.schema_types import StrictBody
 
 from . import api_examples as examples
 from . import ratelimit, services
@@ -22,7 +23,7 @@ from .views import request_base_url, site_region, too_many_attempts
 router = Router(tags=["newsletters"])
 
 
-class SubscribeIn(Schema):
+class SubscribeIn(StrictBody):
     email: str = Field("", description="The address to subscribe; a confirmation mail is sent to it.")
     name: str = ""
     segments: list[str] = Field(default_factory=list, description="Slugs of mailing lists.")

@@ -6,13 +6,14 @@ from typing import Any, Literal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.api.errors import ProblemSchema
 from cms.api.examples import openapi_examples
-from cms.api.routers import MAX_ID, get_or_404, register_router
+from cms.api.routers import get_or_404, register_router
+from cms.api.schema_types import Id
 
 from . import api_examples as examples
 from .models import PartnerOffer
@@ -121,7 +122,7 @@ geo_router = Router(tags=["geo"])
 
 @router.get(
     "/",
-    response={200: list[PartnerOfferSchema], 400: ProblemSchema, 422: ProblemSchema},
+    response={200: list[PartnerOfferSchema], 400: ProblemSchema},
     summary="List partner offers",
     operation_id="partner_offers_list",
     description="Active offers of partners to schools (the menukaart), filterable by its criteria.",
@@ -134,22 +135,24 @@ def list_offers(request: HttpRequest, filters: Query[OfferFilterQuery], **kwargs
 
 @router.get(
     "/{offer_id}/",
-    response={200: PartnerOfferSchema, 404: ProblemSchema, 422: ProblemSchema},
+    response={200: PartnerOfferSchema, 404: ProblemSchema, 400: ProblemSchema},
     summary="Get one partner offer",
     operation_id="partner_offers_detail",
     openapi_extra=openapi_examples(responses={200: examples.OFFER}),
 )
-def get_offer(request: HttpRequest, offer_id: int = Path(..., ge=1, le=MAX_ID)):
+def get_offer(request: HttpRequest, offer_id: Id):
     return get_or_404(PartnerOffer.objects.active().for_listing(), offer_id)
 
 
 @geo_router.get(
     "/",
-    response={200: FeatureCollectionSchema, 422: ProblemSchema},
+    response={200: FeatureCollectionSchema, 400: ProblemSchema},
     summary="Map features (GeoJSON)",
     operation_id="geo_features",
     url_name="geo_features",
-    openapi_extra=openapi_examples(responses={200: examples.FEATURES}),
+    openapi_extra=openapi_examples(
+        responses={200: examples.FEATURES}, response_media_type=GEOJSON_CONTENT_TYPE
+    ),
     description=(
         "A GeoJSON FeatureCollection (RFC 7946) of published techniekhuizen and of partners with their "
         "active offers. Takes the same filters as the partner offers list; partners without a matching "

@@ -155,14 +155,14 @@ def test_wrong_method_is_a_problem_405_with_allow(client):
     assert body["detail"] == "Methode niet toegestaan"
 
 
-def test_bad_query_is_a_problem_422(client):
-    body = assert_problem(client.get(NEWS, {"limit": "veel"}), 422)
+def test_bad_query_is_a_problem_400(client):
+    body = assert_problem(client.get(NEWS, {"limit": "veel"}), 400)
     assert body["errors"][0]["loc"] == ["query", "limit"]
     assert body["detail"] == "Validatie mislukt"
 
 
 def test_wagtails_fixed_details_follow_the_request_language(client):
-    body = assert_problem(client.get(NEWS, {"limit": "veel"}, HTTP_ACCEPT_LANGUAGE="en"), 422)
+    body = assert_problem(client.get(NEWS, {"limit": "veel"}, HTTP_ACCEPT_LANGUAGE="en"), 400)
     assert body["detail"] == "Validation failed"
 
 
@@ -209,17 +209,17 @@ def test_unhandled_error_is_a_problem_500_without_internals_and_is_reported():
 
 @pytest.mark.parametrize("param", ["offset", "limit"])
 @pytest.mark.parametrize("path", ["/api/v3/lessonkits/", "/api/v3/partner-offers/", "/api/v3/pages/"])
-def test_pagination_beyond_64_bits_is_a_problem_422(client, region_site, path, param):
+def test_pagination_beyond_64_bits_is_a_problem_400(client, region_site, path, param):
     response = client.get(path, {param: "140236568566841229312"})
-    body = assert_problem(response, 422)
+    body = assert_problem(response, 400)
     assert body["errors"][0]["loc"] == ["query", param]
     assert body["errors"][0]["msg"] == "Waarde is te groot."
 
 
 @pytest.mark.parametrize("path", ["/api/v3/challenges/", "/api/v3/news/", "/api/v3/partner-offers/"])
-def test_ids_beyond_64_bits_are_a_problem_422(client, region_site, path):
-    assert_problem(client.get(f"{path}-36294763669398604480512/"), 422)
-    assert_problem(client.get(f"{path}36294763669398604480512/"), 422)
+def test_ids_beyond_64_bits_are_a_problem_400(client, region_site, path):
+    assert_problem(client.get(f"{path}-36294763669398604480512/"), 400)
+    assert_problem(client.get(f"{path}36294763669398604480512/"), 400)
 
 
 def test_problem_keeps_extension_members_and_wagtails_field_error_shape():
@@ -367,13 +367,13 @@ def test_our_schema_names_are_unique_in_the_openapi_document(client):
         ("/api/v3/news/", {"limit": "0"}, "Voer een waarde van minstens 1 in."),
     ],
 )
-def test_field_messages_of_422s_are_dutch(client, region_site, path, params, message):
-    body = assert_problem(client.get(path, params), 422)
+def test_field_messages_of_400s_are_dutch(client, region_site, path, params, message):
+    body = assert_problem(client.get(path, params), 400)
     assert [error["msg"] for error in body["errors"]] == [message]
 
 
-def test_field_messages_of_422s_follow_the_request_language(client, region_site):
-    body = assert_problem(client.get("/api/v3/news/", {"year": "twee"}, HTTP_ACCEPT_LANGUAGE="en"), 422)
+def test_field_messages_of_400s_follow_the_request_language(client, region_site):
+    body = assert_problem(client.get("/api/v3/news/", {"year": "twee"}, HTTP_ACCEPT_LANGUAGE="en"), 400)
     assert body["errors"][0]["msg"] == "Enter a whole number."
 
 

@@ -99,7 +99,7 @@ def test_each_filter_narrows_the_list(client):
     "params", [{"kind": "picknick"}, {"place": "maan"}, {"free": "misschien"}, {"limit": 0}, {"offset": -1}]
 )
 def test_bad_filter_values_are_a_problem_response(client, params):
-    body = assert_problem(client.get(URL, params), 422)
+    body = assert_problem(client.get(URL, params), 400)
     (name,) = params
     assert [error["loc"] for error in body["errors"]] == [["query", name]]
 

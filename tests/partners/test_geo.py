@@ -109,7 +109,7 @@ def test_filters_apply_to_partners_and_region_to_techniekhuizen(client, region_s
 
 
 def test_bad_filter_is_a_problem_response(client):
-    body = assert_problem(client.get(URL, {"kind": "picknick"}), 422)
+    body = assert_problem(client.get(URL, {"kind": "picknick"}), 400)
     assert [error["loc"] for error in body["errors"]] == [["query", "kind"]]
 
 
