@@ -17,7 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", "sqlite:////tmp/bench-oai.sqlite3")
+BENCH_SQLITE = Path("/tmp/bench-oai.sqlite3")  # noqa: S108 - a throw-away benchmark database
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{BENCH_SQLITE}")
 
 import django  # noqa: E402
 
@@ -37,8 +38,8 @@ NS = {"oai": "http://www.openarchives.org/OAI/2.0/"}
 
 
 def build(kits: int) -> None:
-    if Path("/tmp/bench-oai.sqlite3").exists() and "BENCH_DATABASE_URL" not in os.environ:
-        Path("/tmp/bench-oai.sqlite3").unlink()
+    if BENCH_SQLITE.exists() and "BENCH_DATABASE_URL" not in os.environ:
+        BENCH_SQLITE.unlink()
     call_command("migrate", verbosity=0)
     locale = Locale.objects.get_or_create(language_code="nl")[0]
     root = Page.get_first_root_node()
@@ -48,7 +49,9 @@ def build(kits: int) -> None:
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     databank = home.add_child(instance=DatabankPage(title="Databank", slug="databank", locale=locale))
     themes = [Theme.objects.create(name=f"Thema {i}", slug=f"thema-{i}") for i in range(8)]
-    goals = [CoreGoal.objects.create(name=f"Kerndoel {n}", slug=f"kerndoel-{n}", number=n) for n in range(42, 47)]
+    goals = [
+        CoreGoal.objects.create(name=f"Kerndoel {n}", slug=f"kerndoel-{n}", number=n) for n in range(42, 47)
+    ]
     group = TargetGroup.objects.create(name="po groep 5/6", slug="po-5-6", level="po")
     now = timezone.now()
     post_save.receivers, saved = [], post_save.receivers  # no search indexing: not what is measured
@@ -97,7 +100,9 @@ def main() -> None:
     args = parser.parse_args()
     build(args.kits)
     records, pages, seconds = harvest()
-    print(f"ListRecords lom: {records} records in {pages} pages, {seconds:.1f} s ({1000 * seconds / pages:.0f} ms/page)")
+    print(
+        f"ListRecords lom: {records} records in {pages} pages, {seconds:.1f} s ({1000 * seconds / pages:.0f} ms/page)"
+    )
 
 
 if __name__ == "__main__":
