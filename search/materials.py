@@ -40,9 +40,9 @@ class MaterialData:
 
 def searchable_kits() -> QuerySet:
     """Live lesson kits anonymous visitors may see: the only ones search ever shows."""
-    from cms.pages.models import LessonKitPage
+    from cms.pages.models.lessonkit import public_lesson_kits
 
-    return LessonKitPage.objects.live().public()
+    return public_lesson_kits()
 
 
 def _stream_strings(value) -> Iterator[str]:

@@ -180,6 +180,8 @@ INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.dashboard")
 
 # --- partners ---
 INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.partners")
+# --- Edurep: NL-LOM over OAI-PMH at /oai/ ---
+INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.oai")
 # API hardening: shared error handlers (cms.api), CORS for the front-end origins in the environment
 # (comma-separated, e.g. "https://www.example.org"), public-read caching headers under /api/v3/.
 INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.api")

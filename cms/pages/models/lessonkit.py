@@ -212,6 +212,12 @@ class LessonKitPage(BasePage):
         )
 
 
+def public_lesson_kits() -> models.QuerySet[LessonKitPage]:
+    """Live lesson kits anonymous visitors may see: the one rule that search, feeds and the
+    OAI-PMH endpoint share (drafts and kits under a view restriction never leave the site)."""
+    return LessonKitPage.objects.live().public()
+
+
 class LessonKitDownload(Orderable):
     """A downloadable file of a lesson kit: lesson plan, teacher manual, worksheet, ..."""
 
