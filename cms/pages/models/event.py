@@ -148,10 +148,6 @@ class EventPage(Address, BasePage):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
-    @property
-    def is_online(self) -> bool:
-        return bool(self.online_url) and not self.location_name
-
     def clean(self) -> None:
         super().clean()
         errors = {}
