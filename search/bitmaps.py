@@ -134,15 +134,6 @@ def current(using: str = "default") -> Snapshot:
     return snapshot
 
 
-def forget(using: str | None = None) -> None:
-    """Drop the cached snapshot(s): the next search reloads."""
-    with _lock:
-        if using is None:
-            _snapshots.clear()
-        else:
-            _snapshots.pop(using, None)
-
-
 def _masks(members: dict, size: int) -> dict:
     out = {}
     for key, positions in members.items():

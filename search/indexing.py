@@ -21,13 +21,6 @@ def update_index(page_ids: list[int]) -> int:
     return services.index_pages(page_ids)
 
 
-@task()
-def retry_pending_index_updates() -> int:
-    from . import services
-
-    return services.retry_pending_updates()
-
-
 def schedule_update(page_ids) -> None:
     page_ids = sorted({int(pk) for pk in page_ids})
     if not page_ids:

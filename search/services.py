@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .backends.base import SearchParams, SearchResults, Suggestion
+from .backends.base import SearchBackend, SearchParams, SearchResults, Suggestion
 from .backends.database import DatabaseBackend
 from .materials import iter_materials
 from .models import KitDownload, KitDownloadStats, PendingIndexUpdate
@@ -27,7 +27,7 @@ def database_backend() -> DatabaseBackend:
     return DatabaseBackend()
 
 
-def elasticsearch_backend():
+def elasticsearch_backend() -> SearchBackend | None:
     """The Elasticsearch backend when ``ELASTICSEARCH_URL`` is set, else ``None``."""
     url = elasticsearch_url()
     if not url:

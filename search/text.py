@@ -96,10 +96,6 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(fold(text))
 
 
-def stemmed_terms(text: str, *, keep_stop_words: bool = True) -> list[str]:
-    return [stem(t) for t in tokens(text) if keep_stop_words or t not in STOP_WORDS]
-
-
 def highlight(text: str, stems: set[str], *, width: int = 160, mark: str = "mark") -> str:
     """An HTML-escaped snippet of ``text`` around the first matched word, matches wrapped in ``<mark>``.
 

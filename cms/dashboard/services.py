@@ -102,10 +102,6 @@ class Dashboard:
     downloads: dict[int, int] | None  # region id -> kit downloads in the selected periods
     regions: dict[int, str]
 
-    @property
-    def downloads_total(self) -> int | None:
-        return None if self.downloads is None else sum(self.downloads.values())
-
 
 class _RegionResolver:
     """Maps a page's tree path to the region of the home page above it (one query)."""

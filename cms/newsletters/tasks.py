@@ -12,8 +12,3 @@ def start_send_task(send_id: int) -> None:
 def send_batch_task(send_id: int, delivery_ids: list[int]) -> dict:
     result = services.send_batch(send_id, delivery_ids)
     return {"sent": result.sent, "failed": result.failed, "interrupted": result.interrupted}
-
-
-@task()
-def send_due_newsletters_task() -> list[int]:
-    return list(services.send_due())

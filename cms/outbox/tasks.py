@@ -1,3 +1,5 @@
+"""Outbox work for the task worker; the retry of due mail is the ``send_pending_mail`` command (cron)."""
+
 from django_tasks import task
 
 from . import services
@@ -6,8 +8,3 @@ from . import services
 @task()
 def deliver_mail(mail_id: int) -> bool:
     return services.deliver(mail_id)
-
-
-@task()
-def retry_due_mail() -> int:
-    return services.retry_due()

@@ -28,9 +28,6 @@ class OfferFilters:
     region: str | None = None  # Region slug (the partner's region)
     free: bool = False
 
-    def is_empty(self) -> bool:
-        return not (self.kind or self.target_group or self.theme or self.place or self.region or self.free)
-
 
 def filter_offers(
     filters: OfferFilters, queryset: QuerySet[PartnerOffer] | None = None

@@ -20,6 +20,11 @@ INSTALLED_APPS = [
     "cms.newsletters",
     "cms.editorial",
     "search",
+    "cms.events",
+    "cms.dashboard",
+    "cms.partners",
+    "cms.oai",
+    "cms.api",  # shared API error handlers and hardening middleware
     "cms.demo",
     "wagtail.api.v3",
     "ninja",  # serves the interactive API docs (Swagger UI) from our static files, not a CDN
@@ -49,10 +54,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",  # public site only; the admin is exempt
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.i18n.ContentLanguageMiddleware",  # public site: its content's language; admin: the editor's
@@ -63,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.api.middleware.APIHardeningMiddleware",  # public-read caching headers under /api/v3/
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -174,20 +183,9 @@ ARCHIVE_MAX_COMPRESSION_RATIO = 100
 ARCHIVE_MAX_MEMBERS = 10_000
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.editorial.forms.DocumentForm"
 
-# --- events ---
-INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.events")
-INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.dashboard")
-
-# --- partners ---
-INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.partners")
-# --- Edurep: NL-LOM over OAI-PMH at /oai/ ---
-INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.oai")
-# API hardening: shared error handlers (cms.api), CORS for the front-end origins in the environment
-# (comma-separated, e.g. "https://www.example.org"), public-read caching headers under /api/v3/.
-INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.api")
-INSTALLED_APPS.append("corsheaders")
-MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")
-MIDDLEWARE.append("cms.api.middleware.APIHardeningMiddleware")
+# --- API hardening ---
+# CORS for the front-end origins in the environment (comma-separated, e.g. "https://www.example.org");
+# public-read caching headers under /api/v3/ (cms.api.middleware).
 CORS_ALLOWED_ORIGINS = [o.strip() for o in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if o.strip()]
 CORS_URLS_REGEX = r"^/api/.*$"
 API_CACHE_MAX_AGE = 60
@@ -210,10 +208,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 NEWSLETTER_COUNT_CLICKS = os.environ.get("NEWSLETTER_COUNT_CLICKS", "") == "1"
 
 # --- security ---
-# Content-Security-Policy of the public site (cms/security.py); the admin is exempt.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "cms.security.ContentSecurityPolicyMiddleware",
-)
+# Content-Security-Policy of the public site: cms.security.ContentSecurityPolicyMiddleware (in MIDDLEWARE).
 # The headless front end's preview page; "{token}" is replaced by a signed preview token.
 HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")

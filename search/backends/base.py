@@ -17,10 +17,6 @@ class InvalidSearchParams(ValueError):
         self.errors = errors
 
 
-class BackendUnavailable(RuntimeError):
-    """The backend's service cannot answer (Elasticsearch down); callers fall back to the database."""
-
-
 MAX_PAGE_SIZE = 100
 
 

@@ -6,7 +6,6 @@ from search.text import (
     highlight,
     stem,
     stemmed_index_text,
-    stemmed_terms,
     with_compound_heads,
 )
 
@@ -26,10 +25,6 @@ def test_fold_strips_accents_and_case():
 
 def test_the_index_text_splits_punctuation():
     assert stemmed_index_text("micro:bit 3D-printen") == "micro bit 3d print"
-
-
-def test_stop_words_can_be_dropped():
-    assert stemmed_terms("de brug van papier", keep_stop_words=False) == ["brug", "papier"]
 
 
 def test_highlight_marks_inflected_matches_and_escapes_html():

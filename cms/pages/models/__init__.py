@@ -1,4 +1,4 @@
-from .base import BasePage
+from .base import BasePage, IndexPage
 from .challenge import ChallengeIndexPage, ChallengePage
 from .databank import DatabankPage
 from .event import EventIndexPage, EventPage
@@ -15,6 +15,7 @@ __all__ = [
     "EventIndexPage",
     "EventPage",
     "HomePage",
+    "IndexPage",
     "LessonKitDownload",
     "LessonKitPage",
     "LessonKitTag",

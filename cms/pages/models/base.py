@@ -45,3 +45,23 @@ class BasePage(Page):
     def api_queryset(cls, queryset):
         """Relations the API prefetches for this page type, so listings cost a fixed number of queries."""
         return queryset.select_related("listing_image").prefetch_related("listing_image__renditions")
+
+
+class IndexPage(BasePage):
+    """A section's landing page under the home page: an introduction above a list of its children.
+
+    Each index names its child page type in ``subpage_types`` and builds the list in ``get_context``.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["pages.HomePage"]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def published_children(self, model: type[Page]):
+        """This index's live, public children of the given page type."""
+        return model.objects.live().public().child_of(self)

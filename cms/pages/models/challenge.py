@@ -14,16 +14,11 @@ from wagtail.search import index
 from cms.pages.blocks import RICH_TEXT_FEATURES, BodyBlock, PhasesBlock, PrizesBlock
 from cms.pages.serializers import TermListField
 
-from .base import BasePage
+from .base import BasePage, IndexPage
 
 
-class ChallengeIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["pages.HomePage"]
+class ChallengeIndexPage(IndexPage):
     subpage_types = ["pages.ChallengePage"]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
 
     class Meta:
         verbose_name = _("challenge index")
@@ -32,9 +27,7 @@ class ChallengeIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["challenges"] = (
-            ChallengePage.objects.live()
-            .public()
-            .child_of(self)
+            self.published_children(ChallengePage)
             .select_related("image")
             .order_by("registration_deadline", "title")
         )

@@ -9,28 +9,22 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
+from cms.pages.filters import filter_events
 from cms.pages.serializers import RelatedObjectField, TermListField
-from cms.snippets.models import Address
+from cms.pages.services import url_if_routed
+from cms.snippets.models import Address, Region, Theme
 
-from .base import BasePage
+from .base import BasePage, IndexPage
 
 
-class EventIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["pages.HomePage"]
+class EventIndexPage(IndexPage):
     subpage_types = ["pages.EventPage"]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
 
     class Meta:
         verbose_name = _("event index")
         verbose_name_plural = _("event indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.pages.filters import filter_events
-        from cms.snippets.models import Region, Theme
-
         context = super().get_context(request, *args, **kwargs)
         # Filters from GET: audience, theme (slug) and region (slug; shows that region's events).
         audience = request.GET.get("audience", "")
@@ -54,8 +48,6 @@ class EventIndexPage(BasePage):
 
     def region_calendar_url(self) -> str | None:
         """The subscribable iCal feed of this site's region (``cms.events``), if that app is routed."""
-        from cms.pages.services import url_if_routed
-
         site = self.get_site()
         region = getattr(site.root_page.specific, "region", None) if site else None
         return url_if_routed("events:region_calendar", region.slug) if region else None
@@ -155,10 +147,6 @@ class EventPage(Address, BasePage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
-
-    @property
-    def is_online(self) -> bool:
-        return bool(self.online_url) and not self.location_name
 
     def clean(self) -> None:
         super().clean()

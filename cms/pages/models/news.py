@@ -13,29 +13,23 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
+from cms.pages.filters import filter_news
 from cms.pages.serializers import TagNamesField
+from cms.pages.services import paginate
 
-from .base import BasePage
+from .base import BasePage, IndexPage
 
 
-class NewsIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["pages.HomePage"]
+class NewsIndexPage(IndexPage):
     subpage_types = ["pages.NewsArticlePage"]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
 
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.pages.filters import filter_news
-        from cms.pages.services import paginate
-
         context = super().get_context(request, *args, **kwargs)
-        published = NewsArticlePage.objects.live().public().child_of(self)
+        published = self.published_children(NewsArticlePage)
         tag = request.GET.get("tag", "").strip()[:100]
         year = request.GET.get("year", "")
         if not (year.isdigit() and len(year) == 4):

@@ -14,16 +14,11 @@ from cms.pages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.pages.serializers import RelatedObjectField, TermListField
 from cms.snippets.models import Address
 
-from .base import BasePage
+from .base import BasePage, IndexPage
 
 
-class TechniekhuisIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["pages.HomePage"]
+class TechniekhuisIndexPage(IndexPage):
     subpage_types = ["pages.TechniekhuisPage"]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
 
     class Meta:
         verbose_name = _("techniekhuis index")
@@ -32,9 +27,7 @@ class TechniekhuisIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["techniekhuizen"] = (
-            TechniekhuisPage.objects.live()
-            .public()
-            .child_of(self)
+            self.published_children(TechniekhuisPage)
             .select_related("listing_image")
             .order_by("kind", "title")
         )
