@@ -27,6 +27,7 @@ urlpatterns = [
     path("lesmateriaal-delen/", include("cms.editorial.urls")),
     path("evenementen/", include("cms.events.urls")),
     path("menukaart/", include("cms.partners.urls")),
+    path("", include("cms.branding.urls")),
 ]
 
 if settings.DEBUG:

@@ -215,3 +215,7 @@ MIDDLEWARE.insert(
 )
 # The headless front end's preview page; "{token}" is replaced by a signed preview token.
 HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+
+# --- branding: per-region logo, colours and footer (Wagtail site settings), served as /huisstijl.css ---
+INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.branding")
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("cms.branding.context_processors.branding")
