@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from cms.branding.models import RegionBranding
 
@@ -50,9 +52,6 @@ def test_colours_that_make_text_unreadable_are_refused_in_dutch(region_site):
 
 
 def test_footer_text_and_logo_show_on_the_site(client, region_site):
-    from wagtail.images.tests.utils import get_test_image_file
-    from wagtail.images.models import Image
-
     logo = Image.objects.create(title="Logo", file=get_test_image_file())
     branding = RegionBranding.for_site(region_site.site)
     branding.logo = logo

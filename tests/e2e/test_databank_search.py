@@ -2,8 +2,8 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.factories import ensure_wagtail_base_rows
 
@@ -22,7 +22,9 @@ def demo_site(transactional_db):
 
 def violations(page) -> list[str]:
     results = Axe().run(page, options=WCAG_AA).response
-    return [f"{v['id']}: {v['help']} - {[n['target'][0] for n in v['nodes'][:3]]}" for v in results["violations"]]
+    return [
+        f"{v['id']}: {v['help']} - {[n['target'][0] for n in v['nodes'][:3]]}" for v in results["violations"]
+    ]
 
 
 def test_phone_filters_in_a_drawer_apply_at_once_and_chips_remove_them(page, live_server, demo_site):
@@ -85,7 +87,11 @@ def test_search_page_states_are_wcag_aa_clean_on_phone_and_laptop(page, live_ser
     problems = {}
     for size in (PHONE, LAPTOP):
         page.set_viewport_size(size)
-        for path in ("/databank/zoeken/?q=brug&theme=constructies", "/databank/zoeken/?q=zonnepaneelxyz", "/"):
+        for path in (
+            "/databank/zoeken/?q=brug&theme=constructies",
+            "/databank/zoeken/?q=zonnepaneelxyz",
+            "/",
+        ):
             page.goto(f"{live_server.url}{path}")
             if found := violations(page):
                 problems[f"{size['width']} {path}"] = found
