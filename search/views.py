@@ -8,18 +8,27 @@ import zipfile
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from . import services
+from . import presentation, services
 from .api import params_from_querydict
 from .backends.base import InvalidSearchParams, SearchParams
-from .facets import FACET_LABELS
+from .facets import SORTS
 from .materials import searchable_kits
+
+SORT_LABELS = {
+    "relevance": _("Relevance"),
+    "newest": _("Newest"),
+    "downloads": _("Most downloaded"),
+    "title": _("Title"),
+}
 
 
 @require_GET
 def databank_search(request: HttpRequest) -> HttpResponse:
-    """Search form, facets as checkboxes with counts, hits with highlights; plain GET, no JavaScript."""
+    """Search box, facets with counts, removable filter chips and result cards; a plain GET form that
+    JavaScript (static/js/databank.js) enhances with suggestions, instant filters and a filter drawer."""
     status, errors = 200, {}
     try:
         params = params_from_querydict(request.GET)
@@ -27,37 +36,21 @@ def databank_search(request: HttpRequest) -> HttpResponse:
         status, errors = 400, invalid.errors
         params = SearchParams(q=request.GET.get("q", "")).validate()
     results = services.search(params)
-    facets = [
-        {"key": key, "label": FACET_LABELS[key], "values": values}
-        for key, values in results.facets.items()
-        if values
-    ]
-    page_numbers = range(max(1, params.page - 3), min(results.num_pages, params.page + 3) + 1)
+    chips = presentation.active_filter_chips(results, request.GET)
     context = {
         "results": results,
         "params": params,
-        "facets": facets,
+        "cards": presentation.result_cards(results, request),
+        "facet_groups": presentation.facet_groups(results),
+        "chips": chips,
+        "clear_filters_url": presentation.url_without_filters(request.GET),
+        "clear_query_url": presentation.url_without_query(request.GET),
+        "spelling": presentation.spelling_suggestion(params) if not results.total and params.q else None,
         "errors": errors,
-        "page_numbers": page_numbers,
-        "sorts": [
-            ("relevance", _sort_label("relevance")),
-            ("newest", _sort_label("newest")),
-            ("downloads", _sort_label("downloads")),
-            ("title", _sort_label("title")),
-        ],
+        "page_numbers": range(max(1, params.page - 2), min(results.num_pages, params.page + 2) + 1),
+        "sorts": [(value, SORT_LABELS[value]) for value in SORTS if value != "relevance" or params.q],
     }
     return render(request, "search/databank_search.html", context, status=status)
-
-
-def _sort_label(sort: str) -> str:
-    from django.utils.translation import gettext as _
-
-    return {
-        "relevance": _("Relevance"),
-        "newest": _("Newest"),
-        "downloads": _("Most downloaded"),
-        "title": _("Title"),
-    }[sort]
 
 
 def download_file(request: HttpRequest, download_id: int) -> FileResponse:

@@ -71,13 +71,39 @@ def render_png(text: str, subtitle: str = "", size: tuple[int, int] = (960, 540)
     return buffer.getvalue()
 
 
+def render_logo_png(text: str, colour: str, size: tuple[int, int] = (240, 96)) -> bytes:
+    """Return PNG bytes: a wordmark, white bold-ish text filling a coloured badge."""
+    width, height = size
+    image = PILImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=int(height * 0.5))
+    while draw.textlength(text, font=font) > width * 0.86:
+        font = ImageFont.load_default(size=font.size - 2)
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    x, y = (width - (right - left)) / 2 - left, (height - (bottom - top)) / 2 - top
+    for dx in (0, 1):  # a poor man's bold
+        draw.text((x + dx, y), text, font=font, fill="white")
+    buffer = BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def get_or_create_logo(title: str, filename: str, text: str, colour: str):
+    """Return the Wagtail image with this title, generating a wordmark only the first time."""
+    return _get_or_store(title, filename, lambda: render_logo_png(text, colour))
+
+
 def get_or_create_image(title: str, filename: str, subtitle: str = "", size: tuple[int, int] = (960, 540)):
     """Return the Wagtail image with this title, generating its file only the first time."""
+    return _get_or_store(title, filename, lambda: render_png(title, subtitle=subtitle, size=size))
+
+
+def _get_or_store(title: str, filename: str, render):
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).order_by("pk").first()
     if existing:
         return existing
-    png = render_png(title, subtitle=subtitle, size=size)
+    png = render()
     image = image_model(title=title, file_size=len(png), file_hash=hash_filelike(BytesIO(png)))
     image.file = ImageFile(BytesIO(png), name=f"{filename}.png")
     image.save()

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from .datafiles import load, lookup, lookup_all, stream
+from .images import get_or_create_logo
 from .seed import upsert_page
 
 #: Weekdays (Mon=0) and times of the demo lesson slots, for the coming weeks.
@@ -191,3 +192,28 @@ def seed_partner_offers() -> int:
         offer.themes.set(themes)
         created += was_created
     return created
+
+
+def seed_branding(sites: dict) -> int:
+    """Each region's house style (logo, colours, footer) from regions.yaml; returns the sites styled."""
+    if not apps.is_installed("cms.branding"):
+        return 0
+    from cms.branding.models import RegionBranding
+
+    styled = 0
+    for data in load("regions")["regions"]:
+        style = data.get("branding")
+        if not style:
+            continue
+        site = lookup(sites, data["slug"], "site", f"regions.yaml {data['slug']}")
+        logo = get_or_create_logo(
+            f"Logo {data['name']}", f"logo-{data['slug']}", style["logo_text"], style["primary_colour"]
+        )
+        branding = RegionBranding.for_site(site)
+        branding.logo = logo
+        for name in ("primary_colour", "footer_colour", "surface_colour", "footer_text"):
+            setattr(branding, name, style.get(name, ""))
+        branding.full_clean()
+        branding.save()
+        styled += 1
+    return styled

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "cms.dashboard",
     "cms.partners",
     "cms.oai",
+    "cms.branding",  # per-region logo, colours and footer (site settings), served as /huisstijl.css
     "cms.api",  # shared API error handlers and hardening middleware
     "cms.demo",
     "wagtail.api.v3",
@@ -88,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cms.branding.context_processors.branding",
             ],
         },
     },

@@ -107,7 +107,7 @@ def test_databank_search_finds_every_kit_right_after_seeding_without_a_worker(se
     run_seed()
 
     html = client.get("/databank/zoeken/").content.decode()
-    assert f"{len(kit_ids)} leskisten gevonden" in html
+    assert f"{len(kit_ids)} leskisten</h2>" in html
     assert "kompasnaald" in client.get("/databank/zoeken/", {"q": "kompasnaald"}).content.decode()
     # Nothing is left for a worker to index later.
     assert not DBTaskResult.objects.filter(task_path__startswith="search.").exists()

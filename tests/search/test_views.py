@@ -14,11 +14,37 @@ def test_search_page_renders_results_facets_and_highlights_without_javascript(cl
     response = client.get("/databank/zoeken/", {"q": "knikkers", "theme": "constructies"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "1 leskist gevonden" in html
+    assert "1 leskist voor “knikkers”" in html
     assert "<mark>knikkers</mark>" in html
-    assert 'name="theme" value="constructies" checked' in html
+    assert 'name="theme" value="constructies" form="databank-form" data-instant checked' in html
+    assert "Filters toepassen" in html  # applies filters without JavaScript
     assert "Doelgroep" in html
     assert "<script" not in html.split("<main", 1)[1]
+
+
+def test_search_page_links_results_relative_with_image_and_facts(client, databank):
+    kit = databank.kits["brug"]
+    response = client.get("/databank/zoeken/", {"q": "bruggen"})
+    html = response.content.decode()
+    assert kit.get_url().startswith("/")
+    assert f'<a href="{kit.get_url()}">Bruggen bouwen van papier</a>' in html
+    assert 'href="http' not in html.split('class="result-list"', 1)[1].split("</ul>", 1)[0]
+    assert "Doelgroep" in html and "Duur" in html and "Downloads" in html
+
+
+def test_active_filters_are_chips_that_each_remove_their_filter(client, databank):
+    response = client.get("/databank/zoeken/", {"q": "knikkers", "theme": "constructies", "page": "1"})
+    html = response.content.decode()
+    assert 'class="chip" href="?q=knikkers"' in html
+    assert "filter verwijderen" in html
+
+
+def test_empty_search_explains_and_suggests_a_spelling_instead_of_a_numbered_nothing(client, databank):
+    response = client.get("/databank/zoeken/", {"q": "bruggne"})
+    html = response.content.decode()
+    assert "Geen resultaten voor “bruggne”" in html
+    assert 'Bedoelde je <a href="?q=bruggen">bruggen</a>' in html
+    assert "<ol" not in html.split("<main", 1)[1]
 
 
 def test_search_page_paginates_and_keeps_the_filters(client, databank):
@@ -30,7 +56,7 @@ def test_search_page_paginates_and_keeps_the_filters(client, databank):
 def test_search_page_with_bad_parameters_explains_and_answers_400(client, databank):
     response = client.get("/databank/zoeken/", {"page_size": "1000", "q": "brug"})
     assert response.status_code == 400
-    assert "page_size" in response.content.decode()
+    assert "Het aantal per pagina moet tussen 1 en 100 liggen." in response.content.decode()
 
 
 def test_file_download_is_an_attachment_and_counted(client, databank):

@@ -52,7 +52,8 @@ class Command(BaseCommand):
         partners = seed.seed_partners(regions)
 
         homes = seed.seed_home_pages(regions)
-        seed.seed_sites(regions, homes)
+        sites = seed.seed_sites(regions, homes)
+        services.seed_branding(sites)
         seed.remove_welcome_page()
         sections = seed.seed_sections(homes)
         databank = seed.seed_databank(homes)
