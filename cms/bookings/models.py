@@ -1,7 +1,7 @@
 """Lesson offerings, their time slots and the bookings schools make for them.
 
 A slot keeps running counters (``booked_classes``/``booked_pupils``) next to its capacity so
-that a single conditional UPDATE can reserve a place (see :mod:`cms.bookings.capacity`).
+that a single conditional UPDATE can reserve a place (see :mod:`cms.participation.capacity`).
 """
 
 import datetime as dt

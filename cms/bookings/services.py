@@ -1,7 +1,7 @@
 """Booking rules: capacity, waiting list, state changes and the own contribution.
 
 Every public function is one transaction. Capacity is reserved with a conditional UPDATE on the
-slot row after locking it (see :mod:`cms.bookings.capacity`). Mail goes through the outbox, so
+slot row after locking it (see :mod:`cms.participation.capacity`). Mail goes through the outbox, so
 it is sent after commit and retried when SMTP is down: state changes queue it in their own
 transaction; a new booking queues it right after commit, outside the slot lock, guarded by
 ``Booking.notifications_pending`` (see :func:`book_slot`).
@@ -23,10 +23,11 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
 from cms import batch
+from cms.participation import capacity
 from cms.snippets.models import School
 from cms.snippets.validators import normalize_brin, normalize_postcode
 
-from . import capacity, emails
+from . import emails
 from .models import Booking, LessonOffering, OwnContributionRule, TimeSlot
 
 logger = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """Registrations for learning-network events and team registrations for challenges.
 
 An event's places are counted on an :class:`EventCapacity` row (one per event page) so the
-shared capacity bookkeeping of :mod:`cms.bookings.capacity` can reserve a place with one
+shared capacity bookkeeping of :mod:`cms.participation.capacity` can reserve a place with one
 conditional UPDATE. The row's ``capacity`` follows ``EventPage.capacity`` (synced on publish
 and before every registration).
 """

@@ -1,7 +1,7 @@
 """Event registration and challenge team rules.
 
 Every public function is one transaction. Event places are reserved on the event's
-:class:`~cms.events.models.EventCapacity` row with :mod:`cms.bookings.capacity` (the same
+:class:`~cms.events.models.EventCapacity` row with :mod:`cms.participation.capacity` (the same
 conditional UPDATE and row lock the lesson bookings use); mails are queued through the outbox
 inside the transaction, so they go out after commit and are retried when SMTP is down.
 Rule violations raise :class:`RegistrationError` (or a subclass) that forms and the API turn
@@ -17,8 +17,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.bookings import capacity
 from cms.pages.models import ChallengePage, EventPage
+from cms.participation import capacity
 from cms.snippets.models import School
 from cms.snippets.validators import normalize_brin, normalize_postcode
 
