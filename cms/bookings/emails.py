@@ -15,6 +15,7 @@ from cms.outbox.services import Attachment, queue_mail
 
 from .ical import CalendarEvent, build_calendar
 from .models import Booking
+from .tokens import make_cancel_token
 
 
 def _language(booking: Booking) -> str:
@@ -35,8 +36,6 @@ def base_url(booking: Booking) -> str:
 
 
 def cancel_url(booking: Booking) -> str:
-    from .services import make_cancel_token
-
     return urljoin(base_url(booking), reverse("bookings:cancel", args=[make_cancel_token(booking)]))
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,17 +23,18 @@ from wagtail.tasks import update_reference_index_task
 
 from cms import batch
 from cms.participation import capacity
+from cms.signed_links import InvalidLink
 from cms.snippets.models import School
 from cms.snippets.validators import normalize_brin, normalize_postcode
 
 from . import emails
 from .models import Booking, LessonOffering, OwnContributionRule, TimeSlot
+from .tokens import CANCEL_LINK
 
 logger = logging.getLogger(__name__)
 
 CLASSES = capacity.Counter("booked_classes", "capacity_classes")
 PUPILS = capacity.Counter("booked_pupils", "capacity_pupils")
-CANCEL_SALT = "cms.bookings.cancel"
 
 
 class BookingError(Exception):
@@ -418,18 +418,14 @@ def complete_booking(booking_id: int) -> Booking:
 # --- self-service cancel link ---------------------------------------------------------------
 
 
-def make_cancel_token(booking: Booking) -> str:
-    """A signed token naming the booking; part of its idempotency key binds it to this very row."""
-    return signing.dumps({"b": booking.pk, "k": booking.idempotency_key[:12]}, salt=CANCEL_SALT)
-
-
 def booking_for_token(token: str) -> Booking:
+    """The booking a cancel/change link names; raises :class:`InvalidToken` for any bad link."""
     try:
-        data = signing.loads(token, salt=CANCEL_SALT)
+        pk, key = CANCEL_LINK.read(token)
         booking = Booking.objects.select_related("slot__offering", "school").get(
-            pk=int(data["b"]), idempotency_key__startswith=str(data["k"])
+            pk=pk, idempotency_key__startswith=key
         )
-    except (signing.BadSignature, KeyError, TypeError, ValueError, Booking.DoesNotExist):
+    except (InvalidLink, Booking.DoesNotExist):
         raise InvalidToken(_("This cancellation link is not valid."), code="invalid_token") from None
     return booking
 

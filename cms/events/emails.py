@@ -16,6 +16,7 @@ from cms.outbox.services import Attachment, queue_mail
 
 from .calendars import calendar_event
 from .models import ChallengeTeam, EventRegistration
+from .tokens import make_cancel_token
 
 
 def _language(page) -> str:
@@ -31,8 +32,6 @@ def base_url(page) -> str:
 
 
 def cancel_url(registration: EventRegistration) -> str:
-    from .services import make_cancel_token
-
     path = reverse("events:cancel", args=[make_cancel_token(registration)])
     return urljoin(base_url(registration.event), path)
 

@@ -7,7 +7,7 @@ import icalendar
 import pytest
 from django.utils import timezone, translation
 
-from cms.events import services
+from cms.events import services, tokens
 from cms.events.models import ChallengeTeam, EventCapacity, EventRegistration
 from cms.outbox.models import OutgoingMail
 from cms.snippets.models import School
@@ -132,7 +132,7 @@ def test_raising_the_capacity_on_publish_promotes_the_waiting_list(event):
 
 def test_cancel_link_works_once(event):
     registration = register(event).registration
-    token = services.make_cancel_token(registration)
+    token = tokens.make_cancel_token(registration)
 
     services.cancel_with_token(token)
 
@@ -143,7 +143,7 @@ def test_cancel_link_works_once(event):
 
 def test_tampered_cancel_link_is_refused(event):
     registration = register(event).registration
-    token = services.make_cancel_token(registration)
+    token = tokens.make_cancel_token(registration)
 
     with pytest.raises(services.InvalidToken):
         services.cancel_with_token(token[:-2] + "xx")
