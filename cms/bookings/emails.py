@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from cms.i18n import page_language
 from cms.outbox.services import Attachment, queue_mail
+from cms.participation.ical import CalendarEvent, build_calendar
 
-from .ical import CalendarEvent, build_calendar
 from .models import Booking
 from .tokens import make_cancel_token
 

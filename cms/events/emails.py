@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cms.bookings.ical import build_calendar
 from cms.i18n import page_language
 from cms.outbox.services import Attachment, queue_mail
+from cms.participation.ical import build_calendar
 
 from .calendars import calendar_event
 from .models import ChallengeTeam, EventRegistration
