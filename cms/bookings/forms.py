@@ -10,11 +10,12 @@ from django.utils.translation import ngettext
 
 from cms.snippets.forms import NewSchoolFieldsForm
 from cms.snippets.models import School
+from cms.snippets.services import NewSchool
 from cms.text import SingleLineField
 
 from .models import Booking, TimeSlot, new_idempotency_key
 from .queries import bookable_schools, find_schools, open_slots
-from .services import BookingChanges, BookingError, BookingRequest, NewSchool, check_slot_open
+from .services import BookingChanges, BookingError, BookingRequest, check_slot_open
 
 HTML_RE = re.compile(r"<\s*[a-zA-Z/!?]")
 NOTES_MAX_LENGTH = 2000

@@ -25,7 +25,7 @@ from cms import batch
 from cms.participation import capacity
 from cms.signed_links import InvalidLink
 from cms.snippets.models import School
-from cms.snippets.validators import normalize_brin, normalize_postcode
+from cms.snippets.services import InvalidSchool, NewSchool, resolve_school
 
 from . import emails
 from .models import Booking, LessonOffering, OwnContributionRule, TimeSlot
@@ -71,15 +71,6 @@ class ChangeClosed(BookingError):
     """The booking can no longer be changed (its slot's booking deadline has passed)."""
 
     status_code = 409
-
-
-@dataclass(frozen=True)
-class NewSchool:
-    name: str
-    brin_code: str
-    postcode: str
-    street: str = ""
-    city: str = ""
 
 
 @dataclass(frozen=True)
@@ -142,31 +133,6 @@ def check_slot_open(slot: TimeSlot, now: dt.datetime | None = None) -> None:
         raise SlotClosed(_("Booking for this time slot is closed."), field="slot", code="closed")
 
 
-def _resolve_school(school: School | NewSchool) -> School:
-    """The known school, or a new one registered with the booking (rolled back if the booking fails)."""
-    if isinstance(school, School):
-        return school
-    brin = normalize_brin(school.brin_code)
-    existing = School.objects.filter(brin_code=brin).first()
-    if existing:
-        return existing
-    new = School(
-        name=school.name.strip(),
-        brin_code=brin,
-        school_type=School.SchoolType.PO,
-        street=school.street.strip(),
-        postcode=normalize_postcode(school.postcode),
-        city=school.city.strip(),
-    )
-    new.full_clean(validate_unique=False)  # just checked; the unique index settles any race below
-    try:
-        with transaction.atomic():
-            new.save()
-    except IntegrityError:  # someone registered the same BRIN a moment ago
-        return School.objects.get(brin_code=brin)
-    return new
-
-
 def _initial_status(offering: LessonOffering) -> str:
     return Booking.Status.REQUESTED if offering.requires_approval else Booking.Status.CONFIRMED
 
@@ -219,7 +185,10 @@ def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> Boo
     owed = amount_owed(offering, slot.date)
     try:
         with transaction.atomic():
-            school = _resolve_school(request.school)
+            try:
+                school = resolve_school(request.school)
+            except InvalidSchool as error:
+                raise BookingError(error.message, field=error.field, code=error.code) from None
             # --- critical section: the slot row stays locked until COMMIT ---------------------
             # The explicit lock (not just the conditional UPDATE) also covers the waiting-list
             # path: a cancellation that frees a place waits for this insert, then promotes it.

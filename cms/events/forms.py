@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from cms.bookings.forms import key_validator, no_html
 from cms.snippets.forms import NewSchoolFieldsForm
 from cms.snippets.models import School
+from cms.snippets.services import NewSchool
 from cms.text import SingleLineField
 
 from .models import EventRegistration, new_idempotency_key
-from .services import NewSchool, RegistrationError, RegistrationRequest, TeamRequest
+from .services import RegistrationError, RegistrationRequest, TeamRequest
 
 
 class _KeyedForm(forms.Form):

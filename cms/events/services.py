@@ -11,7 +11,6 @@ into field errors, 400 or 409.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +19,7 @@ from cms.pages.models import ChallengePage, EventPage
 from cms.participation import capacity
 from cms.signed_links import InvalidLink
 from cms.snippets.models import School
-from cms.snippets.validators import normalize_brin, normalize_postcode
+from cms.snippets.services import InvalidSchool, NewSchool, resolve_school
 
 from . import emails
 from .models import ChallengeTeam, EventCapacity, EventRegistration
@@ -239,16 +238,6 @@ def cancel_with_token(token: str, *, now: dt.datetime | None = None) -> Registra
 
 
 @dataclass(frozen=True)
-class NewSchool:
-    name: str
-    brin_code: str
-    postcode: str
-    street: str = ""
-    city: str = ""
-    school_type: str = School.SchoolType.VMBO
-
-
-@dataclass(frozen=True)
 class TeamRequest:
     challenge_id: int
     school: School | NewSchool
@@ -282,36 +271,6 @@ def check_challenge_open(challenge: ChallengePage, now: dt.datetime | None = Non
         )
 
 
-def resolve_school(school: School | NewSchool) -> School:
-    """A known school, or a new one validated with the snippet's own validators (BRIN, postcode)."""
-    if isinstance(school, School):
-        return school
-    brin = normalize_brin(school.brin_code)
-    if existing := School.objects.filter(brin_code=brin).first():
-        return existing
-    new = School(
-        name=school.name.strip(),
-        brin_code=brin,
-        school_type=school.school_type,
-        street=school.street.strip(),
-        postcode=normalize_postcode(school.postcode),
-        city=school.city.strip(),
-    )
-    try:
-        new.full_clean()
-    except ValidationError as error:
-        # Report the first problem on the matching form field (school_brin, school_postcode, ...).
-        name, messages = next(iter(error.message_dict.items()))
-        field_name = {"brin_code": "school_brin", "name": "school_name"}.get(name, f"school_{name}")
-        raise RegistrationError(messages[0], field=field_name, code="invalid_school") from None
-    try:
-        with transaction.atomic():
-            new.save()
-    except IntegrityError:  # registered a moment ago by someone else
-        return School.objects.get(brin_code=brin)
-    return new
-
-
 def register_team(request: TeamRequest, *, now: dt.datetime | None = None) -> TeamResult:
     """Register a school's team for a challenge until its registration deadline.
 
@@ -341,9 +300,13 @@ def register_team(request: TeamRequest, *, now: dt.datetime | None = None) -> Te
                     field="team_name",
                     code="duplicate",
                 )
+            try:
+                school = resolve_school(request.school)
+            except InvalidSchool as error:
+                raise RegistrationError(error.message, field=error.field, code=error.code) from None
             team = ChallengeTeam.objects.create(
                 challenge=challenge,
-                school=resolve_school(request.school),
+                school=school,
                 team_name=name,
                 pupils=request.pupils,
                 teacher_name=request.teacher_name.strip(),
