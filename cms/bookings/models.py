@@ -5,7 +5,6 @@ that a single conditional UPDATE can reserve a place (see :mod:`cms.participatio
 """
 
 import datetime as dt
-import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from cms.participation.idempotency import new_idempotency_key
 from cms.text import SingleLineCharField
 
 
@@ -216,10 +216,6 @@ class TimeSlot(models.Model):
     @property
     def is_full(self) -> bool:
         return self.classes_left == 0 or self.pupils_left == 0
-
-
-def new_idempotency_key() -> str:
-    return uuid.uuid4().hex
 
 
 class Booking(models.Model):

@@ -31,7 +31,7 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
             try:
                 result = services.book_slot(form.booking_request())
             except services.BookingError as error:
-                form.add_booking_error(error)
+                form.add_domain_error(error)
             else:
                 token = DONE_LINK.make_object(result.booking.pk)
                 return redirect("bookings:done", token=token)
@@ -109,7 +109,7 @@ def change(request: HttpRequest, token: str) -> HttpResponse:
             context = {**_manage_context(token, booking), "error": error.message}
             return render(request, "bookings/cancel.html", context, status=400)
         except services.BookingError as error:
-            form.add_booking_error(error)
+            form.add_domain_error(error)
         else:
             booking = services.booking_for_token(token)  # fresh: slot, status and counters
             context = {**_manage_context(token, booking), "changed": result.changed}

@@ -6,19 +6,14 @@ conditional UPDATE. The row's ``capacity`` follows ``EventPage.capacity`` (synce
 and before every registration).
 """
 
-import uuid
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from cms.participation.idempotency import new_idempotency_key
 from cms.text import SingleLineCharField
-
-
-def new_idempotency_key() -> str:
-    return uuid.uuid4().hex
 
 
 class EventCapacity(models.Model):
