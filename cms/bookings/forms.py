@@ -15,7 +15,7 @@ from cms.text import SingleLineField
 
 from .models import Booking, TimeSlot
 from .queries import bookable_schools, find_schools, open_slots
-from .services import BookingChanges, BookingError, BookingRequest, check_slot_open
+from .services import BookingChanges, BookingError, BookingRequest, check_pupils, check_slot_open
 
 NOTES_MAX_LENGTH = 2000
 GROUP_CHOICES = [(n, _("group %(n)s") % {"n": n}) for n in range(3, 9)]
@@ -126,12 +126,11 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
                 data, _("Look up your school above, or fill in this field for a new school.")
             )
         slot, pupils = data.get("slot"), data.get("pupils")
-        if slot and pupils and pupils > slot.offering.max_pupils_per_class:
-            self.add_error(
-                "pupils",
-                _("At most %(max)s pupils per class can take part in this lesson.")
-                % {"max": slot.offering.max_pupils_per_class},
-            )
+        if slot and pupils:
+            try:
+                check_pupils(pupils, slot.offering)
+            except BookingError as error:
+                self.add_domain_error(error)
         return data
 
     def booking_request(self) -> BookingRequest:
@@ -202,13 +201,11 @@ class ChangeBookingForm(DomainErrorsMixin, forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        pupils, offering = data.get("pupils"), self.booking.slot.offering
-        if pupils and pupils > offering.max_pupils_per_class:
-            self.add_error(
-                "pupils",
-                _("At most %(max)s pupils per class can take part in this lesson.")
-                % {"max": offering.max_pupils_per_class},
-            )
+        if pupils := data.get("pupils"):
+            try:
+                check_pupils(pupils, self.booking.slot.offering)
+            except BookingError as error:
+                self.add_domain_error(error)
         return data
 
     def changes(self) -> BookingChanges:

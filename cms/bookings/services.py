@@ -133,6 +133,22 @@ def check_slot_open(slot: TimeSlot, now: dt.datetime | None = None) -> None:
         raise SlotClosed(_("Booking for this time slot is closed."), field="slot", code="closed")
 
 
+def check_pupils(pupils: int, offering: LessonOffering) -> None:
+    """The one rule for a class's size: at least 1 pupil, at most the lesson's maximum per class.
+
+    Called by the services, by the booking and change forms (so the page shows it next to the
+    field) and so by the API, which validates through those forms.
+    """
+    if pupils < 1:
+        raise BookingError(_("A class has at least 1 pupil."), field="pupils")
+    if pupils > offering.max_pupils_per_class:
+        raise BookingError(
+            _("At most %(max)s pupils per class can take part in this lesson.")
+            % {"max": offering.max_pupils_per_class},
+            field="pupils",
+        )
+
+
 def _initial_status(offering: LessonOffering) -> str:
     return Booking.Status.REQUESTED if offering.requires_approval else Booking.Status.CONFIRMED
 
@@ -176,12 +192,7 @@ def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> Boo
         raise BookingError(_("This time slot does not exist."), field="slot")
     offering = slot.offering
     check_slot_open(slot, now)
-    if request.pupils > offering.max_pupils_per_class:
-        raise BookingError(
-            _("At most %(max)s pupils per class can take part in this lesson.")
-            % {"max": offering.max_pupils_per_class},
-            field="pupils",
-        )
+    check_pupils(request.pupils, offering)
     owed = amount_owed(offering, slot.date)
     try:
         with transaction.atomic():
@@ -329,15 +340,44 @@ def capacity_changed(slot_id: int) -> list[Booking]:
         return promote_waitlist(slot)
 
 
+# --- state changes ---------------------------------------------------------------------------
+
+#: The booking's state machine: each staff action and the statuses it starts from. The services
+#: below refuse anything else; the admin offers exactly these actions (cms.bookings.modeladmin).
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "confirm": (Booking.Status.REQUESTED, Booking.Status.WAITLISTED),
+    "complete": (Booking.Status.CONFIRMED,),
+    "cancel": (Booking.Status.REQUESTED, Booking.Status.CONFIRMED, Booking.Status.WAITLISTED),
+}
+
+
+def _refused(booking: Booking, action: str) -> InvalidTransition:
+    messages = {
+        "confirm": _("A booking that is %(status)s cannot be confirmed."),
+        "complete": _("A booking that is %(status)s cannot be completed."),
+        "cancel": _("A booking that is %(status)s cannot be cancelled."),
+    }
+    return InvalidTransition(messages[action] % {"status": booking.get_status_display()})
+
+
+def check_transition(booking: Booking, action: str) -> None:
+    """Raise :class:`InvalidTransition` unless ``action`` may change the booking in its status."""
+    if booking.status not in TRANSITIONS[action]:
+        raise _refused(booking, action)
+
+
+def apply_transition(action: str, booking_id: int) -> Booking:
+    """Run a staff action of :data:`TRANSITIONS` on a booking (with its mails)."""
+    if action == "cancel":
+        return cancel_booking(booking_id).booking
+    return {"confirm": confirm_booking, "complete": complete_booking}[action](booking_id)
+
+
 def cancel_booking(booking_id: int, *, notify_school: bool = True) -> BookingResult:
     """Cancel a booking, give its place back and promote the waiting list."""
     with transaction.atomic():
         booking, slot = _lock_booking(booking_id)
-        if booking.status in (Booking.Status.CANCELLED, Booking.Status.COMPLETED):
-            raise InvalidTransition(
-                _("A booking that is %(status)s cannot be cancelled.")
-                % {"status": booking.get_status_display()}
-            )
+        check_transition(booking, "cancel")
         held = booking.holds_place
         booking.status = Booking.Status.CANCELLED
         booking.save(update_fields=["status", "updated_at"])
@@ -355,14 +395,11 @@ def confirm_booking(booking_id: int) -> Booking:
     """Confirm a requested booking (or a waiting one, when a place is free)."""
     with transaction.atomic():
         booking, slot = _lock_booking(booking_id)
-        if booking.status == Booking.Status.WAITLISTED:
-            if not capacity.reserve(TimeSlot, slot.pk, _amounts(booking.pupils)):
-                raise SlotFull(_("This time slot is full."), code="full")
-        elif booking.status != Booking.Status.REQUESTED:
-            raise InvalidTransition(
-                _("A booking that is %(status)s cannot be confirmed.")
-                % {"status": booking.get_status_display()}
-            )
+        check_transition(booking, "confirm")
+        if booking.status == Booking.Status.WAITLISTED and not capacity.reserve(
+            TimeSlot, slot.pk, _amounts(booking.pupils)
+        ):
+            raise SlotFull(_("This time slot is full."), code="full")
         booking.status = Booking.Status.CONFIRMED
         booking.save(update_fields=["status", "updated_at"])
         emails.booking_received(booking)
@@ -373,11 +410,7 @@ def complete_booking(booking_id: int) -> Booking:
     """Mark a confirmed booking as given; it then counts in the reach figures."""
     with transaction.atomic():
         booking, _slot = _lock_booking(booking_id)
-        if booking.status != Booking.Status.CONFIRMED:
-            raise InvalidTransition(
-                _("A booking that is %(status)s cannot be completed.")
-                % {"status": booking.get_status_display()}
-            )
+        check_transition(booking, "complete")
         booking.status = Booking.Status.COMPLETED
         booking.save(update_fields=["status", "updated_at"])
         emails.booking_completed(booking)
@@ -418,8 +451,8 @@ def cancel_with_token(token: str, *, now: dt.datetime | None = None) -> BookingR
 
 # --- self-service change -------------------------------------------------------------------
 
-#: Statuses a school can still change through its link.
-CHANGEABLE = (Booking.Status.REQUESTED, Booking.Status.CONFIRMED, Booking.Status.WAITLISTED)
+#: Statuses a school can still change through its link: those it could still cancel.
+CHANGEABLE = TRANSITIONS["cancel"]
 
 
 @dataclass(frozen=True)
@@ -457,17 +490,6 @@ def check_changeable(booking: Booking, slot: TimeSlot, now: dt.datetime | None =
                 "be changed. Please contact the techniekhuis."
             ),
             code="deadline",
-        )
-
-
-def _check_pupils(pupils: int, offering: LessonOffering) -> None:
-    if pupils < 1:
-        raise BookingError(_("A class has at least 1 pupil."), field="pupils")
-    if pupils > offering.max_pupils_per_class:
-        raise BookingError(
-            _("At most %(max)s pupils per class can take part in this lesson.")
-            % {"max": offering.max_pupils_per_class},
-            field="pupils",
         )
 
 
@@ -517,7 +539,7 @@ def change_booking(token: str, changes: BookingChanges, *, now: dt.datetime | No
         held = booking.holds_place
         old_pupils = booking.pupils
         pupils = changes.pupils if changes.pupils is not None else booking.pupils
-        _check_pupils(pupils, offering)
+        check_pupils(pupils, offering)
 
         if new_id != old_id:
             new = slots[new_id]
