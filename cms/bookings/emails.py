@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 
 from cms.i18n import page_language
 from cms.outbox.services import Attachment, queue_mail
+from cms.pages.services import site_root_url
+from cms.participation.ical import CalendarEvent, build_calendar
 
-from .ical import CalendarEvent, build_calendar
 from .models import Booking
+from .tokens import make_cancel_token
 
 
 def _language(booking: Booking) -> str:
@@ -25,18 +27,11 @@ def _language(booking: Booking) -> str:
 
 
 def base_url(booking: Booking) -> str:
-    """The root URL of the site the techniekhuis belongs to, else the admin base URL."""
-    techniekhuis = booking.slot.offering.techniekhuis
-    if techniekhuis is not None and (site := techniekhuis.get_site()) is not None:
-        return site.root_url
-    return getattr(settings, "BOOKINGS_BASE_URL", None) or getattr(
-        settings, "WAGTAILADMIN_BASE_URL", "http://localhost"
-    )
+    """The root URL of the site the techniekhuis belongs to, else ``BOOKINGS_BASE_URL`` or the admin's."""
+    return site_root_url(booking.slot.offering.techniekhuis, getattr(settings, "BOOKINGS_BASE_URL", None))
 
 
 def cancel_url(booking: Booking) -> str:
-    from .services import make_cancel_token
-
     return urljoin(base_url(booking), reverse("bookings:cancel", args=[make_cancel_token(booking)]))
 
 

@@ -1,42 +1,31 @@
 """The booking form: one set of validation rules for the public form and the JSON API."""
 
-import re
-
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cms.snippets.forms import NewSchoolFieldsForm
+from cms.participation.forms import DomainErrorsMixin, ParticipationForm
+from cms.participation.validators import no_html
+from cms.snippets.forms import NewSchoolFieldsForm, SchoolChoiceField
 from cms.snippets.models import School
+from cms.snippets.services import NewSchool
 from cms.text import SingleLineField
 
-from .models import Booking, TimeSlot, new_idempotency_key
+from .models import Booking, TimeSlot
 from .queries import bookable_schools, find_schools, open_slots
-from .services import BookingChanges, BookingError, BookingRequest, NewSchool, check_slot_open
+from .services import BookingChanges, BookingError, BookingRequest, check_pupils, check_slot_open
 
-HTML_RE = re.compile(r"<\s*[a-zA-Z/!?]")
 NOTES_MAX_LENGTH = 2000
 GROUP_CHOICES = [(n, _("group %(n)s") % {"n": n}) for n in range(3, 9)]
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()\-]{10,20}$", _("Enter a valid phone number, e.g. 010-1234567."), code="invalid_phone"
 )
-key_validator = RegexValidator(r"^[A-Za-z0-9_\-]{8,64}$", _("Invalid form token; reload the page."))
 
 
-def no_html(value: str) -> None:
-    if HTML_RE.search(value or ""):
-        raise forms.ValidationError(_("Please write plain text without HTML or code."), code="html")
-
-
-class SchoolChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: School) -> str:
-        return f"{obj.name} ({obj.brin_code}){', ' + obj.city if obj.city else ''}"
-
-
-class BookingForm(NewSchoolFieldsForm):
+class BookingForm(ParticipationForm, NewSchoolFieldsForm):
     slot = forms.ModelChoiceField(
         queryset=TimeSlot.objects.select_related("offering"),
         widget=forms.HiddenInput,
@@ -86,17 +75,8 @@ class BookingForm(NewSchoolFieldsForm):
     waitlist = forms.BooleanField(
         label=_("Put us on the waiting list if the time slot is full."), required=False, initial=True
     )
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, validators=[key_validator])
-    # Honeypot: hidden from people (CSS + aria-hidden), filled in by naive bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),  # out of reach for people
-    )
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {})
-        kwargs["initial"].setdefault("idempotency_key", new_idempotency_key())
         super().__init__(*args, **kwargs)
         self.school_matches: list[School] = []
 
@@ -139,8 +119,6 @@ class BookingForm(NewSchoolFieldsForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("website"):
-            raise forms.ValidationError(_("Your submission could not be processed."), code="honeypot")
         if not data.get("school") and data.get("school_lookup") and "school" not in self.errors:
             self._clean_school_lookup(data)
         elif not data.get("school") and "school" not in self.errors:
@@ -148,12 +126,11 @@ class BookingForm(NewSchoolFieldsForm):
                 data, _("Look up your school above, or fill in this field for a new school.")
             )
         slot, pupils = data.get("slot"), data.get("pupils")
-        if slot and pupils and pupils > slot.offering.max_pupils_per_class:
-            self.add_error(
-                "pupils",
-                _("At most %(max)s pupils per class can take part in this lesson.")
-                % {"max": slot.offering.max_pupils_per_class},
-            )
+        if slot and pupils:
+            try:
+                check_pupils(pupils, slot.offering)
+            except BookingError as error:
+                self.add_domain_error(error)
         return data
 
     def booking_request(self) -> BookingRequest:
@@ -173,10 +150,6 @@ class BookingForm(NewSchoolFieldsForm):
             waitlist=data["waitlist"],
         )
 
-    def add_booking_error(self, error: BookingError) -> None:
-        field = error.field if error.field in self.fields else None
-        self.add_error(field, forms.ValidationError(error.message, code=error.code))
-
 
 class SlotChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: TimeSlot) -> str:
@@ -190,7 +163,7 @@ class SlotChoiceField(forms.ModelChoiceField):
         return label
 
 
-class ChangeBookingForm(forms.Form):
+class ChangeBookingForm(DomainErrorsMixin, forms.Form):
     """What a school may change through its link; the fields validate as in :class:`BookingForm`."""
 
     slot = SlotChoiceField(
@@ -228,13 +201,11 @@ class ChangeBookingForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        pupils, offering = data.get("pupils"), self.booking.slot.offering
-        if pupils and pupils > offering.max_pupils_per_class:
-            self.add_error(
-                "pupils",
-                _("At most %(max)s pupils per class can take part in this lesson.")
-                % {"max": offering.max_pupils_per_class},
-            )
+        if pupils := data.get("pupils"):
+            try:
+                check_pupils(pupils, self.booking.slot.offering)
+            except BookingError as error:
+                self.add_domain_error(error)
         return data
 
     def changes(self) -> BookingChanges:
@@ -246,7 +217,3 @@ class ChangeBookingForm(forms.Form):
             phone=data["phone"],
             notes=data["notes"],
         )
-
-    def add_booking_error(self, error: BookingError) -> None:
-        field = error.field if error.field in self.fields else None
-        self.add_error(field, forms.ValidationError(error.message, code=error.code))

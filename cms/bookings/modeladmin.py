@@ -28,11 +28,10 @@ from cms.exports import SafeSpreadsheetExportMixin
 from . import services
 from .models import Booking, Coordinator, LessonOffering, OwnContributionRule, TimeSlot
 
-ACTIONS = {
-    "confirm": (_("Confirm"), (Booking.Status.REQUESTED, Booking.Status.WAITLISTED)),
-    "complete": (_("Mark as given"), (Booking.Status.CONFIRMED,)),
-    "cancel": (_("Cancel"), (Booking.Status.REQUESTED, Booking.Status.CONFIRMED, Booking.Status.WAITLISTED)),
-}
+#: The button labels of the services' state changes; which bookings get which button follows
+#: from ``services.TRANSITIONS`` (the one state machine).
+ACTION_LABELS = {"confirm": _("Confirm"), "complete": _("Mark as given"), "cancel": _("Cancel")}
+ACTIONS = {action: (ACTION_LABELS[action], allowed) for action, allowed in services.TRANSITIONS.items()}
 
 
 def manages_all_bookings(user: AbstractBaseUser) -> bool:
@@ -338,11 +337,6 @@ class BookingAdmin(ScopedModelAdmin):
     def action_view(self, action: str):
         """GET asks for confirmation, POST changes the state through the service (which mails)."""
         label, allowed = ACTIONS[action]
-        service = {
-            "confirm": services.confirm_booking,
-            "complete": services.complete_booking,
-            "cancel": lambda pk: services.cancel_booking(pk).booking,
-        }[action]
 
         def view(request, instance_pk):
             booking = get_object_or_404(visible_bookings(request.user), pk=instance_pk)
@@ -350,7 +344,7 @@ class BookingAdmin(ScopedModelAdmin):
                 raise PermissionDenied
             if request.method == "POST":
                 try:
-                    service(booking.pk)
+                    services.apply_transition(action, booking.pk)
                 except services.BookingError as error:
                     messages.error(request, error.message)
                 else:

@@ -1,11 +1,10 @@
 """Lesson offerings, their time slots and the bookings schools make for them.
 
 A slot keeps running counters (``booked_classes``/``booked_pupils``) next to its capacity so
-that a single conditional UPDATE can reserve a place (see :mod:`cms.bookings.capacity`).
+that a single conditional UPDATE can reserve a place (see :mod:`cms.participation.capacity`).
 """
 
 import datetime as dt
-import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from cms.participation.idempotency import new_idempotency_key
 from cms.text import SingleLineCharField
 
 
@@ -216,10 +216,6 @@ class TimeSlot(models.Model):
     @property
     def is_full(self) -> bool:
         return self.classes_left == 0 or self.pupils_left == 0
-
-
-def new_idempotency_key() -> str:
-    return uuid.uuid4().hex
 
 
 class Booking(models.Model):

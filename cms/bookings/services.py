@@ -1,7 +1,7 @@
 """Booking rules: capacity, waiting list, state changes and the own contribution.
 
 Every public function is one transaction. Capacity is reserved with a conditional UPDATE on the
-slot row after locking it (see :mod:`cms.bookings.capacity`). Mail goes through the outbox, so
+slot row after locking it (see :mod:`cms.participation.capacity`). Mail goes through the outbox, so
 it is sent after commit and retried when SMTP is down: state changes queue it in their own
 transaction; a new booking queues it right after commit, outside the slot lock, guarded by
 ``Booking.notifications_pending`` (see :func:`book_slot`).
@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,17 +22,19 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
 from cms import batch
+from cms.participation import capacity
+from cms.signed_links import InvalidLink
 from cms.snippets.models import School
-from cms.snippets.validators import normalize_brin, normalize_postcode
+from cms.snippets.services import InvalidSchool, NewSchool, resolve_school
 
-from . import capacity, emails
+from . import emails
 from .models import Booking, LessonOffering, OwnContributionRule, TimeSlot
+from .tokens import CANCEL_LINK
 
 logger = logging.getLogger(__name__)
 
 CLASSES = capacity.Counter("booked_classes", "capacity_classes")
 PUPILS = capacity.Counter("booked_pupils", "capacity_pupils")
-CANCEL_SALT = "cms.bookings.cancel"
 
 
 class BookingError(Exception):
@@ -70,15 +71,6 @@ class ChangeClosed(BookingError):
     """The booking can no longer be changed (its slot's booking deadline has passed)."""
 
     status_code = 409
-
-
-@dataclass(frozen=True)
-class NewSchool:
-    name: str
-    brin_code: str
-    postcode: str
-    street: str = ""
-    city: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,29 +133,20 @@ def check_slot_open(slot: TimeSlot, now: dt.datetime | None = None) -> None:
         raise SlotClosed(_("Booking for this time slot is closed."), field="slot", code="closed")
 
 
-def _resolve_school(school: School | NewSchool) -> School:
-    """The known school, or a new one registered with the booking (rolled back if the booking fails)."""
-    if isinstance(school, School):
-        return school
-    brin = normalize_brin(school.brin_code)
-    existing = School.objects.filter(brin_code=brin).first()
-    if existing:
-        return existing
-    new = School(
-        name=school.name.strip(),
-        brin_code=brin,
-        school_type=School.SchoolType.PO,
-        street=school.street.strip(),
-        postcode=normalize_postcode(school.postcode),
-        city=school.city.strip(),
-    )
-    new.full_clean(validate_unique=False)  # just checked; the unique index settles any race below
-    try:
-        with transaction.atomic():
-            new.save()
-    except IntegrityError:  # someone registered the same BRIN a moment ago
-        return School.objects.get(brin_code=brin)
-    return new
+def check_pupils(pupils: int, offering: LessonOffering) -> None:
+    """The one rule for a class's size: at least 1 pupil, at most the lesson's maximum per class.
+
+    Called by the services, by the booking and change forms (so the page shows it next to the
+    field) and so by the API, which validates through those forms.
+    """
+    if pupils < 1:
+        raise BookingError(_("A class has at least 1 pupil."), field="pupils")
+    if pupils > offering.max_pupils_per_class:
+        raise BookingError(
+            _("At most %(max)s pupils per class can take part in this lesson.")
+            % {"max": offering.max_pupils_per_class},
+            field="pupils",
+        )
 
 
 def _initial_status(offering: LessonOffering) -> str:
@@ -209,16 +192,14 @@ def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> Boo
         raise BookingError(_("This time slot does not exist."), field="slot")
     offering = slot.offering
     check_slot_open(slot, now)
-    if request.pupils > offering.max_pupils_per_class:
-        raise BookingError(
-            _("At most %(max)s pupils per class can take part in this lesson.")
-            % {"max": offering.max_pupils_per_class},
-            field="pupils",
-        )
+    check_pupils(request.pupils, offering)
     owed = amount_owed(offering, slot.date)
     try:
         with transaction.atomic():
-            school = _resolve_school(request.school)
+            try:
+                school = resolve_school(request.school)
+            except InvalidSchool as error:
+                raise BookingError(error.message, field=error.field, code=error.code) from None
             # --- critical section: the slot row stays locked until COMMIT ---------------------
             # The explicit lock (not just the conditional UPDATE) also covers the waiting-list
             # path: a cancellation that frees a place waits for this insert, then promotes it.
@@ -359,15 +340,44 @@ def capacity_changed(slot_id: int) -> list[Booking]:
         return promote_waitlist(slot)
 
 
+# --- state changes ---------------------------------------------------------------------------
+
+#: The booking's state machine: each staff action and the statuses it starts from. The services
+#: below refuse anything else; the admin offers exactly these actions (cms.bookings.modeladmin).
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "confirm": (Booking.Status.REQUESTED, Booking.Status.WAITLISTED),
+    "complete": (Booking.Status.CONFIRMED,),
+    "cancel": (Booking.Status.REQUESTED, Booking.Status.CONFIRMED, Booking.Status.WAITLISTED),
+}
+
+
+def _refused(booking: Booking, action: str) -> InvalidTransition:
+    messages = {
+        "confirm": _("A booking that is %(status)s cannot be confirmed."),
+        "complete": _("A booking that is %(status)s cannot be completed."),
+        "cancel": _("A booking that is %(status)s cannot be cancelled."),
+    }
+    return InvalidTransition(messages[action] % {"status": booking.get_status_display()})
+
+
+def check_transition(booking: Booking, action: str) -> None:
+    """Raise :class:`InvalidTransition` unless ``action`` may change the booking in its status."""
+    if booking.status not in TRANSITIONS[action]:
+        raise _refused(booking, action)
+
+
+def apply_transition(action: str, booking_id: int) -> Booking:
+    """Run a staff action of :data:`TRANSITIONS` on a booking (with its mails)."""
+    if action == "cancel":
+        return cancel_booking(booking_id).booking
+    return {"confirm": confirm_booking, "complete": complete_booking}[action](booking_id)
+
+
 def cancel_booking(booking_id: int, *, notify_school: bool = True) -> BookingResult:
     """Cancel a booking, give its place back and promote the waiting list."""
     with transaction.atomic():
         booking, slot = _lock_booking(booking_id)
-        if booking.status in (Booking.Status.CANCELLED, Booking.Status.COMPLETED):
-            raise InvalidTransition(
-                _("A booking that is %(status)s cannot be cancelled.")
-                % {"status": booking.get_status_display()}
-            )
+        check_transition(booking, "cancel")
         held = booking.holds_place
         booking.status = Booking.Status.CANCELLED
         booking.save(update_fields=["status", "updated_at"])
@@ -385,14 +395,11 @@ def confirm_booking(booking_id: int) -> Booking:
     """Confirm a requested booking (or a waiting one, when a place is free)."""
     with transaction.atomic():
         booking, slot = _lock_booking(booking_id)
-        if booking.status == Booking.Status.WAITLISTED:
-            if not capacity.reserve(TimeSlot, slot.pk, _amounts(booking.pupils)):
-                raise SlotFull(_("This time slot is full."), code="full")
-        elif booking.status != Booking.Status.REQUESTED:
-            raise InvalidTransition(
-                _("A booking that is %(status)s cannot be confirmed.")
-                % {"status": booking.get_status_display()}
-            )
+        check_transition(booking, "confirm")
+        if booking.status == Booking.Status.WAITLISTED and not capacity.reserve(
+            TimeSlot, slot.pk, _amounts(booking.pupils)
+        ):
+            raise SlotFull(_("This time slot is full."), code="full")
         booking.status = Booking.Status.CONFIRMED
         booking.save(update_fields=["status", "updated_at"])
         emails.booking_received(booking)
@@ -403,11 +410,7 @@ def complete_booking(booking_id: int) -> Booking:
     """Mark a confirmed booking as given; it then counts in the reach figures."""
     with transaction.atomic():
         booking, _slot = _lock_booking(booking_id)
-        if booking.status != Booking.Status.CONFIRMED:
-            raise InvalidTransition(
-                _("A booking that is %(status)s cannot be completed.")
-                % {"status": booking.get_status_display()}
-            )
+        check_transition(booking, "complete")
         booking.status = Booking.Status.COMPLETED
         booking.save(update_fields=["status", "updated_at"])
         emails.booking_completed(booking)
@@ -417,18 +420,14 @@ def complete_booking(booking_id: int) -> Booking:
 # --- self-service cancel link ---------------------------------------------------------------
 
 
-def make_cancel_token(booking: Booking) -> str:
-    """A signed token naming the booking; part of its idempotency key binds it to this very row."""
-    return signing.dumps({"b": booking.pk, "k": booking.idempotency_key[:12]}, salt=CANCEL_SALT)
-
-
 def booking_for_token(token: str) -> Booking:
+    """The booking a cancel/change link names; raises :class:`InvalidToken` for any bad link."""
     try:
-        data = signing.loads(token, salt=CANCEL_SALT)
+        pk, key = CANCEL_LINK.read(token)
         booking = Booking.objects.select_related("slot__offering", "school").get(
-            pk=int(data["b"]), idempotency_key__startswith=str(data["k"])
+            pk=pk, idempotency_key__startswith=key
         )
-    except (signing.BadSignature, KeyError, TypeError, ValueError, Booking.DoesNotExist):
+    except (InvalidLink, Booking.DoesNotExist):
         raise InvalidToken(_("This cancellation link is not valid."), code="invalid_token") from None
     return booking
 
@@ -452,8 +451,8 @@ def cancel_with_token(token: str, *, now: dt.datetime | None = None) -> BookingR
 
 # --- self-service change -------------------------------------------------------------------
 
-#: Statuses a school can still change through its link.
-CHANGEABLE = (Booking.Status.REQUESTED, Booking.Status.CONFIRMED, Booking.Status.WAITLISTED)
+#: Statuses a school can still change through its link: those it could still cancel.
+CHANGEABLE = TRANSITIONS["cancel"]
 
 
 @dataclass(frozen=True)
@@ -491,17 +490,6 @@ def check_changeable(booking: Booking, slot: TimeSlot, now: dt.datetime | None =
                 "be changed. Please contact the techniekhuis."
             ),
             code="deadline",
-        )
-
-
-def _check_pupils(pupils: int, offering: LessonOffering) -> None:
-    if pupils < 1:
-        raise BookingError(_("A class has at least 1 pupil."), field="pupils")
-    if pupils > offering.max_pupils_per_class:
-        raise BookingError(
-            _("At most %(max)s pupils per class can take part in this lesson.")
-            % {"max": offering.max_pupils_per_class},
-            field="pupils",
         )
 
 
@@ -551,7 +539,7 @@ def change_booking(token: str, changes: BookingChanges, *, now: dt.datetime | No
         held = booking.holds_place
         old_pupils = booking.pupils
         pupils = changes.pupils if changes.pupils is not None else booking.pupils
-        _check_pupils(pupils, offering)
+        check_pupils(pupils, offering)
 
         if new_id != old_id:
             new = slots[new_id]

@@ -1,17 +1,17 @@
 """Public booking pages: thin views around :mod:`cms.bookings.services`."""
 
-from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.signed_links import InvalidLink
+
 from . import ratelimit, services
 from .forms import BookingForm, ChangeBookingForm
 from .models import Booking
 from .queries import bookable_offerings, open_slots
-
-VIEW_SALT = "cms.bookings.view"
+from .tokens import DONE_LINK
 
 
 def offering_list(request: HttpRequest) -> HttpResponse:
@@ -31,9 +31,9 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
             try:
                 result = services.book_slot(form.booking_request())
             except services.BookingError as error:
-                form.add_booking_error(error)
+                form.add_domain_error(error)
             else:
-                token = signing.dumps(result.booking.pk, salt=VIEW_SALT)
+                token = DONE_LINK.make_object(result.booking.pk)
                 return redirect("bookings:done", token=token)
         if status == 200:
             status = 400
@@ -44,8 +44,8 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
 
 def done(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        booking_id = signing.loads(token, salt=VIEW_SALT, max_age=60 * 60 * 24)
-    except signing.BadSignature:
+        booking_id = DONE_LINK.read_object(token)
+    except InvalidLink:
         raise Http404 from None
     booking = get_object_or_404(Booking.objects.select_related("slot__offering", "school"), pk=booking_id)
     return render(request, "bookings/booking_done.html", {"booking": booking, "slot": booking.slot})
@@ -109,7 +109,7 @@ def change(request: HttpRequest, token: str) -> HttpResponse:
             context = {**_manage_context(token, booking), "error": error.message}
             return render(request, "bookings/cancel.html", context, status=400)
         except services.BookingError as error:
-            form.add_booking_error(error)
+            form.add_domain_error(error)
         else:
             booking = services.booking_for_token(token)  # fresh: slot, status and counters
             context = {**_manage_context(token, booking), "changed": result.changed}

@@ -5,6 +5,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from cms.snippets.forms import HoneypotForm
 from cms.snippets.models import TargetGroup, Theme
 from cms.text import SingleLineField
 
@@ -26,7 +27,7 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(HoneypotForm):
     """The public form (and API payload) for sharing lesson material."""
 
     title = SingleLineField(label=_("Title"), max_length=255)
@@ -58,13 +59,9 @@ class ContributionForm(forms.Form):
     licence_consent = forms.BooleanField(
         label=_("I made this material (or may share it) and publish it under the CC BY-SA 4.0 licence."),
     )
-    # Honeypot: invisible to people, filled in by bots.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(_("Your submission could not be processed."), code="spam")
-        return ""
+    # The API has always reported a bot on the honeypot field itself, as "spam".
+    honeypot_error_field = "website"
+    honeypot_error_code = "spam"
 
     def clean_files(self):
         files = self.cleaned_data["files"]

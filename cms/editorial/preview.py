@@ -9,9 +9,10 @@ revision of the page, signed with the page and revision id, valid for
 from __future__ import annotations
 
 from django.conf import settings
-from django.core import signing
 from wagtail.models import Page, Revision
 from wagtail.models.pages import COMMENTS_RELATION_NAME
+
+from cms.signed_links import InvalidLink, SignedLink
 
 SALT = "cms.editorial.preview"
 
@@ -34,20 +35,23 @@ def max_age() -> int:
     return getattr(settings, "EDITORIAL_PREVIEW_TOKEN_MAX_AGE", 60 * 60)
 
 
+PREVIEW_LINK = SignedLink(SALT, max_age=max_age)
+
+
 def make_preview_token(page: Page) -> str:
     """A token for the page's latest revision."""
     revision = page.get_latest_revision()
     if revision is None:
         revision = page.save_revision()
-    return signing.TimestampSigner(salt=SALT).sign(f"{page.pk}:{revision.pk}")
+    return PREVIEW_LINK.make(f"{page.pk}:{revision.pk}")
 
 
 def resolve_preview_token(token: str) -> Revision:
     """The page revision a token grants access to."""
     try:
-        value = signing.TimestampSigner(salt=SALT).unsign(token, max_age=max_age())
+        value = PREVIEW_LINK.read(token)
         page_id, revision_id = (int(part) for part in value.split(":"))
-    except (signing.BadSignature, ValueError) as error:
+    except (InvalidLink, ValueError) as error:
         raise PreviewTokenError(str(error)) from error
     revision = Revision.page_revisions.filter(pk=revision_id, object_id=str(page_id)).first()
     if revision is None:

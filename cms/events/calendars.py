@@ -1,4 +1,4 @@
-"""iCalendar feeds of events, built with the shared :mod:`cms.bookings.ical` writer.
+"""iCalendar feeds of events, built with the shared :mod:`cms.participation.ical` writer.
 
 A region's feed holds the upcoming live, public events under that region's home page; calendar
 apps subscribe to its URL. Times carry ``TZID=Europe/Amsterdam`` with a VTIMEZONE, so an event
@@ -12,8 +12,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from cms.bookings.ical import CalendarEvent, build_calendar
 from cms.pages.models import EventPage, HomePage
+from cms.participation.ical import CalendarEvent, build_calendar
 
 
 def _domain() -> str:

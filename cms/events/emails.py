@@ -10,12 +10,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cms.bookings.ical import build_calendar
 from cms.i18n import page_language
 from cms.outbox.services import Attachment, queue_mail
+from cms.pages.services import site_root_url
+from cms.participation.ical import build_calendar
 
 from .calendars import calendar_event
 from .models import ChallengeTeam, EventRegistration
+from .tokens import make_cancel_token
 
 
 def _language(page) -> str:
@@ -23,18 +25,9 @@ def _language(page) -> str:
     return getattr(settings, "EVENTS_MAIL_LANGUAGE", None) or page_language(page)
 
 
-def base_url(page) -> str:
-    """The root URL of the site the page belongs to, else the admin base URL."""
-    if (site := page.get_site()) is not None:
-        return site.root_url
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "http://localhost")
-
-
 def cancel_url(registration: EventRegistration) -> str:
-    from .services import make_cancel_token
-
     path = reverse("events:cancel", args=[make_cancel_token(registration)])
-    return urljoin(base_url(registration.event), path)
+    return urljoin(site_root_url(registration.event), path)
 
 
 def calendar_attachment(registration: EventRegistration) -> Attachment:

@@ -3,41 +3,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.bookings.forms import key_validator, no_html
-from cms.snippets.forms import NewSchoolFieldsForm
+from cms.participation.forms import ParticipationForm
+from cms.participation.validators import no_html
+from cms.snippets.forms import NewSchoolFieldsForm, SchoolChoiceField
 from cms.snippets.models import School
+from cms.snippets.services import NewSchool
 from cms.text import SingleLineField
 
-from .models import EventRegistration, new_idempotency_key
-from .services import NewSchool, RegistrationError, RegistrationRequest, TeamRequest
+from .models import EventRegistration
+from .services import RegistrationRequest, TeamRequest
 
 
-class _KeyedForm(forms.Form):
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, validators=[key_validator])
-    # Honeypot: hidden from people (CSS + aria-hidden), filled in by naive bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),  # out of reach for people
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {})
-        kwargs["initial"].setdefault("idempotency_key", new_idempotency_key())
-        super().__init__(*args, **kwargs)
-
-    def clean(self) -> dict:
-        data = super().clean()
-        if data.get("website"):
-            raise forms.ValidationError(_("Your submission could not be processed."), code="honeypot")
-        return data
-
-    def add_registration_error(self, error: RegistrationError) -> None:
-        field = error.field if error.field in self.fields else None
-        self.add_error(field, forms.ValidationError(error.message, code=error.code))
-
-
-class RegistrationForm(_KeyedForm):
+class RegistrationForm(ParticipationForm):
     name = SingleLineField(label=_("Name"), max_length=120, validators=[no_html])
     email = forms.EmailField(label=_("Email"))
     organisation = SingleLineField(
@@ -65,12 +42,7 @@ class RegistrationForm(_KeyedForm):
         )
 
 
-class SchoolChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: School) -> str:
-        return f"{obj.name} ({obj.brin_code}){', ' + obj.city if obj.city else ''}"
-
-
-class TeamForm(_KeyedForm, NewSchoolFieldsForm):
+class TeamForm(ParticipationForm, NewSchoolFieldsForm):
     school = SchoolChoiceField(
         label=_("Your school"),
         required=False,

@@ -1,12 +1,10 @@
 """Registrations for learning-network events and team registrations for challenges.
 
 An event's places are counted on an :class:`EventCapacity` row (one per event page) so the
-shared capacity bookkeeping of :mod:`cms.bookings.capacity` can reserve a place with one
+shared capacity bookkeeping of :mod:`cms.participation.capacity` can reserve a place with one
 conditional UPDATE. The row's ``capacity`` follows ``EventPage.capacity`` (synced on publish
 and before every registration).
 """
-
-import uuid
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,11 +12,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from cms.participation.idempotency import new_idempotency_key
 from cms.text import SingleLineCharField
-
-
-def new_idempotency_key() -> str:
-    return uuid.uuid4().hex
 
 
 class EventCapacity(models.Model):
@@ -70,6 +65,8 @@ class EventRegistration(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    #: When personal data was removed (AVG), as on bookings; see :mod:`cms.events.privacy`.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("event"),
@@ -120,6 +117,7 @@ class ChallengeTeam(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("challenge"),

@@ -1,7 +1,7 @@
 """AVG/GDPR: remove personal data from registrations of events and challenges long past.
 
 Like bookings (``cms.bookings.privacy``): the rows stay, so participation figures keep counting,
-but names and addresses go. ``EVENTS_ANONYMISE_AFTER_DAYS`` (default 730) after the event ended or
+but names and addresses go, and ``anonymised_at`` records when. ``EVENTS_ANONYMISE_AFTER_DAYS`` (default 730) after the event ended or
 the challenge's registration closed.
 """
 
@@ -28,12 +28,11 @@ def anonymise_participants(*, older_than_days: int | None = None, now: dt.dateti
     if older_than_days is None:
         older_than_days = getattr(settings, "EVENTS_ANONYMISE_AFTER_DAYS", DEFAULT_ANONYMISE_AFTER_DAYS)
     cutoff = (now or timezone.now()) - dt.timedelta(days=older_than_days)
-    registrations = EventRegistration.objects.filter(event__end__lt=cutoff).exclude(
-        email__endswith=ANONYMOUS_DOMAIN
+    registrations = EventRegistration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
+    teams = ChallengeTeam.objects.filter(
+        challenge__registration_deadline__lt=cutoff, anonymised_at__isnull=True
     )
-    teams = ChallengeTeam.objects.filter(challenge__registration_deadline__lt=cutoff).exclude(
-        teacher_email__endswith=ANONYMOUS_DOMAIN
-    )
-    return registrations.update(name="", organisation="", email=_anonymous_email()) + teams.update(
-        teacher_name="", teacher_email=_anonymous_email()
-    )
+    stamp = timezone.now()
+    return registrations.update(
+        name="", organisation="", email=_anonymous_email(), anonymised_at=stamp
+    ) + teams.update(teacher_name="", teacher_email=_anonymous_email(), anonymised_at=stamp)

@@ -1,7 +1,7 @@
 """Event registration and challenge team rules.
 
 Every public function is one transaction. Event places are reserved on the event's
-:class:`~cms.events.models.EventCapacity` row with :mod:`cms.bookings.capacity` (the same
+:class:`~cms.events.models.EventCapacity` row with :mod:`cms.participation.capacity` (the same
 conditional UPDATE and row lock the lesson bookings use); mails are queued through the outbox
 inside the transaction, so they go out after commit and are retried when SMTP is down.
 Rule violations raise :class:`RegistrationError` (or a subclass) that forms and the API turn
@@ -11,23 +11,22 @@ into field errors, 400 or 409.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core import signing
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.bookings import capacity
 from cms.pages.models import ChallengePage, EventPage
+from cms.participation import capacity
+from cms.signed_links import InvalidLink
 from cms.snippets.models import School
-from cms.snippets.validators import normalize_brin, normalize_postcode
+from cms.snippets.services import InvalidSchool, NewSchool, resolve_school
 
 from . import emails
 from .models import ChallengeTeam, EventCapacity, EventRegistration
+from .tokens import CANCEL_LINK
 
 PLACES = capacity.Counter("registered", "capacity")
 ONE_PLACE = {PLACES: 1}
-CANCEL_SALT = "cms.events.cancel"
 
 
 class RegistrationError(Exception):
@@ -215,18 +214,12 @@ def cancel_registration(registration_id: int) -> RegistrationResult:
     return RegistrationResult(registration, created=False, promoted=promoted)
 
 
-def make_cancel_token(registration: EventRegistration) -> str:
-    """A signed token naming the registration; part of its idempotency key binds it to this row."""
-    return signing.dumps({"r": registration.pk, "k": registration.idempotency_key[:12]}, salt=CANCEL_SALT)
-
-
 def registration_for_token(token: str) -> EventRegistration:
+    """The registration a cancel link names; raises :class:`InvalidToken` for any bad link."""
     try:
-        data = signing.loads(token, salt=CANCEL_SALT)
-        return EventRegistration.objects.select_related("event").get(
-            pk=int(data["r"]), idempotency_key__startswith=str(data["k"])
-        )
-    except (signing.BadSignature, KeyError, TypeError, ValueError, EventRegistration.DoesNotExist):
+        pk, key = CANCEL_LINK.read(token)
+        return EventRegistration.objects.select_related("event").get(pk=pk, idempotency_key__startswith=key)
+    except (InvalidLink, EventRegistration.DoesNotExist):
         raise InvalidToken(_("This cancellation link is not valid."), code="invalid_token") from None
 
 
@@ -242,16 +235,6 @@ def cancel_with_token(token: str, *, now: dt.datetime | None = None) -> Registra
 
 
 # --- challenge teams ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NewSchool:
-    name: str
-    brin_code: str
-    postcode: str
-    street: str = ""
-    city: str = ""
-    school_type: str = School.SchoolType.VMBO
 
 
 @dataclass(frozen=True)
@@ -288,36 +271,6 @@ def check_challenge_open(challenge: ChallengePage, now: dt.datetime | None = Non
         )
 
 
-def resolve_school(school: School | NewSchool) -> School:
-    """A known school, or a new one validated with the snippet's own validators (BRIN, postcode)."""
-    if isinstance(school, School):
-        return school
-    brin = normalize_brin(school.brin_code)
-    if existing := School.objects.filter(brin_code=brin).first():
-        return existing
-    new = School(
-        name=school.name.strip(),
-        brin_code=brin,
-        school_type=school.school_type,
-        street=school.street.strip(),
-        postcode=normalize_postcode(school.postcode),
-        city=school.city.strip(),
-    )
-    try:
-        new.full_clean()
-    except ValidationError as error:
-        # Report the first problem on the matching form field (school_brin, school_postcode, ...).
-        name, messages = next(iter(error.message_dict.items()))
-        field_name = {"brin_code": "school_brin", "name": "school_name"}.get(name, f"school_{name}")
-        raise RegistrationError(messages[0], field=field_name, code="invalid_school") from None
-    try:
-        with transaction.atomic():
-            new.save()
-    except IntegrityError:  # registered a moment ago by someone else
-        return School.objects.get(brin_code=brin)
-    return new
-
-
 def register_team(request: TeamRequest, *, now: dt.datetime | None = None) -> TeamResult:
     """Register a school's team for a challenge until its registration deadline.
 
@@ -347,9 +300,13 @@ def register_team(request: TeamRequest, *, now: dt.datetime | None = None) -> Te
                     field="team_name",
                     code="duplicate",
                 )
+            try:
+                school = resolve_school(request.school)
+            except InvalidSchool as error:
+                raise RegistrationError(error.message, field=error.field, code=error.code) from None
             team = ChallengeTeam.objects.create(
                 challenge=challenge,
-                school=resolve_school(request.school),
+                school=school,
                 team_name=name,
                 pupils=request.pupils,
                 teacher_name=request.teacher_name.strip(),

@@ -33,7 +33,7 @@ def register(request: HttpRequest, event_id: int) -> HttpResponse:
             try:
                 registration = services.register_for_event(form.registration_request(event.pk)).registration
             except services.RegistrationError as error:
-                form.add_registration_error(error)
+                form.add_domain_error(error)
         if registration is None and status == 200:
             status = 400
     else:
@@ -75,7 +75,7 @@ def register_team(request: HttpRequest, challenge_id: int) -> HttpResponse:
             try:
                 team = services.register_team(form.team_request(challenge.pk)).team
             except services.RegistrationError as error:
-                form.add_registration_error(error)
+                form.add_domain_error(error)
         if team is None and status == 200:
             status = 400
     else:

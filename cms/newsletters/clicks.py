@@ -10,13 +10,14 @@ import html
 import re
 
 from django.conf import settings
-from django.core import signing
 from django.db.models import F
 from django.urls import reverse
 
+from cms.signed_links import InvalidLink, SignedLink
+
 from .models import NewsletterLink, NewsletterSend
 
-SALT = "cms.newsletters.click"
+CLICK_LINK = SignedLink("cms.newsletters.click")
 HREF_RE = re.compile(r'href="(https?://[^"]+)"')
 
 
@@ -25,7 +26,7 @@ def enabled() -> bool:
 
 
 def counting_url(send: NewsletterSend, link: NewsletterLink) -> str:
-    token = signing.dumps(link.pk, salt=SALT)
+    token = CLICK_LINK.make_object(link.pk)
     return send.base_url.rstrip("/") + reverse("newsletters:click", args=[token])
 
 
@@ -42,8 +43,8 @@ def count_clicks_in(send: NewsletterSend, body_html: str) -> str:
 def follow(token: str) -> str | None:
     """Count one click on the link behind ``token`` and return its address (``None``: not a valid token)."""
     try:
-        link_id = signing.loads(token, salt=SALT)
-    except signing.BadSignature:
+        link_id = CLICK_LINK.read_object(token)
+    except InvalidLink:
         return None
     link = NewsletterLink.objects.filter(pk=link_id).first()
     if link is None:

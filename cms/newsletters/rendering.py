@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from cms.i18n import page_language
+from cms.pages.services import site_root_url
 
 UNSUBSCRIBE_PLACEHOLDER = "__NEWSLETTER_UNSUBSCRIBE_URL__"
 PREFERENCES_PLACEHOLDER = "__NEWSLETTER_PREFERENCES_URL__"
@@ -27,13 +28,6 @@ class RenderedNewsletter:
     html: str
     text: str
     base_url: str
-
-
-def site_base_url(page) -> str:
-    site = page.get_site()
-    if site is not None:
-        return site.root_url.rstrip("/")
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "http://localhost").rstrip("/")
 
 
 def absolute(url: str, base_url: str) -> str:
@@ -117,7 +111,7 @@ def render_newsletter(page, *, request=None, web: bool = False) -> RenderedNewsl
 
 
 def _render_newsletter(page, *, request=None, web: bool = False) -> RenderedNewsletter:
-    base_url = site_base_url(page)
+    base_url = site_root_url(page)
     site = page.get_site()
     root = site.root_page if site is not None else None
     blocks = [_block_context(block, root, base_url) for block in page.body]

@@ -22,7 +22,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection as db_connection
 from django.db import transaction
@@ -34,6 +33,7 @@ from django.utils.translation import gettext as _
 from cms import batch
 from cms.i18n import page_language, site_language
 from cms.outbox.services import queue_mail, transport_connection
+from cms.signed_links import ExpiredLink, InvalidLink
 from cms.text import has_line_break, single_line
 
 from . import clicks, ratelimit, tokens
@@ -153,9 +153,9 @@ def confirm(token: str) -> Subscriber:
     """
     try:
         subscriber_id, confirm_token = tokens.read_confirm_token(token)
-    except signing.SignatureExpired as error:
+    except ExpiredLink as error:
         raise InvalidToken(_("This confirmation link has expired. Please subscribe again.")) from error
-    except (signing.BadSignature, ValueError) as error:
+    except InvalidLink as error:
         raise InvalidToken(_("This link is not valid.")) from error
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_id).first()
@@ -177,7 +177,7 @@ def confirm(token: str) -> Subscriber:
 def subscriber_for_unsubscribe_token(token: str) -> tuple[Subscriber, int | None]:
     try:
         subscriber_id, delivery_id = tokens.read_unsubscribe_token(token)
-    except (signing.BadSignature, ValueError) as error:
+    except InvalidLink as error:
         raise InvalidToken(_("This link is not valid.")) from error
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:
@@ -188,7 +188,7 @@ def subscriber_for_unsubscribe_token(token: str) -> tuple[Subscriber, int | None
 def subscriber_for_preferences_token(token: str) -> Subscriber:
     try:
         subscriber_id = tokens.read_preferences_token(token)
-    except (signing.BadSignature, ValueError) as error:
+    except InvalidLink as error:
         raise InvalidToken(_("This link is not valid.")) from error
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:

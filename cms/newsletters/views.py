@@ -10,6 +10,7 @@ from wagtail.models import Site
 from . import clicks, ratelimit, services
 from .forms import PreferencesForm, SubscribeForm
 from .models import Subscriber
+from .tokens import make_preferences_token
 
 
 def too_many_attempts() -> str:
@@ -56,8 +57,6 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "newsletters/message.html", {"message": str(error)})
     except services.InvalidToken as error:
         return render(request, "newsletters/message.html", {"message": str(error)}, status=400)
-    from .tokens import make_preferences_token
-
     return render(
         request,
         "newsletters/confirmed.html",

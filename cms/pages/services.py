@@ -1,8 +1,10 @@
-"""Small helpers shared by the page types' views."""
+"""Small helpers shared by the page types' views and by the apps that link to pages."""
 
+from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.urls import NoReverseMatch, reverse
+from wagtail.models import Page
 
 
 def paginate(request, queryset, per_page: int) -> PaginatorPage:
@@ -17,3 +19,15 @@ def url_if_routed(name: str, *args) -> str | None:
         return reverse(name, args=args)
     except NoReverseMatch:
         return None
+
+
+def site_root_url(page: Page | None, default: str | None = None) -> str:
+    """The root URL (no trailing slash) of the site ``page`` belongs to, for links in mails.
+
+    Mails are built outside a request (tasks, cron), so the page's own site says where its
+    links go; a page outside every site (or no page) falls back to ``default``, else
+    ``WAGTAILADMIN_BASE_URL``.
+    """
+    if page is not None and (site := page.get_site()) is not None:
+        return site.root_url.rstrip("/")
+    return (default or getattr(settings, "WAGTAILADMIN_BASE_URL", None) or "http://localhost").rstrip("/")

@@ -15,6 +15,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(","
 INSTALLED_APPS = [
     "cms.pages",
     "cms.snippets",
+    "cms.participation",
     "cms.outbox",
     "cms.bookings",
     "cms.newsletters",

@@ -4,7 +4,9 @@
 challenge teams). A form offers a known school (its own way: lookup or list) and, for a new one,
 these fields, validated like the :class:`~cms.snippets.models.School` snippet.
 
-:class:`HoneypotForm`: the hidden "website" field naive bots fill in.
+:class:`HoneypotForm`: the hidden "website" field naive bots fill in (every public form).
+
+:class:`SchoolChoiceField`: a choice of known schools, labelled so a teacher recognises theirs.
 """
 
 from django import forms
@@ -20,8 +22,16 @@ class HoneypotForm(forms.Form):
     """A field hidden from people (render it in a ``visually-hidden``, ``aria-hidden`` wrapper).
 
     Bots that fill in every field are refused with a neutral message; the API passes the same
-    ``website`` member on, so both refuse alike.
+    ``website`` member on, so both refuse alike. The refusal is a form-wide error unless a form
+    names a field (``honeypot_error_field``) and code for it (kept where API clients rely on them).
     """
+
+    honeypot_error_field: str | None = None
+    honeypot_error_code = "honeypot"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"] = self.fields.pop("website")  # last, after the fields people fill in
 
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -32,8 +42,18 @@ class HoneypotForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         if data.get("website"):
-            raise forms.ValidationError(_("Your submission could not be processed."), code="honeypot")
+            error = forms.ValidationError(
+                _("Your submission could not be processed."), code=self.honeypot_error_code
+            )
+            if self.honeypot_error_field is None:
+                raise error  # before the subclass's own checks: a bot's other fields don't matter
+            self.add_error(self.honeypot_error_field, error)
         return data
+
+
+class SchoolChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: School) -> str:
+        return f"{obj.name} ({obj.brin_code}){', ' + obj.city if obj.city else ''}"
 
 
 class NewSchoolFieldsForm(forms.Form):

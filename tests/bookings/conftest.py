@@ -3,7 +3,8 @@ import uuid
 import pytest
 from django.core.cache import cache
 
-from cms.bookings.services import BookingRequest, NewSchool
+from cms.bookings.services import BookingRequest
+from cms.snippets.services import NewSchool
 
 
 @pytest.fixture(autouse=True)

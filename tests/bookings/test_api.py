@@ -7,7 +7,7 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from cms.bookings import services
+from cms.bookings import services, tokens
 from cms.bookings.models import Booking, TimeSlot
 from cms.snippets.models import School
 from tests.api.problems import assert_problem, error_fields, errors_at
@@ -222,7 +222,7 @@ def test_cancel_with_token_frees_the_place(client):
     slot = TimeSlotFactory(capacity_classes=1)
     booking = BookingFactory(slot=slot)
     TimeSlot.objects.filter(pk=slot.pk).update(booked_classes=1)  # the place the booking holds
-    token = services.make_cancel_token(booking)
+    token = tokens.make_cancel_token(booking)
     response = client.post(URL + "cancel/", {"token": token}, content_type="application/json")
     assert response.status_code == 200
     assert response.json()["status"] == "cancelled"
@@ -234,7 +234,7 @@ def test_cancel_with_token_frees_the_place(client):
 
 def test_cancel_with_forged_token_is_refused(client):
     booking = BookingFactory()
-    forged = services.make_cancel_token(booking)[:-3] + "abc"
+    forged = tokens.make_cancel_token(booking)[:-3] + "abc"
     response = client.post(URL + "cancel/", {"token": forged}, content_type="application/json")
     assert assert_problem(response, 400)["code"] == "invalid_token"
     booking.refresh_from_db()
@@ -271,7 +271,7 @@ def test_booking_request_runs_a_fixed_small_number_of_queries(
 def test_after_the_lesson_started_the_school_cannot_cancel_it_any_more(client):
     slot = TimeSlotFactory(capacity_classes=1, date=timezone.localdate() - dt.timedelta(days=1))
     booking = BookingFactory(slot=slot)
-    token = services.make_cancel_token(booking)
+    token = tokens.make_cancel_token(booking)
 
     body = assert_problem(
         client.post(URL + "cancel/", {"token": token}, content_type="application/json"), 409

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from cms.bookings import services
+from cms.bookings import services, tokens
 from cms.bookings.models import Booking, TimeSlot
 from tests.api.problems import assert_problem, error_fields
 
@@ -33,7 +33,7 @@ def counters(slot) -> tuple[int, int]:
 def test_fields_left_out_stay_and_the_answer_says_what_changed(client, django_assert_max_num_queries):
     slot = TimeSlotFactory(capacity_classes=2, capacity_pupils=60)
     booking = book(slot, pupils=24, phone="0101234567")
-    token = services.make_cancel_token(booking)
+    token = tokens.make_cancel_token(booking)
 
     response = post(client, token=token, pupils=27, contact_name="Meester Piet")
 
@@ -47,7 +47,7 @@ def test_fields_left_out_stay_and_the_answer_says_what_changed(client, django_as
 
 def test_nothing_to_change_is_an_empty_change(client):
     booking = book(TimeSlotFactory(capacity_classes=2))
-    response = post(client, token=services.make_cancel_token(booking), pupils=booking.pupils)
+    response = post(client, token=tokens.make_cancel_token(booking), pupils=booking.pupils)
     assert response.status_code == 200
     assert response.json()["changed"] == []
 
@@ -60,7 +60,7 @@ def test_moving_to_another_slot_of_the_lesson_frees_the_old_place(client):
     )
     booking = book(old)
 
-    response = post(client, token=services.make_cancel_token(booking), slot=new.pk)
+    response = post(client, token=tokens.make_cancel_token(booking), slot=new.pk)
 
     assert response.json()["slot"] == new.pk
     assert (counters(old)[0], counters(new)[0]) == (0, 1)
@@ -75,7 +75,7 @@ def test_a_full_slot_is_a_409_and_nothing_changes(client):
     booking = book(old)
     book(full)
 
-    body = assert_problem(post(client, token=services.make_cancel_token(booking), slot=full.pk), 409)
+    body = assert_problem(post(client, token=tokens.make_cancel_token(booking), slot=full.pk), 409)
 
     assert body["code"] == "full"
     booking.refresh_from_db()
@@ -88,7 +88,7 @@ def test_after_the_deadline_the_change_is_a_409(client):
     booking = book(slot)
     TimeSlot.objects.filter(pk=slot.pk).update(booking_deadline=timezone.now() - dt.timedelta(minutes=1))
 
-    body = assert_problem(post(client, token=services.make_cancel_token(booking), pupils=20), 409)
+    body = assert_problem(post(client, token=tokens.make_cancel_token(booking), pupils=20), 409)
 
     booking.refresh_from_db()
     assert booking.pupils == 24
@@ -107,7 +107,7 @@ def test_after_the_deadline_the_change_is_a_409(client):
 )
 def test_bad_fields_are_a_400_per_field_and_nothing_changes(client, payload, fields):
     booking = book(TimeSlotFactory(capacity_classes=2))
-    body = assert_problem(post(client, token=services.make_cancel_token(booking), **payload), 400)
+    body = assert_problem(post(client, token=tokens.make_cancel_token(booking), **payload), 400)
     assert error_fields(body) == fields
     booking.refresh_from_db()
     assert booking.pupils == 24
@@ -115,7 +115,7 @@ def test_bad_fields_are_a_400_per_field_and_nothing_changes(client, payload, fie
 
 def test_a_forged_or_missing_token_is_a_400_on_the_token(client):
     booking = book(TimeSlotFactory(capacity_classes=2))
-    forged = services.make_cancel_token(booking)[:-3] + "abc"
+    forged = tokens.make_cancel_token(booking)[:-3] + "abc"
     assert error_fields(assert_problem(post(client, token=forged, pupils=20), 400)) == {"token"}
     assert error_fields(assert_problem(post(client, pupils=20), 400)) == {"token"}
     booking.refresh_from_db()
@@ -124,6 +124,6 @@ def test_a_forged_or_missing_token_is_a_400_on_the_token(client):
 
 def test_a_cancelled_booking_cannot_be_changed(client):
     booking = book(TimeSlotFactory(capacity_classes=2))
-    token = services.make_cancel_token(booking)
+    token = tokens.make_cancel_token(booking)
     services.cancel_with_token(token)
     assert assert_problem(post(client, token=token, pupils=20), 400)["code"] == "used_token"

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
-from cms.bookings import services
+from cms.bookings import services, tokens
 from cms.bookings.models import Booking, TimeSlot
 from cms.outbox.models import OutgoingMail
 from tests.factories import TechniekhuisPageFactory
@@ -24,7 +24,7 @@ def book(slot, **overrides) -> Booking:
 
 
 def change(booking, **changes) -> services.ChangeResult:
-    return services.change_booking(services.make_cancel_token(booking), services.BookingChanges(**changes))
+    return services.change_booking(tokens.make_cancel_token(booking), services.BookingChanges(**changes))
 
 
 def counters(slot) -> tuple[int, int]:
@@ -200,7 +200,7 @@ def test_move_to_a_slot_of_another_lesson_or_a_closed_slot_is_refused():
 @pytest.mark.parametrize("mangle", [lambda t: t[:-2] + "xx", lambda t: re.sub(r"^[^:]+", "eyJiIjoxfQ", t)])
 def test_forged_link_cannot_change_a_booking(mangle):
     booking = book(TimeSlotFactory(), pupils=24)
-    token = mangle(services.make_cancel_token(booking))
+    token = mangle(tokens.make_cancel_token(booking))
     with pytest.raises(services.InvalidToken):
         services.change_booking(token, services.BookingChanges(pupils=10))
     booking.refresh_from_db()
@@ -211,7 +211,7 @@ def test_forged_link_cannot_change_a_booking(mangle):
 def test_link_of_a_cancelled_booking_can_no_longer_change_it():
     slot = TimeSlotFactory()
     booking = book(slot, pupils=24)
-    services.cancel_with_token(services.make_cancel_token(booking))
+    services.cancel_with_token(tokens.make_cancel_token(booking))
     with pytest.raises(services.InvalidToken) as error:
         change(booking, pupils=10)
     assert error.value.code == "used_token"
@@ -246,7 +246,7 @@ def test_after_the_booking_deadline_the_booking_cannot_be_changed():
 
 
 def manage_path(booking) -> str:
-    return f"/boeken/annuleren/{services.make_cancel_token(booking)}/"
+    return f"/boeken/annuleren/{tokens.make_cancel_token(booking)}/"
 
 
 def form_data(booking, **overrides) -> dict:
@@ -337,7 +337,7 @@ def test_after_the_deadline_the_page_has_no_change_form_and_refuses_a_post(clien
 @pytest.mark.django_db
 def test_forged_link_on_the_change_page_is_refused(client):
     booking = book(TimeSlotFactory(), pupils=24)
-    token = services.make_cancel_token(booking)[:-2] + "xx"
+    token = tokens.make_cancel_token(booking)[:-2] + "xx"
     assert (
         client.post(f"/boeken/annuleren/{token}/wijzigen/", form_data(booking, pupils=10)).status_code == 400
     )

@@ -8,6 +8,7 @@ from django.db import connection
 
 from cms.bookings import services
 from cms.bookings.models import Booking, TimeSlot
+from cms.snippets.models import School
 
 from .conftest import make_request
 from .factories import TimeSlotFactory
@@ -75,3 +76,17 @@ def test_fifty_parallel_bookings_for_twenty_places_confirm_exactly_twenty():
         if isinstance(first, services.BookingResult) and isinstance(retry, services.BookingResult):
             assert first.booking.pk == retry.booking.pk
             assert first.created != retry.created
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_ten_parallel_bookings_by_one_new_school_register_the_school_once():
+    assert connection.vendor == "postgresql"
+    slot = TimeSlotFactory(capacity_classes=10)
+    requests = [make_request(slot, idempotency_key=uuid.uuid4().hex) for _ in range(10)]
+
+    outcomes = race(slot, requests)
+
+    assert [o for o in outcomes if not isinstance(o, services.BookingResult)] == []
+    assert School.objects.filter(brin_code="12AB").count() == 1
+    assert set(Booking.objects.filter(slot=slot).values_list("school__brin_code", flat=True)) == {"12AB"}

@@ -3,7 +3,9 @@ import uuid
 import pytest
 from django.core.cache import cache
 
-from cms.events.services import NewSchool, RegistrationRequest, TeamRequest
+from cms.events.services import RegistrationRequest, TeamRequest
+from cms.snippets.models import School
+from cms.snippets.services import NewSchool
 from tests.factories import ChallengePageFactory, EventPageFactory
 
 
@@ -40,7 +42,13 @@ def make_registration(event, **overrides) -> RegistrationRequest:
 def make_team(challenge, **overrides) -> TeamRequest:
     values = {
         "challenge_id": challenge.pk,
-        "school": NewSchool(name="Vmbo De Brug", brin_code="23CD", postcode="3011 AB", city="Rotterdam"),
+        "school": NewSchool(
+            name="Vmbo De Brug",
+            brin_code="23CD",
+            postcode="3011 AB",
+            city="Rotterdam",
+            school_type=School.SchoolType.VMBO,
+        ),
         "team_name": "De Zonnejagers",
         "pupils": 5,
         "teacher_name": "Meester Bram",

@@ -7,6 +7,7 @@ import uuid
 import pytest
 from django.utils import timezone
 
+from cms.events import tokens
 from cms.events.models import ChallengeTeam, EventRegistration
 from tests.api.problems import assert_problem, error_fields, errors_at
 from tests.factories import SchoolFactory
@@ -100,10 +101,9 @@ def test_unknown_or_draft_event_answers_404(client, event):
 
 
 def test_cancel_by_token(client, event):
-    from cms.events import services
 
     created = post(client, url(event), registration()).json()
-    token = services.make_cancel_token(EventRegistration.objects.get(pk=created["id"]))
+    token = tokens.make_cancel_token(EventRegistration.objects.get(pk=created["id"]))
 
     first = post(client, "/api/v3/event-registrations/cancel/", {"token": token})
     second = post(client, "/api/v3/event-registrations/cancel/", {"token": token})
@@ -172,7 +172,6 @@ def test_endpoints_are_in_the_openapi_schema(client):
 def test_after_the_event_started_the_registration_cannot_be_cancelled(client, region_site):
     from django.utils import timezone
 
-    from cms.events import services
     from cms.events.models import EventRegistration
     from tests.events.factories import EventRegistrationFactory
     from tests.factories import EventPageFactory
@@ -182,7 +181,7 @@ def test_after_the_event_started_the_registration_cannot_be_cancelled(client, re
 
     response = client.post(
         "/api/v3/event-registrations/cancel/",
-        {"token": services.make_cancel_token(registration)},
+        {"token": tokens.make_cancel_token(registration)},
         content_type="application/json",
     )
 

@@ -2,16 +2,19 @@
 
 import datetime as dt
 import re
+import threading
 
 import icalendar
 import pytest
+from django.db import connection
 from django.utils import timezone, translation
 
-from cms.events import services
+from cms.events import services, tokens
 from cms.events.models import ChallengeTeam, EventCapacity, EventRegistration
 from cms.outbox.models import OutgoingMail
 from cms.snippets.models import School
-from tests.factories import EventPageFactory, RegionSite, SchoolFactory
+from cms.snippets.services import NewSchool
+from tests.factories import ChallengePageFactory, EventPageFactory, RegionSite, SchoolFactory
 
 from .conftest import make_registration, make_team
 
@@ -132,7 +135,7 @@ def test_raising_the_capacity_on_publish_promotes_the_waiting_list(event):
 
 def test_cancel_link_works_once(event):
     registration = register(event).registration
-    token = services.make_cancel_token(registration)
+    token = tokens.make_cancel_token(registration)
 
     services.cancel_with_token(token)
 
@@ -143,7 +146,7 @@ def test_cancel_link_works_once(event):
 
 def test_tampered_cancel_link_is_refused(event):
     registration = register(event).registration
-    token = services.make_cancel_token(registration)
+    token = tokens.make_cancel_token(registration)
 
     with pytest.raises(services.InvalidToken):
         services.cancel_with_token(token[:-2] + "xx")
@@ -235,7 +238,7 @@ def test_team_name_is_unique_per_challenge_ignoring_case(challenge, region_site)
 
 
 def test_team_with_an_invalid_new_school_is_refused(challenge):
-    bad = services.NewSchool(name="X", brin_code="ABCD", postcode="3011 AB", city="Rotterdam")
+    bad = NewSchool(name="X", brin_code="ABCD", postcode="3011 AB", city="Rotterdam")
 
     with pytest.raises(services.RegistrationError) as error:
         services.register_team(make_team(challenge, school=bad))
@@ -272,3 +275,29 @@ def test_registration_mails_speak_the_events_language_not_the_callers(event):
     assert OutgoingMail.objects.get(to=["teacher@school.example"]).subject == (
         "Registration confirmed: Teacher network"
     )
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_parallel_teams_of_one_new_school_register_the_school_once(region_site):
+    challenge = ChallengePageFactory(parent=region_site.challenges)
+    barrier = threading.Barrier(5)
+    outcomes: list = [None] * 5
+
+    def attempt(index: int) -> None:
+        try:
+            barrier.wait()
+            outcomes[index] = services.register_team(make_team(challenge, team_name=f"Team {index}"))
+        except Exception as error:
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert [o for o in outcomes if not isinstance(o, services.TeamResult)] == []
+    assert School.objects.filter(brin_code="23CD").count() == 1

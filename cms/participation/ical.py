@@ -2,7 +2,7 @@
 
 Times are written with ``TZID=Europe/Amsterdam`` (or the project's time zone) and a matching
 VTIMEZONE, so calendar apps keep the local time right across daylight-saving changes.
-Reusable for event and challenge registrations.
+Used by lesson bookings (a mail attachment per booking) and events (attachments and region feeds).
 """
 
 import datetime as dt
@@ -14,7 +14,7 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
-PRODID = "-//Sterk Techniekonderwijs//bookings//NL"
+PRODID = "-//Sterk Techniekonderwijs//participation//NL"
 
 
 @dataclass(frozen=True)

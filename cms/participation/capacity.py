@@ -7,7 +7,7 @@ only succeeds when every counter stays within its limit, so capacity holds on ev
 Callers that need more than one statement to be consistent lock the row first with
 :func:`lock` inside ``transaction.atomic()``.
 
-Used by bookings (time slots) and meant for event and challenge registrations as well.
+Used by bookings (time slots) and event registrations (the event's counter row).
 """
 
 from collections.abc import Iterable, Mapping
@@ -56,17 +56,6 @@ def release(model: type[models.Model], pk: int, amounts: Mapping[Counter, int]) 
     model._default_manager.filter(pk=pk).update(
         **{c.used_field: Greatest(F(c.used_field) - amount, 0) for c, amount in amounts.items()}
     )
-
-
-def remaining(row: models.Model, counters: Iterable[Counter]) -> dict[str, int | None]:
-    """Places left per counter (None = unlimited), from an already loaded row."""
-    result: dict[str, int | None] = {}
-    for counter in counters:
-        limit = getattr(row, counter.limit_field)
-        result[counter.used_field] = (
-            None if limit is None else max(limit - getattr(row, counter.used_field), 0)
-        )
-    return result
 
 
 def promote_waiting(
