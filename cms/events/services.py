@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.bookings import capacity
+from cms.errors import DomainError
 from cms.pages.models import ChallengePage, EventPage
 from cms.snippets.models import School
 from cms.snippets.validators import normalize_brin, normalize_postcode
@@ -30,16 +31,8 @@ ONE_PLACE = {PLACES: 1}
 CANCEL_SALT = "cms.events.cancel"
 
 
-class RegistrationError(Exception):
-    """A registration rule was broken; ``field`` names the form field it belongs to, if any."""
-
-    status_code = 400
-
-    def __init__(self, message: str, *, field: str | None = None, code: str = "invalid"):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-        self.code = code
+class RegistrationError(DomainError):
+    """A registration rule was broken (400); ``field`` names the form field it belongs to, if any."""
 
 
 class RegistrationClosed(RegistrationError):
@@ -49,15 +42,18 @@ class RegistrationClosed(RegistrationError):
 class EventFull(RegistrationError):
     """No place left; the caller may retry with ``waitlist=True``."""
 
-    status_code = 409
+    status = 409
+    code = "full"
 
 
 class AlreadyRegistered(RegistrationError):
-    status_code = 409
+    status = 409
+    code = "duplicate"
 
 
 class InvalidToken(RegistrationError):
-    pass
+    code = "invalid_token"
+    field = "token"
 
 
 @dataclass(frozen=True)
