@@ -45,11 +45,6 @@ class DomainError(Exception):
         self.field_errors = dict(field_errors or {})
         self.extensions = extensions
 
-    @property
-    def status_code(self) -> int:
-        """The HTTP status (``status``), under the name callers of the old app errors used."""
-        return self.status
-
 
 class InvalidInput(DomainError):
     """The input breaks a rule (400)."""
