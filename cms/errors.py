@@ -56,12 +56,6 @@ class NotFound(DomainError):
     default_message = _("Not found")
 
 
-class Forbidden(DomainError):
-    status = 403
-    code = "forbidden"
-    default_message = _("Permission denied")
-
-
 class Conflict(DomainError):
     """The input is fine but the current state refuses it (409), e.g. a full time slot."""
 
