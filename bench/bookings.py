@@ -72,7 +72,7 @@ def write_settings(directory: str, tasks: str) -> None:
         "import dj_database_url, os\n"
         "DATABASES = {'default': dj_database_url.parse(os.environ['DATABASE_URL'], conn_max_age=0)}\n"
         f"TASKS = {{'default': {{'BACKEND': {backend!r}}}}}\n"
-        "BOOKINGS_RATE_LIMIT = None\n"
+        "RATE_LIMITS = {'bookings': None}\n"
         "DEBUG = False\n"
     )
 

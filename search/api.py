@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import WithJsonSchema
 
-from cms.api.errors import ProblemSchema, field_error, problem
+from cms.api.errors import ProblemSchema
 from cms.api.examples import openapi_examples
 
 from . import api_examples as examples
@@ -131,11 +131,6 @@ def params_from_querydict(data) -> SearchParams:
     return params
 
 
-def _bad_request(invalid: InvalidSearchParams):
-    errors = [field_error(["query", name], message) for name, message in invalid.errors.items()]
-    return problem(400, _("Invalid search parameters."), errors=errors, code="invalid")
-
-
 def serialize(results: SearchResults) -> dict:
     return {
         "total": results.total,
@@ -168,11 +163,7 @@ def serialize(results: SearchResults) -> dict:
     ),
 )
 def search_view(request: HttpRequest, query: Query[SearchQuery]):
-    try:
-        params = params_from_querydict(request.GET)
-    except InvalidSearchParams as invalid:
-        return _bad_request(invalid)
-    return Status(200, serialize(services.search(params)))
+    return Status(200, serialize(services.search(params_from_querydict(request.GET))))
 
 
 @router.get(
@@ -191,5 +182,5 @@ def suggest_view(request: HttpRequest, q: SuggestText, limit: SuggestLimitParam 
     if not 1 <= size <= 20:
         errors["limit"] = _("The limit must be between 1 and %(max)s.") % {"max": 20}
     if errors:
-        return _bad_request(InvalidSearchParams(errors))
+        raise InvalidSearchParams(errors)
     return Status(200, services.suggest(q, size))

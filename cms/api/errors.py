@@ -6,10 +6,13 @@ Django's HTML pages:
 
 - unhandled exceptions: a problem response with status 500 (logged and signalled like Django does),
   without internals unless ``DEBUG``;
-- :class:`APIError`, a domain exception apps can raise (or subclass) for 400/409-style refusals;
+- :class:`~cms.errors.DomainError` (any subclass, raised by services or endpoints): a problem with
+  its status, message (``detail``), ``code`` and extension members, see :func:`domain_problem`;
 - 404 for unknown paths and 405 for unsupported methods under ``/api/v3/`` (see ``middleware.py``).
 
-Endpoint code that wants to return an error itself can use :func:`problem`.
+Endpoints call services and let their errors propagate; form-backed endpoints raise
+:func:`invalid_form` for a form's field errors. Code that must answer outside a view (middleware)
+uses :func:`domain_problem` or :func:`problem`.
 
 Field errors have Wagtail's shape (see ``wagtail.api.v3.errors``): a list of
 ``{"type": <error code>, "loc": [<location>, <field>], "msg": <message>}``; ``loc`` starts with
@@ -41,16 +44,20 @@ from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.errors import PROBLEM_JSON, build_problem_detail
 
+from cms.errors import DomainError, InvalidInput
+
 from .examples import problem_example
 from .openapi import document_contract
 
 __all__ = [
     "PROBLEM_JSON",
-    "APIError",
+    "FormInvalid",
     "ProblemFieldError",
     "ProblemSchema",
+    "domain_problem",
     "field_error",
     "form_errors",
+    "invalid_form",
     "problem",
     "problem_media_types",
     "register_exception_handlers",
@@ -87,17 +94,53 @@ PROBLEM_PROPERTIES = frozenset({"type", "title", "status", "detail", "errors"})
 logger = logging.getLogger("django.request")
 
 
-class APIError(Exception):
-    """A refusal with a status and a human-readable (translated) detail, e.g. ``APIError(409, _("Full"))``."""
+#: Statuses that refuse the input itself: their problem lists the error in ``errors`` even without
+#: a field (``loc`` is then just the source), like Django's non-field form errors.
+INPUT_STATUSES = frozenset({400, 409, 415})
 
-    def __init__(
-        self, status: int, detail: str, *, errors: list[dict[str, Any]] | None = None, **extensions: Any
-    ):
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
+
+def input_source(request: HttpRequest) -> str:
+    """Where a request's input is, for ``loc``: ``query`` (GET/HEAD), ``form`` (multipart) or ``body``."""
+    if request.method in ("GET", "HEAD"):
+        return "query"
+    if (request.content_type or "").lower() == "multipart/form-data":
+        return "form"
+    return "body"
+
+
+class FormInvalid(InvalidInput):
+    """A form-backed endpoint's form refused the input: its field errors, in the API's shape."""
+
+    def __init__(self, message: str, errors: list[dict[str, Any]]):
+        super().__init__(message, code="invalid")
         self.errors = errors
-        self.extensions = extensions
+
+
+def invalid_form(form, message: str, *, names: Mapping[str, str] | None = None) -> FormInvalid:
+    """The error to raise for a bound form that is not valid (400 with a message per field).
+
+    ``names`` renames form fields to the API's names (e.g. ``{"school": "school_id"}``).
+    """
+    source = "form" if form.is_multipart() else "body"
+    return FormInvalid(message, form_errors(form, source=source, names=names))
+
+
+def domain_problem(request: HttpRequest, error: DomainError) -> HttpResponse:
+    """The problem for a domain error: its status, message, ``code``, extension members and field errors.
+
+    A ``field`` (or ``field_errors``) becomes ``errors`` at ``[<source>, <field>]``; an input
+    refusal without a field gets one entry at ``[<source>]``.
+    """
+    source = input_source(request)
+    if isinstance(error, FormInvalid):
+        errors = error.errors
+    else:
+        errors = [field_error([source, name], msg, error.code) for name, msg in error.field_errors.items()]
+    if not errors and error.status in INPUT_STATUSES:
+        loc = [source, error.field] if error.field else [source]
+        errors = [field_error(loc, error.message, error.code)]
+    detail = error.message or HTTPStatus(error.status).phrase
+    return problem(error.status, detail, errors=errors, code=error.code, **error.extensions)
 
 
 def problem(
@@ -210,10 +253,11 @@ def _as_400(response: HttpResponse) -> HttpResponse:
 def register_exception_handlers(api: NinjaAPI) -> None:
     """Add our handlers next to Wagtail's (idempotent: handlers are keyed by exception class).
 
-    Wagtail's validation problems keep their body but become 400s (bad input is a 400 everywhere
-    under /api/v3/; the middleware translates them); a body ninja's parser refused is the
-    :class:`APIError` our parser raised (ninja wraps it in an English ``HttpError``); a body beyond
-    Django's upload limits is a 400.
+    Any :class:`~cms.errors.DomainError` becomes its problem (:func:`domain_problem`). Wagtail's
+    validation problems keep their body but become 400s (bad input is a 400 everywhere under
+    /api/v3/; the middleware translates them); a body ninja's parser refused is the domain error
+    our parser raised (ninja wraps it in an English ``HttpError``); a body beyond Django's upload
+    limits is a 400.
     """
     if getattr(api, "_cms_exception_handlers", False):
         return
@@ -221,9 +265,9 @@ def register_exception_handlers(api: NinjaAPI) -> None:
     wagtail_validation_handler = api._exception_handlers[NinjaValidationError]
     http_error_handler = api._exception_handlers[HttpError]
 
-    @api.exception_handler(APIError)
-    def api_error_handler(request: HttpRequest, exc: APIError) -> HttpResponse:
-        return problem(exc.status, exc.detail, errors=exc.errors, **exc.extensions)
+    @api.exception_handler(DomainError)
+    def domain_error_handler(request: HttpRequest, exc: DomainError) -> HttpResponse:
+        return domain_problem(request, exc)
 
     for exception in VALIDATION_ERRORS:
 
@@ -233,8 +277,8 @@ def register_exception_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error_handler_(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        if isinstance(exc.__cause__, APIError):
-            return api_error_handler(request, exc.__cause__)
+        if isinstance(exc.__cause__, DomainError):
+            return domain_problem(request, exc.__cause__)
         return http_error_handler(request, exc)
 
     @api.exception_handler(SuspiciousOperation)

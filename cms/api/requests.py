@@ -25,7 +25,9 @@ from ninja.parser import Parser
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from .errors import APIError, field_error, problem
+from cms.errors import DomainError, InvalidInput, UnsupportedMediaType
+
+from .errors import domain_problem
 
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
 #: Deep enough for any body we document, far below Python's recursion limit.
@@ -43,20 +45,16 @@ def max_body_bytes() -> int:
     return int(getattr(settings, "API_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES))
 
 
-def body_errors(field: str | None, message: str, code: str) -> list[dict[str, Any]]:
-    """``errors`` with one entry for ``field`` of the body (or the whole body)."""
-    return [field_error(["body", field] if field else ["body"], message, code)]
+def _refusal(status: int, message: str, code: str) -> DomainError:
+    error_class = UnsupportedMediaType if status == 415 else InvalidInput
+    return error_class(message, code=code)
 
 
-def _refusal(status: int, message: str, code: str) -> APIError:
-    return APIError(status, message, errors=body_errors(None, message, code), code=code)
-
-
-def _too_large() -> APIError:
+def _too_large() -> DomainError:
     return _refusal(400, _("The request is too large."), "too_large")
 
 
-def _invalid_json() -> APIError:
+def _invalid_json() -> DomainError:
     return _refusal(400, _("The request body is not valid JSON."), "invalid_json")
 
 
@@ -88,7 +86,7 @@ def _has_body(request: HttpRequest) -> bool:
 
 
 def decode_json(request: HttpRequest) -> Any:
-    """The body as JSON, checked once per request; raises :class:`APIError` (400/415)."""
+    """The body as JSON, checked once per request; raises a :class:`~cms.errors.DomainError` (400/415)."""
     if hasattr(request, _CACHE_ATTR):
         return getattr(request, _CACHE_ATTR)
     if _has_body(request) and _media_type(request) != JSON_MEDIA_TYPE:
@@ -122,8 +120,8 @@ def refuse_bad_body(request: HttpRequest) -> HttpResponse | None:
         return None
     try:
         decode_json(request)
-    except APIError as error:
-        return problem(error.status, error.detail, errors=error.errors, **error.extensions)
+    except DomainError as error:
+        return domain_problem(request, error)
     return None
 
 

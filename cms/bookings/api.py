@@ -8,21 +8,22 @@ ninja so that every bad input is a 400 with field errors instead of ninja's 422.
 import datetime as dt
 from decimal import Decimal
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
-from cms.api.errors import ProblemSchema, form_errors, problem
+from cms import ratelimit
+from cms.api.errors import ProblemSchema, invalid_form
 from cms.api.examples import openapi_examples
-from cms.api.requests import body_errors, json_form_data
+from cms.api.requests import json_form_data
 from cms.api.routers import register_router
 from cms.api.schema_types import Consent, Id, LocalTime, StrictBody
 
 from . import api_examples as examples
-from . import ratelimit, services
+from . import services
 from .forms import BookingForm, ChangeBookingForm
 from .models import Booking, LessonOffering, TimeSlot
 from .queries import bookable_offerings
@@ -137,14 +138,6 @@ def _data(request: HttpRequest, schema: type[StrictBody]) -> dict:
     return json_form_data(request, schema)
 
 
-def _rate_limited(request: HttpRequest) -> HttpResponse | None:
-    if ratelimit.allow(request):
-        return None
-    return problem(
-        429, _("Too many attempts from your address. Please try again later."), code="rate_limited"
-    )
-
-
 @router.get(
     "/offerings/",
     response={200: list[OfferingOut], 400: ProblemSchema},
@@ -177,23 +170,18 @@ def list_offerings(request: HttpRequest, techniekhuis: Id | None = None, **kwarg
     ),
 )
 def create_booking(request: HttpRequest):
-    if error := _rate_limited(request):
-        return error
+    ratelimit.check(request, "bookings")
     data = _data(request, BookingIn)
     data["school"] = data.pop("school_id", None)
     form = BookingForm(data=data)
     if not form.is_valid():
         message = _("The booking could not be saved; see the errors per field.")
-        errors = form_errors(form, names={"school": "school_id"})
-        return problem(400, message, errors=errors, code="invalid")
+        raise invalid_form(form, message, names={"school": "school_id"})
     try:
         result = services.book_slot(form.booking_request())
     except services.SlotFull as error:
-        errors = body_errors("slot", error.message, error.code)
-        return problem(409, error.message, errors=errors, code=error.code, waitlist_available=True)
-    except services.BookingError as error:
-        errors = body_errors(error.field, error.message, error.code)
-        return problem(400, error.message, errors=errors, code=error.code)
+        error.extensions["waitlist_available"] = True  # this endpoint offers the waiting list
+        raise
     return Status(201 if result.created else 200, result.booking)
 
 
@@ -205,11 +193,7 @@ def create_booking(request: HttpRequest):
     openapi_extra=openapi_examples(request=examples.CANCEL_REQUEST, responses={200: examples.CANCELLED}),
 )
 def cancel_booking(request: HttpRequest, payload: CancelIn):
-    try:
-        result = services.cancel_with_token(payload.token)
-    except services.BookingError as error:
-        return problem(error.status_code, error.message, code=error.code)
-    return Status(200, result.booking)
+    return Status(200, services.cancel_with_token(payload.token).booking)
 
 
 class ChangeIn(StrictBody):
@@ -246,26 +230,15 @@ class ChangeOut(BookingOut):
     ),
 )
 def change_booking(request: HttpRequest):
-    if error := _rate_limited(request):
-        return error
+    ratelimit.check(request, "bookings")
     data = _data(request, ChangeIn)
     token = str(data.get("token", ""))
-    try:
-        booking = services.booking_for_token(token)
-    except services.InvalidToken as error:
-        return problem(
-            400, error.message, errors=body_errors("token", error.message, error.code), code=error.code
-        )
+    booking = services.booking_for_token(token)
     current = ChangeBookingForm.current_values(booking)
     form = ChangeBookingForm(booking, data={**current, **{k: v for k, v in data.items() if k in current}})
     if not form.is_valid():
-        message = _("The booking could not be changed; see the errors per field.")
-        return problem(400, message, errors=form_errors(form), code="invalid")
-    try:
-        result = services.change_booking(token, form.changes())
-    except services.BookingError as error:
-        errors = body_errors(error.field, error.message, error.code)
-        return problem(error.status_code, error.message, errors=errors, code=error.code)
+        raise invalid_form(form, _("The booking could not be changed; see the errors per field."))
+    result = services.change_booking(token, form.changes())
     result.booking.changed = result.changed  # ChangeOut reads it next to the booking's fields
     return Status(200, result.booking)
 

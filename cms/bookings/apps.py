@@ -6,6 +6,8 @@ class BookingsConfig(AppConfig):
     name = "cms.bookings"
     label = "bookings"
     verbose_name = _("Bookings")
+    #: Default rate limits (``RATE_LIMITS`` overrides): booking form and API, per client address.
+    rate_limits = {"bookings": (20, 600)}
 
     def ready(self) -> None:
         from . import api

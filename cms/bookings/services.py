@@ -22,6 +22,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
 from cms import batch
+from cms.errors import DomainError
 from cms.participation import capacity
 from cms.signed_links import InvalidLink
 from cms.snippets.models import School
@@ -37,16 +38,8 @@ CLASSES = capacity.Counter("booked_classes", "capacity_classes")
 PUPILS = capacity.Counter("booked_pupils", "capacity_pupils")
 
 
-class BookingError(Exception):
-    """A booking rule was broken; ``field`` names the form field it belongs to, if any."""
-
-    status_code = 400
-
-    def __init__(self, message: str, *, field: str | None = None, code: str = "invalid"):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-        self.code = code
+class BookingError(DomainError):
+    """A booking rule was broken (400); ``field`` names the form field it belongs to, if any."""
 
 
 class SlotClosed(BookingError):
@@ -56,21 +49,23 @@ class SlotClosed(BookingError):
 class SlotFull(BookingError):
     """No place left; the caller may retry with ``waitlist=True``."""
 
-    status_code = 409
+    status = 409
+    code = "full"
 
 
 class InvalidToken(BookingError):
-    pass
+    code = "invalid_token"
+    field = "token"
 
 
 class InvalidTransition(BookingError):
-    status_code = 409
+    status = 409
 
 
 class ChangeClosed(BookingError):
     """The booking can no longer be changed (its slot's booking deadline has passed)."""
 
-    status_code = 409
+    status = 409
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms import ratelimit
+from cms.errors import TooManyRequests
 from cms.signed_links import InvalidLink
 
-from . import ratelimit, services
+from . import services
 from .forms import BookingForm, ChangeBookingForm
 from .models import Booking
 from .queries import bookable_offerings, open_slots
@@ -24,19 +26,17 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = BookingForm(request.POST)
-        if not ratelimit.allow(request):
-            form.add_error(None, _("Too many attempts from your address. Please try again later."))
-            status = 429
-        elif form.is_valid():
-            try:
+        status = 400
+        try:
+            ratelimit.check(request, "bookings")
+            if form.is_valid():
                 result = services.book_slot(form.booking_request())
-            except services.BookingError as error:
-                form.add_domain_error(error)
-            else:
-                token = DONE_LINK.make_object(result.booking.pk)
-                return redirect("bookings:done", token=token)
-        if status == 200:
-            status = 400
+                return redirect("bookings:done", token=DONE_LINK.make_object(result.booking.pk))
+        except TooManyRequests as refusal:
+            form.add_error(None, refusal.message)
+            status = refusal.status
+        except services.BookingError as error:
+            form.add_domain_error(error)
     else:
         form = BookingForm(initial={"slot": slot.pk})
     return render(request, "bookings/booking_form.html", {"form": form, "slot": slot}, status=status)

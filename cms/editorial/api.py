@@ -9,16 +9,17 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from cms.api.errors import ProblemSchema, field_error, form_errors, problem
+from cms import ratelimit
+from cms.api.errors import ProblemSchema, invalid_form
 from cms.api.examples import openapi_examples
 from cms.api.routers import register_router
 
 from . import api_examples as examples
-from .contributions import ContributionError, submit_contribution
+from .contributions import submit_contribution
 from .forms import ContributionForm
-from .preview import PreviewTokenError, preview_content, resolve_preview_token
-from .ratelimit import allow_contribution
+from .preview import preview_content, resolve_preview_token
 from .uploads import ALLOWED_TYPES
+from .views import too_many_submissions
 
 router = Router(tags=["contributions"])
 
@@ -86,17 +87,11 @@ _MULTIPART_BODY = {
     openapi_extra=_MULTIPART_BODY | openapi_examples(responses={201: examples.CONTRIBUTION}),
 )
 def create_contribution(request: HttpRequest):
-    if not allow_contribution(request):
-        message = _("Too many submissions from your address. Please try again later.")
-        return problem(429, message, code="rate_limited")
+    ratelimit.check(request, "editorial.contributions", too_many_submissions())
     form = ContributionForm(request.POST, request.FILES)
     if not form.is_valid():
-        message = _("Your submission contains errors.")
-        return problem(400, message, errors=form_errors(form, source="form"), code="invalid")
-    try:
-        contribution = submit_contribution(form.to_data())
-    except ContributionError as error:
-        return problem(400, str(error), errors=[field_error(["form"], str(error))], code="refused")
+        raise invalid_form(form, _("Your submission contains errors."))
+    contribution = submit_contribution(form.to_data())
     return Status(
         201,
         {
@@ -131,10 +126,7 @@ class PreviewOut(Schema):
 )
 def get_preview(request: HttpRequest, token: str, response: HttpResponse):
     add_never_cache_headers(response)  # a draft is for the token holder only, never a shared cache
-    try:
-        revision = resolve_preview_token(token)
-    except PreviewTokenError:
-        return problem(403, _("This preview link is invalid or has expired."), code="invalid_token")
+    revision = resolve_preview_token(token)
     page = revision.as_object()
     return Status(
         200,

@@ -6,6 +6,8 @@ class EditorialConfig(AppConfig):
     name = "cms.editorial"
     label = "editorial"
     verbose_name = _("Editorial workflow")
+    #: Default rate limits (``RATE_LIMITS`` overrides): contributions per client address.
+    rate_limits = {"editorial.contributions": (5, 3600)}
 
     def ready(self) -> None:
         from . import api, signals

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, WorkflowState
 
+from cms.errors import DomainError
 from cms.i18n import page_language
 
 from .models import Contribution
@@ -34,8 +35,10 @@ CONTRIBUTIONS_COLLECTION = "Bijdragen"
 REVIEWER_ROLES = (Role.BEHEER, Role.DATABANK, Role.EINDREDACTIE)
 
 
-class ContributionError(Exception):
+class ContributionError(DomainError):
     """The contribution cannot be accepted (e.g. the installation has no databank yet)."""
+
+    code = "refused"
 
 
 @dataclass(frozen=True)

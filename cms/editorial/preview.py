@@ -9,9 +9,11 @@ revision of the page, signed with the page and revision id, valid for
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 
+from cms.errors import DomainError
 from cms.signed_links import InvalidLink, SignedLink
 
 SALT = "cms.editorial.preview"
@@ -21,8 +23,12 @@ SALT = "cms.editorial.preview"
 INTERNAL_FIELDS = frozenset({COMMENTS_RELATION_NAME, "comments", "owner", "locked", "locked_at", "locked_by"})
 
 
-class PreviewTokenError(Exception):
-    """The token is invalid, tampered with or expired."""
+class PreviewTokenError(DomainError):
+    """The token is invalid, tampered with or expired (the reason stays internal: the cause)."""
+
+    status = 403
+    code = "invalid_token"
+    default_message = _("This preview link is invalid or has expired.")
 
 
 def front_end_preview_url(token: str) -> str | None:
@@ -52,10 +58,10 @@ def resolve_preview_token(token: str) -> Revision:
         value = PREVIEW_LINK.read(token)
         page_id, revision_id = (int(part) for part in value.split(":"))
     except (InvalidLink, ValueError) as error:
-        raise PreviewTokenError(str(error)) from error
+        raise PreviewTokenError() from error
     revision = Revision.page_revisions.filter(pk=revision_id, object_id=str(page_id)).first()
     if revision is None:
-        raise PreviewTokenError("revision not found")
+        raise PreviewTokenError()
     return revision
 
 

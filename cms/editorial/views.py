@@ -2,9 +2,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .contributions import ContributionError, submit_contribution
+from cms import ratelimit
+from cms.errors import DomainError
+
+from .contributions import submit_contribution
 from .forms import ContributionForm
-from .ratelimit import allow_contribution
+
+
+def too_many_submissions() -> str:
+    return _("Too many submissions from your address. Please try again later.")
 
 
 @require_http_methods(["GET", "POST"])
@@ -12,17 +18,16 @@ def contribute(request):
     """Public, login-free form where teachers share lesson material."""
     if request.method == "POST":
         form = ContributionForm(request.POST, request.FILES)
-        if not allow_contribution(request):
-            form.add_error(None, _("Too many submissions from your address. Please try again later."))
-            return render(request, "editorial/contribute.html", {"form": form}, status=429)
-        if form.is_valid():
-            try:
+        try:
+            ratelimit.check(request, "editorial.contributions", too_many_submissions())
+            if form.is_valid():
                 submit_contribution(form.to_data())
-            except ContributionError as error:
-                form.add_error(None, str(error))
-            else:
                 return redirect("editorial:contribute_thanks")
-        return render(request, "editorial/contribute.html", {"form": form}, status=400)
+            status = 400
+        except DomainError as error:  # too many attempts (429) or a refused contribution (400)
+            form.add_error(None, error.message)
+            status = error.status
+        return render(request, "editorial/contribute.html", {"form": form}, status=status)
     return render(request, "editorial/contribute.html", {"form": ContributionForm()})
 
 

@@ -8,17 +8,18 @@ here rather than by ninja so every bad input is a 400 with field errors instead 
 
 import datetime as dt
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.responses import Status
 
-from cms.api.errors import ProblemSchema, form_errors, problem
+from cms import ratelimit
+from cms.api.errors import ProblemSchema, invalid_form
 from cms.api.examples import openapi_examples
-from cms.api.requests import body_errors, json_form_data
+from cms.api.requests import json_form_data
 from cms.api.routers import register_router
 from cms.api.schema_types import Consent, Id, StrictBody
-from cms.bookings import ratelimit
+from cms.errors import NotFound
 from cms.pages.models import ChallengePage, EventPage
 
 from . import api_examples as examples
@@ -99,20 +100,14 @@ class RegistrationCancelIn(StrictBody):
     token: str
 
 
-def _form_errors(form) -> list[dict]:
-    return form_errors(form, names={"school": "school_id"})
+def _check_form(form) -> None:
+    if not form.is_valid():
+        message = _("The registration could not be saved; see the errors per field.")
+        raise invalid_form(form, message, names={"school": "school_id"})
 
 
 def _data(request: HttpRequest, schema: type[StrictBody]) -> dict:
     return json_form_data(request, schema)
-
-
-def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
-    if ratelimit.allow(request, scope=scope):
-        return None
-    return problem(
-        429, _("Too many attempts from your address. Please try again later."), code="rate_limited"
-    )
 
 
 @registration_router.post(
@@ -123,11 +118,7 @@ def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
     openapi_extra=openapi_examples(request=examples.CANCEL_REQUEST, responses={200: examples.CANCELLED}),
 )
 def cancel_registration(request: HttpRequest, payload: RegistrationCancelIn):
-    try:
-        result = services.cancel_with_token(payload.token)
-    except services.RegistrationError as error:
-        return problem(400, error.message, code=error.code)
-    return Status(200, result.registration)
+    return Status(200, services.cancel_with_token(payload.token).registration)
 
 
 @registration_router.post(
@@ -156,25 +147,17 @@ def cancel_registration(request: HttpRequest, payload: RegistrationCancelIn):
     ),
 )
 def create_registration(request: HttpRequest, event_id: Id):
-    if error := _rate_limited(request, "event"):
-        return error
+    ratelimit.check(request, "events.registrations")
     if not EventPage.objects.live().public().filter(pk=event_id).exists():
-        return problem(404, _("This event does not exist."), code="not_found")
-    data = _data(request, RegistrationIn)
-    form = RegistrationForm(data=data)
-    if not form.is_valid():
-        message = _("The registration could not be saved; see the errors per field.")
-        return problem(400, message, errors=_form_errors(form), code="invalid")
+        raise NotFound(_("This event does not exist."))
+    form = RegistrationForm(data=_data(request, RegistrationIn))
+    _check_form(form)
     try:
         result = services.register_for_event(form.registration_request(event_id))
-    except services.EventFull as error:
-        errors = body_errors("event", error.message, error.code)
-        return problem(409, error.message, errors=errors, code=error.code, waitlist_available=True)
-    except services.RegistrationError as error:
-        errors = body_errors(error.field, error.message, error.code)
-        if error.status_code == 409:
-            return problem(409, error.message, errors=errors, code=error.code, waitlist_available=False)
-        return problem(400, error.message, errors=errors, code=error.code)
+    except (services.EventFull, services.AlreadyRegistered) as error:
+        # This endpoint offers the waiting list, for a full event only (EventFullProblem).
+        error.extensions["waitlist_available"] = isinstance(error, services.EventFull)
+        raise
     return Status(201 if result.created else 200, result.registration)
 
 
@@ -202,22 +185,14 @@ def create_registration(request: HttpRequest, event_id: Id):
     ),
 )
 def create_team(request: HttpRequest, challenge_id: Id):
-    if error := _rate_limited(request, "challenge"):
-        return error
+    ratelimit.check(request, "events.teams")
     if not ChallengePage.objects.live().public().filter(pk=challenge_id).exists():
-        return problem(404, _("This challenge does not exist."), code="not_found")
+        raise NotFound(_("This challenge does not exist."))
     data = _data(request, TeamIn)
     data["school"] = data.pop("school_id", None)
     form = TeamForm(data=data)
-    if not form.is_valid():
-        message = _("The registration could not be saved; see the errors per field.")
-        return problem(400, message, errors=_form_errors(form), code="invalid")
-    try:
-        result = services.register_team(form.team_request(challenge_id))
-    except services.RegistrationError as error:
-        return problem(
-            400, error.message, errors=body_errors(error.field, error.message, error.code), code=error.code
-        )
+    _check_form(form)
+    result = services.register_team(form.team_request(challenge_id))
     return Status(201 if result.created else 200, result.team)
 
 

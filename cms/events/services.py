@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.errors import DomainError
 from cms.pages.models import ChallengePage, EventPage
 from cms.participation import capacity
 from cms.signed_links import InvalidLink
@@ -29,16 +30,8 @@ PLACES = capacity.Counter("registered", "capacity")
 ONE_PLACE = {PLACES: 1}
 
 
-class RegistrationError(Exception):
-    """A registration rule was broken; ``field`` names the form field it belongs to, if any."""
-
-    status_code = 400
-
-    def __init__(self, message: str, *, field: str | None = None, code: str = "invalid"):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-        self.code = code
+class RegistrationError(DomainError):
+    """A registration rule was broken (400); ``field`` names the form field it belongs to, if any."""
 
 
 class RegistrationClosed(RegistrationError):
@@ -48,15 +41,18 @@ class RegistrationClosed(RegistrationError):
 class EventFull(RegistrationError):
     """No place left; the caller may retry with ``waitlist=True``."""
 
-    status_code = 409
+    status = 409
+    code = "full"
 
 
 class AlreadyRegistered(RegistrationError):
-    status_code = 409
+    status = 409
+    code = "duplicate"
 
 
 class InvalidToken(RegistrationError):
-    pass
+    code = "invalid_token"
+    field = "token"
 
 
 @dataclass(frozen=True)

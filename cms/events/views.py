@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cms.bookings import ratelimit
+from cms import ratelimit
+from cms.errors import TooManyRequests
 from cms.pages.models import ChallengePage, EventPage, HomePage
 
 from . import calendars, services
@@ -26,14 +27,15 @@ def register(request: HttpRequest, event_id: int) -> HttpResponse:
     registration = None
     if request.method == "POST":
         form = RegistrationForm(request.POST)
-        if not ratelimit.allow(request, scope="event"):
-            form.add_error(None, _("Too many attempts from your address. Please try again later."))
-            status = 429
-        elif form.is_valid():
-            try:
+        try:
+            ratelimit.check(request, "events.registrations")
+            if form.is_valid():
                 registration = services.register_for_event(form.registration_request(event.pk)).registration
-            except services.RegistrationError as error:
-                form.add_domain_error(error)
+        except TooManyRequests as refusal:
+            form.add_error(None, refusal.message)
+            status = refusal.status
+        except services.RegistrationError as error:
+            form.add_domain_error(error)
         if registration is None and status == 200:
             status = 400
     else:
@@ -68,14 +70,15 @@ def register_team(request: HttpRequest, challenge_id: int) -> HttpResponse:
     team = None
     if request.method == "POST":
         form = TeamForm(request.POST)
-        if not ratelimit.allow(request, scope="challenge"):
-            form.add_error(None, _("Too many attempts from your address. Please try again later."))
-            status = 429
-        elif form.is_valid():
-            try:
+        try:
+            ratelimit.check(request, "events.teams")
+            if form.is_valid():
                 team = services.register_team(form.team_request(challenge.pk)).team
-            except services.RegistrationError as error:
-                form.add_domain_error(error)
+        except TooManyRequests as refusal:
+            form.add_error(None, refusal.message)
+            status = refusal.status
+        except services.RegistrationError as error:
+            form.add_domain_error(error)
         if team is None and status == 200:
             status = 400
     else:

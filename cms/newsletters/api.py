@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from cms.api.errors import ProblemSchema, form_errors, problem
+from cms import ratelimit
+from cms.api.errors import ProblemSchema, invalid_form
 from cms.api.examples import openapi_examples
 from cms.api.routers import register_router
 from cms.api.schema_types import StrictBody
 
 from . import api_examples as examples
-from . import ratelimit, services
+from . import services
 from .forms import SubscribeForm
 from .models import Subscriber
 from .views import request_base_url, site_region, too_many_attempts
@@ -53,8 +54,7 @@ class SubscribeOut(Schema):
     ),
 )
 def subscribe(request: HttpRequest, payload: SubscribeIn):
-    if not ratelimit.allow(request):
-        return problem(429, too_many_attempts(), code="rate_limited")
+    ratelimit.check(request, "newsletters.subscribe", too_many_attempts())
     data = payload.dict()
     form = SubscribeForm(
         {
@@ -67,7 +67,7 @@ def subscribe(request: HttpRequest, payload: SubscribeIn):
         }
     )
     if not form.is_valid():
-        return problem(400, _("Your subscription contains errors."), errors=form_errors(form), code="invalid")
+        raise invalid_form(form, _("Your subscription contains errors."))
     cleaned = form.cleaned_data
     services.subscribe(
         email=cleaned["email"],

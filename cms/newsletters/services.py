@@ -31,6 +31,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms import batch
+from cms.errors import DomainError
 from cms.i18n import page_language, site_language
 from cms.outbox.services import queue_mail, transport_connection
 from cms.signed_links import ExpiredLink, InvalidLink
@@ -43,32 +44,37 @@ from .rendering import personalise, render_newsletter
 logger = logging.getLogger(__name__)
 
 
-class NewsletterError(Exception):
-    """A request the rules refuse; the message is shown to the user."""
+class NewsletterError(DomainError):
+    """A request the rules refuse (400); the message is shown to the user."""
 
 
 class InvalidToken(NewsletterError):
-    pass
+    code = "invalid_token"
 
 
 class AlreadyConfirmed(InvalidToken):
     """A used confirmation link of a subscriber who is active: harmless, but it acts no more."""
 
+    code = "used_token"
+
 
 class NotPublished(NewsletterError):
-    pass
+    status = 409
+    code = "not_published"
 
 
 class AlreadySending(NewsletterError):
-    pass
+    status = 409
+    code = "already_sending"
 
 
 class AlreadySent(NewsletterError):
-    pass
+    status = 409
+    code = "already_sent"
 
 
 class InvalidContent(NewsletterError):
-    pass
+    code = "invalid_content"
 
 
 def check_subject(subject: str) -> None:

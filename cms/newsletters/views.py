@@ -7,7 +7,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
-from . import clicks, ratelimit, services
+from cms import ratelimit
+from cms.errors import TooManyRequests
+
+from . import clicks, services
 from .forms import PreferencesForm, SubscribeForm
 from .models import Subscriber
 from .tokens import make_preferences_token
@@ -30,9 +33,11 @@ def site_region(request: HttpRequest):
 def subscribe(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = SubscribeForm(request.POST)
-        if not ratelimit.allow(request):
-            form.add_error(None, too_many_attempts())
-            return render(request, "newsletters/subscribe.html", {"form": form}, status=429)
+        try:
+            ratelimit.check(request, "newsletters.subscribe", too_many_attempts())
+        except TooManyRequests as refusal:
+            form.add_error(None, refusal.message)
+            return render(request, "newsletters/subscribe.html", {"form": form}, status=refusal.status)
         if form.is_valid():
             data = form.cleaned_data
             services.subscribe(

@@ -160,6 +160,14 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Sterk Techniekonderwijs <noreply@example.org>")
 
+# Rate limits of the public forms and APIs: each app declares its scopes' defaults on its AppConfig
+# (``rate_limits``); override one with RATE_LIMITS = {scope: (requests, seconds)}, None switches it
+# off. Scopes: bookings, events.registrations, events.teams, newsletters.subscribe,
+# newsletters.confirmation_mails (per mailbox), editorial.contributions. See cms/ratelimit.py.
+RATE_LIMITS: dict[str, tuple[int, int] | None] = {}
+# Where the client address is: REMOTE_ADDR, or a header a trusted proxy rewrites (HTTP_X_FORWARDED_FOR).
+CLIENT_IP_HEADER = "REMOTE_ADDR"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -176,7 +184,6 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 EDITORIAL_CONTRIBUTION_MAX_FILE_SIZE = 20 * 1024 * 1024
 EDITORIAL_CONTRIBUTION_MAX_FILES = 5
-EDITORIAL_CONTRIBUTIONS_PER_HOUR = 5
 EDITORIAL_PREVIEW_TOKEN_MAX_AGE = 60 * 60
 # Decompression bombs (cms/archives.py): a ZIP-based upload (office file, .zip) may unpack to at
 # most this much in total, and no member over 1 MB may be packed more tightly than this ratio.

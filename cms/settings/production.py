@@ -24,4 +24,6 @@ CSRF_COOKIE_SECURE = True
 # Wagtail shows page previews in a same-origin iframe, so DENY would break editing.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Behind a reverse proxy that sets it, e.g. HTTP_X_FORWARDED_FOR: rate limits count the real client.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
 WAGTAILAPI_DOCS_ENABLED = os.environ.get("WAGTAILAPI_DOCS_ENABLED", "1") == "1"

@@ -6,14 +6,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from django.utils.translation import gettext_lazy as _
+
+from cms.errors import DomainError
+
 from ..facets import FACET_KEYS, SORTS
 
 
-class InvalidSearchParams(ValueError):
-    """Bad search parameters; ``errors`` maps a parameter name to a message for the visitor."""
+class InvalidSearchParams(DomainError):
+    """Bad search parameters (400); ``errors`` maps a parameter name to a message for the visitor."""
 
     def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        super().__init__(_("Invalid search parameters."), field_errors=errors)
         self.errors = errors
 
 
@@ -37,8 +41,6 @@ class SearchParams:
             self.sort = "newest"
 
     def validate(self) -> SearchParams:
-        from django.utils.translation import gettext as _
-
         errors: dict[str, str] = {}
         if self.sort not in SORTS:
             errors["sort"] = _("Unknown sort order; use one of: %(choices)s.") % {"choices": ", ".join(SORTS)}

@@ -9,8 +9,9 @@ from django.core.signals import got_request_exception
 from django.test import RequestFactory, override_settings
 from wagtail.api.v3.api import api
 
-from cms.api.errors import APIError, field_error, form_errors, problem
+from cms.api.errors import field_error, form_errors, problem
 from cms.api.routers import registered_prefixes
+from cms.errors import Conflict, DomainError, NotFound
 from tests.api.problems import assert_problem
 from tests.factories import NewsArticlePageFactory
 
@@ -178,13 +179,39 @@ def test_every_list_enforces_the_limit_maximum(client, region_site, path):
     assert client.get(path, {"limit": 101}).status_code == 400
 
 
-def test_api_error_is_a_problem_with_its_status():
-    request = RequestFactory().get("/api/v3/x/")
-    error = APIError(409, "Vol", errors=[field_error(["body", "slot"], "geen plaats", "full")], code="full")
+def test_a_domain_error_is_a_problem_with_its_status_code_field_and_extensions():
+    request = RequestFactory().post("/api/v3/x/", {}, content_type="application/json")
+    error = Conflict("Vol", field="slot", code="full", waitlist_available=True)
     body = assert_problem(api.on_exception(request, error), 409)
-    assert body["detail"] == "Vol"
-    assert body["errors"] == [{"type": "full", "loc": ["body", "slot"], "msg": "geen plaats"}]
-    assert body["code"] == "full"
+    assert body == {
+        "type": "about:blank",
+        "title": "Conflict",
+        "status": 409,
+        "detail": "Vol",
+        "errors": [{"type": "full", "loc": ["body", "slot"], "msg": "Vol"}],
+        "code": "full",
+        "waitlist_available": True,
+    }
+
+
+def test_a_domain_error_names_the_fields_where_the_request_had_them():
+    query = RequestFactory().get("/api/v3/x/")
+    error = DomainError("Fout", field_errors={"page": "Te klein", "sort": "Onbekend"})
+    body = assert_problem(api.on_exception(query, error), 400)
+    assert [(e["loc"], e["msg"]) for e in body["errors"]] == [
+        (["query", "page"], "Te klein"),
+        (["query", "sort"], "Onbekend"),
+    ]
+
+    form = RequestFactory().post("/api/v3/x/", {"title": "x"})  # multipart
+    body = assert_problem(api.on_exception(form, DomainError("Geweigerd", code="refused")), 400)
+    assert body["errors"] == [{"type": "refused", "loc": ["form"], "msg": "Geweigerd"}]
+
+
+def test_a_domain_error_that_is_not_about_the_input_lists_no_field_errors():
+    request = RequestFactory().post("/api/v3/x/", {}, content_type="application/json")
+    body = assert_problem(api.on_exception(request, NotFound("Dit evenement bestaat niet.")), 404)
+    assert (body["code"], "errors" in body) == ("not_found", False)
 
 
 def test_unhandled_error_is_a_problem_500_without_internals_and_is_reported():

@@ -208,7 +208,7 @@ def test_errors_are_in_dutch(client):
 
 
 def test_rate_limit_answers_429_per_ip(client, settings):
-    settings.BOOKINGS_RATE_LIMIT = (2, 60)
+    settings.RATE_LIMITS = {"bookings": (2, 60)}
     slot = TimeSlotFactory(capacity_classes=10)
     responses = [post(client, valid_payload(slot)) for _ in range(3)]
     assert [r.status_code for r in responses] == [201, 201, 429]

@@ -34,7 +34,7 @@ ROOT = Path(settings.BASE_DIR)
 SETTINGS = """
 from cms.settings.dev import *  # noqa: F403
 
-BOOKINGS_RATE_LIMIT = None  # one client address posts them all
+RATE_LIMITS = {"bookings": None}  # one client address posts them all
 OUTBOX_TRANSPORT_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING = {
     "version": 1,

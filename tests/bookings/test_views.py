@@ -125,7 +125,7 @@ def test_closed_slot_page_is_not_found(client):
 
 
 def test_form_is_rate_limited_per_ip(client, settings):
-    settings.BOOKINGS_RATE_LIMIT = (1, 60)
+    settings.RATE_LIMITS = {"bookings": (1, 60)}
     slot = TimeSlotFactory(capacity_classes=5)
     assert client.post(f"/boeken/tijdslot/{slot.pk}/", form_data(slot)).status_code == 302
     refused = client.post(f"/boeken/tijdslot/{slot.pk}/", form_data(slot))

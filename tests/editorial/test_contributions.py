@@ -208,13 +208,26 @@ def test_honeypot_refuses_bots(tree, terms, client):
 
 
 def test_rate_limit_per_ip(tree, terms, client, settings):
-    settings.EDITORIAL_CONTRIBUTIONS_PER_HOUR = 2
+    settings.RATE_LIMITS = {"editorial.contributions": (2, 3600)}
     responses = [client.post(API, payload(terms)) for _ in range(3)]
     assert [r.status_code for r in responses] == [201, 201, 429]
     assert assert_problem(responses[2], 429)["code"] == "rate_limited"
     assert 1 <= int(responses[2]["Retry-After"]) <= 3600
     other = client.post(API, payload(terms), REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 201
+
+
+def test_rate_limit_counts_the_client_behind_the_proxy(tree, terms, client, settings):
+    """Behind a proxy every request comes from the proxy's address; the header names the client."""
+    settings.RATE_LIMITS = {"editorial.contributions": (1, 3600)}
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+
+    first = client.post(API, payload(terms), REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.7")
+    other_teacher = client.post(API, payload(terms), REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.8")
+    again = client.post(FORM, payload(terms), REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.7")
+
+    assert (first.status_code, other_teacher.status_code, again.status_code) == (201, 201, 429)
+    assert 1 <= int(again["Retry-After"]) <= 3600
 
 
 def test_api_endpoint_is_documented_in_openapi(client):

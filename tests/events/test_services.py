@@ -42,7 +42,7 @@ def test_full_event_refuses_registration_and_saves_nothing(event):
     with pytest.raises(services.EventFull) as error:
         register(event)
 
-    assert error.value.status_code == 409
+    assert error.value.status == 409
     assert EventRegistration.objects.count() == 2
     assert EventCapacity.objects.get(page=event).registered == 2
 

@@ -12,7 +12,7 @@ TOO_MANY = "Te veel aanmeldpogingen vanaf je netwerk. Probeer het over een paar 
 
 
 def test_subscribe_form_refuses_with_429_after_the_limit_per_address(client, region_site, settings):
-    settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT = (2, 600)
+    settings.RATE_LIMITS = {"newsletters.subscribe": (2, 600)}
     url = reverse("newsletters:subscribe")
 
     answers = [
@@ -34,7 +34,7 @@ def test_subscribe_form_refuses_with_429_after_the_limit_per_address(client, reg
 
 
 def test_invalid_attempts_count_too(client, region_site, settings):
-    settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT = (1, 600)
+    settings.RATE_LIMITS = {"newsletters.subscribe": (1, 600)}
     url = reverse("newsletters:subscribe")
 
     first = client.post(url, {"email": "geen-adres"})
@@ -45,7 +45,7 @@ def test_invalid_attempts_count_too(client, region_site, settings):
 
 
 def test_subscribe_api_answers_429_after_the_limit(client, region_site, settings):
-    settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT = (1, 600)
+    settings.RATE_LIMITS = {"newsletters.subscribe": (1, 600)}
 
     def post(email):
         return client.post(
@@ -64,7 +64,7 @@ def test_subscribe_api_answers_429_after_the_limit(client, region_site, settings
 
 
 def test_rate_limit_can_be_switched_off(client, region_site, settings):
-    settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT = None
+    settings.RATE_LIMITS = {"newsletters.subscribe": None}
     url = reverse("newsletters:subscribe")
 
     codes = {client.post(url, {"email": f"juf{i}@school.nl", "consent": "on"}).status_code for i in range(12)}
@@ -79,7 +79,7 @@ def retry_after(response) -> int:
 
 
 def test_every_429_of_the_form_and_the_api_says_when_to_try_again(client, region_site, settings):
-    settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT = (1, 600)
+    settings.RATE_LIMITS = {"newsletters.subscribe": (1, 600)}
     form_url = reverse("newsletters:subscribe")
     client.post(form_url, {"email": "juf@school.nl", "consent": "on"})
 
@@ -99,7 +99,7 @@ def test_every_429_of_the_form_and_the_api_says_when_to_try_again(client, region
 def test_one_address_gets_at_most_three_confirmation_mails_an_hour_and_the_answer_stays_the_same(
     client, smtp_server, region_site, settings, django_capture_on_commit_callbacks
 ):
-    settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT = None  # many networks, as a botnet would use
+    settings.RATE_LIMITS = {"newsletters.subscribe": None}  # many networks, as a botnet would use
     url = reverse("newsletters:subscribe")
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -127,7 +127,7 @@ def test_a_limited_address_can_still_use_the_last_link_it_was_sent(
 ):
     from tests.newsletters.test_subscribers import confirmation_link
 
-    settings.NEWSLETTER_CONFIRMATIONS_PER_ADDRESS = (1, 3600)
+    settings.RATE_LIMITS = {"newsletters.confirmation_mails": (1, 3600)}
     url = reverse("newsletters:subscribe")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"email": "juf@school.nl", "consent": "on"})
