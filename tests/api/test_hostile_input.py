@@ -12,7 +12,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from cms.bookings import services as booking_services
+from cms.bookings import tokens as booking_tokens
 from cms.bookings.models import Booking
 from cms.events.models import ChallengeTeam, EventRegistration
 from cms.newsletters.models import Subscriber
@@ -79,7 +79,7 @@ def post(client, url, body, content_type="application/json", **extra):
 def write_urls(region_site):
     """Every JSON write endpoint with a valid body."""
     slot = TimeSlotFactory()
-    token = booking_services.make_cancel_token(BookingFactory(slot=slot))
+    token = booking_tokens.make_cancel_token(BookingFactory(slot=slot))
     event = EventPageFactory(parent=region_site.events, capacity=5)
     challenge = ChallengePageFactory(parent=region_site.challenges)
     return {
@@ -208,7 +208,7 @@ def test_a_float_slot_does_not_book_the_slot_below(client, region_site):
 @pytest.mark.parametrize("payload", [{"pupils": [1]}, {"pupils": 20.5}, {"slot": True}, {"notes": 5}])
 def test_change_fields_take_their_json_type_only(client, region_site, payload):
     existing = BookingFactory(pupils=10)
-    token = booking_services.make_cancel_token(existing)
+    token = booking_tokens.make_cancel_token(existing)
     body = assert_problem(post(client, "/api/v3/bookings/change/", {"token": token, **payload}), 400)
     assert set(payload) <= error_fields(body)
     existing.refresh_from_db()
