@@ -13,6 +13,7 @@ from pydantic import WithJsonSchema
 
 from cms.api.errors import ProblemSchema, field_error, problem
 from cms.api.examples import openapi_examples
+from search_insight.services import site_for_request
 
 from . import api_examples as examples
 from . import services
@@ -172,7 +173,7 @@ def search_view(request: HttpRequest, query: Query[SearchQuery]):
         params = params_from_querydict(request.GET)
     except InvalidSearchParams as invalid:
         return _bad_request(invalid)
-    return Status(200, serialize(services.search(params)))
+    return Status(200, serialize(services.search(params, site=site_for_request(request))))
 
 
 @router.get(

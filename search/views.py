@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from search_insight.services import site_for_request
+
 from . import services
 from .api import params_from_querydict
 from .backends.base import InvalidSearchParams, SearchParams
@@ -26,7 +28,7 @@ def databank_search(request: HttpRequest) -> HttpResponse:
     except InvalidSearchParams as invalid:
         status, errors = 400, invalid.errors
         params = SearchParams(q=request.GET.get("q", "")).validate()
-    results = services.search(params)
+    results = services.search(params, site=site_for_request(request))
     facets = [
         {"key": key, "label": FACET_LABELS[key], "values": values}
         for key, values in results.facets.items()

@@ -182,6 +182,12 @@ INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.dashboard")
 INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.partners")
 # --- Edurep: NL-LOM over OAI-PMH at /oai/ ---
 INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.oai")
+# --- search insight: the databank search log (no personal data) and editors' picks ---
+INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "search_insight")
+INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "wagtail.contrib.search_promotions")
+if "django_filters" not in INSTALLED_APPS:  # templates of the report filters' date-range widget
+    INSTALLED_APPS.append("django_filters")
+SEARCH_LOG_RETENTION_MONTHS = int(os.environ.get("SEARCH_LOG_RETENTION_MONTHS", "13"))
 # API hardening: shared error handlers (cms.api), CORS for the front-end origins in the environment
 # (comma-separated, e.g. "https://www.example.org"), public-read caching headers under /api/v3/.
 INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.api")
