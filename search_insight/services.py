@@ -1,7 +1,7 @@
 """Logging databank searches and the results opened from them, cheaply and without personal data.
 
-A search costs one INSERT (no transaction of its own, no extra reads: the region of a site is cached
-in the process). Result links get ``?zoek=<signed log id>&pos=<position>`` so that opening a kit or
+A search costs one INSERT (no transaction of its own, no extra reads: the site and its region are
+cached in the process; on PostgreSQL the commit does not wait for the disk, see :func:`_insert`). Result links get ``?zoek=<signed log id>&pos=<position>`` so that opening a kit or
 downloading from it can be tied to the search and the place of the hit in the list, without a
 cookie. The signature keeps others from attributing clicks to searches they did not make.
 """
@@ -9,13 +9,14 @@ cookie. The signature keeps others from attributing clicks to searches they did 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import time
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
-from django.db import DatabaseError
+from django.db import DatabaseError, connections, router
 from django.db.models import Avg, Count, Max, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -88,17 +89,18 @@ def log_search(results: SearchResults, *, site: Site | None = None) -> SearchLog
     A failing write is logged and the search answers anyway (the visitor never pays for insight).
     """
     params = results.params
+    log = SearchLog(
+        day=timezone.localdate(),
+        site=site,
+        region_id=_region_id(site),
+        query=normalise(params.q),
+        filters=params.filters,
+        page=min(params.page, 32767),
+        hits=results.total,
+        backend=results.backend,
+    )
     try:
-        log = SearchLog.objects.create(
-            day=timezone.localdate(),
-            site=site,
-            region_id=_region_id(site),
-            query=normalise(params.q),
-            filters=params.filters,
-            page=min(params.page, 32767),
-            hits=results.total,
-            backend=results.backend,
-        )
+        _insert(log)
     except DatabaseError:
         logger.warning("Could not log a databank search", exc_info=True)
         return None
@@ -106,6 +108,36 @@ def log_search(results: SearchResults, *, site: Site | None = None) -> SearchLog
     for position, hit in enumerate(results.hits, start=params.offset + 1):
         hit.url = tracked_url(hit.url, token, position)
     return log
+
+
+def _insert(log: SearchLog) -> None:
+    """One INSERT. On PostgreSQL its commit does not wait for the disk (``synchronous_commit`` off for
+    this statement's own transaction only): a crash may lose the last split second of search log,
+    never other data, and a search does not pay a WAL flush (~3-4 ms here). SQLite runs in WAL mode
+    with ``synchronous=NORMAL`` already (cms.settings), so a plain INSERT is as cheap there.
+    """
+    connection = connections[router.db_for_write(SearchLog)]
+    if connection.vendor != "postgresql":
+        log.save(force_insert=True)
+        return
+    table = connection.ops.quote_name(SearchLog._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (day, site_id, region_id, query, filters, page, hits, backend) "  # noqa: S608
+            "SELECT %s, %s, %s, %s, %s::jsonb, %s, %s, %s "
+            "FROM (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed RETURNING id",
+            [
+                log.day,
+                log.site_id,
+                log.region_id,
+                log.query,
+                json.dumps(log.filters),
+                log.page,
+                log.hits,
+                log.backend,
+            ],
+        )
+        log.pk = cursor.fetchone()[0]
 
 
 def tracked_url(url: str, token: str, position: int) -> str:
