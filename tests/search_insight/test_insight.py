@@ -10,7 +10,6 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from cms.editorial.roles import Role, setup_roles
 from search_insight import services as insight
@@ -215,16 +214,3 @@ def test_purge_keeps_thirteen_months_by_default(region_site):
     assert not SearchClick.objects.exists()
     assert insight.months_before(dt.date(2026, 3, 31), 13) == dt.date(2025, 2, 28)
     assert insight.months_before(today, 13) < today
-
-
-def test_editors_pick_is_pinned_on_top_of_the_results(client, databank):
-    pick = databank.kits["kompas"]
-    query = Query.get("Bruggen")
-    SearchPromotion.objects.create(query=query, page=pick, sort_order=0)
-    hits = api_search(client, q="bruggen")["results"]
-    assert hits[0]["id"] == pick.pk
-    assert [h["id"] for h in hits].count(pick.pk) == 1
-    filtered = api_search(client, q="bruggen", target_group="po-groep-7-8")["results"]
-    assert pick.pk not in [h["id"] for h in filtered]  # picks do not override the teacher's filters
-    second_page = api_search(client, q="bruggen", page_size="1", page="2")["results"]
-    assert pick.pk not in [h["id"] for h in second_page]
