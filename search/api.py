@@ -13,6 +13,7 @@ from pydantic import WithJsonSchema
 
 from cms.api.errors import ProblemSchema
 from cms.api.examples import openapi_examples
+from search_insight.services import site_for_request
 
 from . import api_examples as examples
 from . import services
@@ -163,7 +164,8 @@ def serialize(results: SearchResults) -> dict:
     ),
 )
 def search_view(request: HttpRequest, query: Query[SearchQuery]):
-    return Status(200, serialize(services.search(params_from_querydict(request.GET))))
+    params = params_from_querydict(request.GET)
+    return Status(200, serialize(services.search(params, site=site_for_request(request))))
 
 
 @router.get(

@@ -10,11 +10,15 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.models import Site
+
+from search_insight import services as insight
 
 from .backends.base import SearchBackend, SearchParams, SearchResults, Suggestion
 from .backends.database import DatabaseBackend
 from .materials import iter_materials
 from .models import KitDownload, KitDownloadStats, PendingIndexUpdate
+from .promotions import pin_promotions
 
 logger = logging.getLogger(__name__)
 
@@ -37,9 +41,17 @@ def elasticsearch_backend() -> SearchBackend | None:
     return ElasticsearchBackend.for_url(url)
 
 
-def search(params: SearchParams) -> SearchResults:
-    """Answer a validated search; Elasticsearch when configured, the database when it is not or fails."""
+def search(params: SearchParams, *, site: Site | None = None) -> SearchResults:
+    """Answer a validated search with the editors' picks first; logged for the editors' reports."""
     params.validate()
+    results = _backend_search(params)
+    pin_promotions(results)
+    insight.log_search(results, site=site)
+    return results
+
+
+def _backend_search(params: SearchParams) -> SearchResults:
+    """Elasticsearch when configured, the database when it is not or fails."""
     es = elasticsearch_backend()
     if es is not None:
         try:

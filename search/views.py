@@ -11,6 +11,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from search_insight.services import site_for_request
+
 from . import presentation, services
 from .api import params_from_querydict
 from .backends.base import InvalidSearchParams, SearchParams
@@ -35,7 +37,7 @@ def databank_search(request: HttpRequest) -> HttpResponse:
     except InvalidSearchParams as invalid:
         status, errors = 400, invalid.errors
         params = SearchParams(q=request.GET.get("q", "")).validate()
-    results = services.search(params)
+    results = services.search(params, site=site_for_request(request))
     chips = presentation.active_filter_chips(results, request.GET)
     context = {
         "results": results,

@@ -57,6 +57,10 @@ _IMAGE_DOC_OWN = (
     "wagtaildocs.add_document",
     "wagtaildocs.choose_document",
 )
+# Editors' picks for a search query (Wagtail's "Promoted search results").
+_SEARCH_PROMOTIONS = tuple(
+    f"wagtailsearchpromotions.{a}_searchpromotion" for a in ("add", "change", "delete", "view")
+)
 _TAXONOMIES = ("theme", "techworld", "targetgroup", "coregoal")
 
 # Model permissions per role: "app_label.codename". Apps that may not be installed are optional.
@@ -84,6 +88,8 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "auth.view_user",
         "editorial.view_contribution",
         "editorial.change_contribution",
+        "search_insight.view_searchlog",
+        *_SEARCH_PROMOTIONS,
     ),
     Role.COMMUNICATIE: (
         "wagtailadmin.access_admin",
@@ -101,6 +107,8 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "wagtailadmin.access_admin",
         *(f"snippets.{a}_{m}" for m in (*_TAXONOMIES, "partner") for a in ("add", "change", "view")),
         *(f"search.{a}_synonym" for a in ("add", "change", "delete", "view")),
+        "search_insight.view_searchlog",
+        *_SEARCH_PROMOTIONS,
         "editorial.view_contribution",
         "editorial.change_contribution",
     ),

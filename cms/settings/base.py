@@ -25,12 +25,14 @@ INSTALLED_APPS = [
     "cms.dashboard",
     "cms.partners",
     "cms.oai",
+    "search_insight",  # the databank search log (no personal data) and its reports
     "cms.branding",  # per-region logo, colours and footer (site settings), served as /huisstijl.css
     "cms.api",  # shared API error handlers and hardening middleware
     "cms.demo",
     "wagtail.api.v3",
     "ninja",  # serves the interactive API docs (Swagger UI) from our static files, not a CDN
     "wagtail.contrib.forms",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "corsheaders",
+    "django_filters",  # templates of the report filters' date-range widget
 ]
 
 MIDDLEWARE = [
@@ -193,6 +196,8 @@ ARCHIVE_MAX_COMPRESSION_RATIO = 100
 ARCHIVE_MAX_MEMBERS = 10_000
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.editorial.forms.DocumentForm"
 
+# --- search insight: the databank search log (no personal data), kept this many months ---
+SEARCH_LOG_RETENTION_MONTHS = int(os.environ.get("SEARCH_LOG_RETENTION_MONTHS", "13"))
 # --- API hardening ---
 # CORS for the front-end origins in the environment (comma-separated, e.g. "https://www.example.org");
 # public-read caching headers under /api/v3/ (cms.api.middleware).

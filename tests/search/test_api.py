@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 def test_search_returns_results_facets_highlights_and_total(client, databank, django_assert_max_num_queries):
     client.get("/api/v3/databank/search", {"q": "brug"})  # loads the facet bitmaps and the synonyms
-    # Index token, one full-text statement, details of the page of hits.
-    with django_assert_max_num_queries(3):
+    # Index token, one full-text statement, details of the page of hits, the search-log INSERT.
+    with django_assert_max_num_queries(4):
         response = client.get("/api/v3/databank/search", {"q": "bouwen", "target_group": "po-groep-5-6"})
     assert response.status_code == 200, response.content
     data = response.json()
