@@ -26,6 +26,7 @@ from ..facets import FACET_KEYS
 from ..materials import MaterialData, iter_materials
 from ..models import LessonMaterial, LessonMaterialFacet
 from ..query import (
+    Clause,
     clause_stems,
     fts5_expression,
     fts5_prefix_expression,
@@ -33,7 +34,8 @@ from ..query import (
     tsquery_expression,
     tsquery_prefix_expression,
 )
-from ..text import highlight, stemmed_index_text, with_compound_heads
+from ..spelling import correct, correct_prefix, vocabulary
+from ..text import STOP_WORDS, highlight, stem, stemmed_index_text, tokens, with_compound_heads
 from .base import FacetCount, Hit, SearchParams, SearchResults, Suggestion
 
 logger = logging.getLogger(__name__)
@@ -49,10 +51,26 @@ HIGHLIGHT_FIELDS = (
     ("body", "body"),
     ("attachment_text", "attachments"),
 )
+#: Similar kits: points per shared taxonomy term, and for the best text match (falling with rank).
+SIMILAR_FACET_WEIGHTS = {"theme": 3.0, "tech_world": 2.0, "core_goal": 2.0, "target_group": 1.0}
+SIMILAR_TEXT_WEIGHT = 6.0
+SIMILAR_TEXT_TERMS = 8
+SIMILAR_TEXT_HITS = 40
+
+
+def _positions(mask: int) -> list[int]:
+    """The set bits of a facet mask (a C-level string scan, not a Python loop over every bit)."""
+    digits = bin(mask)[:1:-1]
+    out, i = [], digits.find("1")
+    while i >= 0:
+        out.append(i)
+        i = digits.find("1", i + 1)
+    return out
 
 
 class DatabaseBackend:
     name = "database"
+    fuzzy = False
 
     def __init__(self, using: str = "default"):
         self.using = using
@@ -216,7 +234,19 @@ class DatabaseBackend:
             )
         return hits
 
+    def spell(self, q: str) -> str | None:
+        return correct(vocabulary(self.using), q)
+
     def suggest(self, q: str, limit: int = 8) -> list[Suggestion]:
+        """Titles completing ``q``; when none do, the same with typos fixed ("spagett" -> "spaghett")."""
+        found = self._suggest(q, limit)
+        if not found:
+            fixed = correct_prefix(vocabulary(self.using), q)
+            if fixed:
+                found = self._suggest(fixed, limit)
+        return found
+
+    def _suggest(self, q: str, limit: int) -> list[Suggestion]:
         if self.vendor == "sqlite":
             expression = fts5_prefix_expression(q)
             sql = (
@@ -238,6 +268,67 @@ class DatabaseBackend:
         with self.connection.cursor() as cursor:
             cursor.execute(sql, [expression, limit])
             return [Suggestion(id=r[0], title=r[1], url=r[2]) for r in cursor.fetchall()]
+
+    def similar(self, page_id: int, limit: int) -> list[int] | None:
+        """Kits sharing the most taxonomy terms and distinctive words with ``page_id``, best first.
+
+        Shared terms are counted on the in-memory facet masks; the text part is ONE full-text
+        statement with the kit's rarest title and summary words (OR), best ``SIMILAR_TEXT_HITS``.
+        """
+        snapshot = bitmaps.current(self.using)
+        own = snapshot.positions.get(page_id)
+        if own is None:
+            return None
+        row = LessonMaterial.objects.using(self.using).only("title", "summary", "facets").get(page_id=page_id)
+        scores: dict[int, float] = {}
+        for key, weight in SIMILAR_FACET_WEIGHTS.items():
+            values = snapshot.facets.get(key, {})
+            for term in row.facets.get(key, []):
+                value = values.get(term["value"])
+                if value is not None:
+                    for p in _positions(value.mask):
+                        scores[p] = scores.get(p, 0.0) + weight
+        words = self._distinctive_words(f"{row.title} {row.summary}")
+        if words:
+            text_hits = self._text_neighbours(words)
+            for rank, p in enumerate(snapshot.positions_of(text_hits)):
+                if p < len(snapshot):
+                    scores[p] = scores.get(p, 0.0) + SIMILAR_TEXT_WEIGHT * (1 - rank / len(text_hits))
+        scores.pop(own, None)
+        newest = snapshot.newest_rank
+        best = sorted(scores, key=lambda p: (-scores[p], newest[p]))[:limit]
+        return [snapshot.ids[p] for p in best]
+
+    def _distinctive_words(self, text: str) -> list[str]:
+        """The kit's words other kits use least (but at least one other kit does)."""
+        known = vocabulary(self.using).frequency
+        words = {w for w in tokens(text) if w not in STOP_WORDS and known.get(w, 0) >= 2}
+        return sorted(words, key=lambda w: (known[w], w))[:SIMILAR_TEXT_TERMS]
+
+    def _text_neighbours(self, words: list[str]) -> list[int]:
+        if self.vendor == "sqlite":
+            expression = " OR ".join(sorted({f'"{stem(w)}"' for w in words}))
+            sql = (
+                f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s "
+                f"ORDER BY bm25({FTS}, 10.0, 5.0, 0.0, 0.0) LIMIT %s"
+            )
+            args = ["{title summary} : (" + expression + ")", SIMILAR_TEXT_HITS]
+        elif self.vendor == "postgresql":
+            sql = (
+                f"SELECT page_id FROM {MATERIAL}, to_tsquery('dutch', %s) AS tsq WHERE search_vector @@ tsq "
+                "ORDER BY ts_rank_cd(search_vector, tsq, 1) DESC, page_id LIMIT %s"
+            )
+            args = [" | ".join(words), SIMILAR_TEXT_HITS]
+        else:
+            return self._unranked([frozenset({(w,)}) for w in words])
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, args)
+            return [r[0] for r in cursor.fetchall()]
+
+    def _unranked(self, alternatives: list[Clause]) -> list[int]:
+        return [page_id for page_id, _ in self._matched([frozenset().union(*alternatives)], ranked=False)][
+            :SIMILAR_TEXT_HITS
+        ]
 
     # -- indexing --------------------------------------------------------------------------------
 
