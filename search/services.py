@@ -70,6 +70,8 @@ def search_with_correction(backend: SearchBackend, params: SearchParams) -> Sear
     suggestion = backend.spell(params.q)
     if not suggestion or tokens(suggestion) == tokens(params.q):
         return results
+    if results.total and len(tokens(suggestion)) != len(tokens(params.q)):
+        return results  # words that find kits as typed ("windenergie") are not split or joined
     alternative = backend.search(replace(params, q=suggestion))
     # A fuzzy backend (Elasticsearch) already finds "robott" as "robot": the same hits then still
     # earn the teacher the word the kits use. An exact backend found the words as typed.

@@ -88,19 +88,27 @@ class Vocabulary:
         return table
 
     def closest_prefix(self, prefix: str) -> str | None:
-        """A known beginning of a word within one edit of ``prefix`` ("spagett" -> "spaghett")."""
+        """A known beginning of a word close to ``prefix`` ("spagett" -> "spaghett"; :func:`max_edits`)."""
         if len(prefix) < MIN_WORD:
             return None
         candidates: dict[str, int] = {}
         for length in (len(prefix) - 1, len(prefix), len(prefix) + 1):
             table = self.prefixes(length)
             for found, distance, _key in process.extract(
-                prefix, list(table), scorer=OSA.distance, score_cutoff=1, limit=None
+                prefix, list(table), scorer=OSA.distance, score_cutoff=max_edits(prefix), limit=None
             ):
                 candidates.setdefault(found, distance)
         if not candidates:
             return None
-        return min(candidates, key=lambda p: (candidates[p], -self.frequency[self.prefixes(len(p))[p]], p))
+        return min(
+            candidates,
+            key=lambda p: (
+                candidates[p],
+                abs(len(p) - len(prefix)),
+                -self.frequency[self.prefixes(len(p))[p]],
+                p,
+            ),
+        )
 
 
 def correct(vocabulary: Vocabulary, q: str) -> str | None:
@@ -155,9 +163,10 @@ _lock = threading.Lock()
 _vocabularies: dict[str, Vocabulary] = {}
 
 
-def vocabulary(using: str = "default") -> Vocabulary:
-    """The vocabulary of the current index version (built on the first use after an index write)."""
-    token = bitmaps.current(using).token
+def vocabulary(using: str = "default", token: int | None = None) -> Vocabulary:
+    """The vocabulary of index version ``token`` (default: the current one), built on first use."""
+    if token is None:
+        token = bitmaps.current(using).token
     cached = _vocabularies.get(using)
     if cached is None or cached.token != token:
         with _lock:

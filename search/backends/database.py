@@ -74,6 +74,10 @@ class DatabaseBackend:
 
     def __init__(self, using: str = "default"):
         self.using = using
+        self._token: int | None = None  # index version of the last search: spell() needs no re-check
+
+    def _vocabulary(self):
+        return vocabulary(self.using, self._token)
 
     @property
     def connection(self):
@@ -124,6 +128,7 @@ class DatabaseBackend:
         """Match in SQL (one statement, skipped when browsing), filter/count/page on in-memory bitmaps
         (:mod:`search.bitmaps`), then one query for the details of the page of hits."""
         snapshot = bitmaps.current(self.using)
+        self._token = snapshot.token
         size = len(snapshot)
         clauses = parse_query(params.q)
         relevance = params.sort == "relevance" and bool(clauses)
@@ -235,7 +240,7 @@ class DatabaseBackend:
         return hits
 
     def spell(self, q: str) -> str | None:
-        return correct(vocabulary(self.using), q)
+        return correct(self._vocabulary(), q)
 
     def suggest(self, q: str, limit: int = 8) -> list[Suggestion]:
         """Titles completing ``q``; when none do, the same with typos fixed ("spagett" -> "spaghett")."""
@@ -276,6 +281,7 @@ class DatabaseBackend:
         statement with the kit's rarest title and summary words (OR), best ``SIMILAR_TEXT_HITS``.
         """
         snapshot = bitmaps.current(self.using)
+        self._token = snapshot.token
         own = snapshot.positions.get(page_id)
         if own is None:
             return None
@@ -301,7 +307,7 @@ class DatabaseBackend:
 
     def _distinctive_words(self, text: str) -> list[str]:
         """The kit's words other kits use least (but at least one other kit does)."""
-        known = vocabulary(self.using).frequency
+        known = self._vocabulary().frequency
         words = {w for w in tokens(text) if w not in STOP_WORDS and known.get(w, 0) >= 2}
         return sorted(words, key=lambda w: (known[w], w))[:SIMILAR_TEXT_TERMS]
 
