@@ -79,7 +79,9 @@ def document_class(synonyms: list[list[str]]) -> type[Document]:
         "body": _text(search),
         "attachments": _text(search),
         "suggest": Completion(analyzer="simple"),
-        "spelling": Text(analyzer=spelling_analyzer, fields={"shingles": Text(analyzer=spelling_shingle_analyzer)}),
+        "spelling": Text(
+            analyzer=spelling_analyzer, fields={"shingles": Text(analyzer=spelling_shingle_analyzer)}
+        ),
         "url": Keyword(index=False),
         "published_at": Date(),
         "duration_minutes": Integer(),

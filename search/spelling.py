@@ -57,7 +57,9 @@ class Vocabulary:
     def closest(self, word: str) -> str | None:
         """The known word within :func:`max_edits` of ``word``: fewest edits, then most kits."""
         limit = max_edits(word)
-        choices = [w for n in range(len(word) - limit, len(word) + limit + 1) for w in self.by_length.get(n, ())]
+        choices = [
+            w for n in range(len(word) - limit, len(word) + limit + 1) for w in self.by_length.get(n, ())
+        ]
         found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
         if not found:
             return None
@@ -190,10 +192,10 @@ def _build(using: str, token: int) -> Vocabulary:
         for material_id, label in cursor.fetchall():
             words_of[material_id].update(tokens(label))
     frequency = Counter(w for words in words_of.values() for w in words if len(w) >= MIN_WORD)
-    return _vocabulary(token, dict(frequency))
+    return make_vocabulary(token, dict(frequency))
 
 
-def _vocabulary(token: int, frequency: dict[str, int]) -> Vocabulary:
+def make_vocabulary(token: int, frequency: dict[str, int]) -> Vocabulary:
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in frequency:
         by_length[len(word)].append(word)
@@ -209,7 +211,7 @@ def _with_synonyms(base: Vocabulary) -> Vocabulary:
     key = frozenset(extra)
     if key not in base._merged:
         base._merged.clear()
-        base._merged[key] = _vocabulary(base.token, {**base.frequency, **dict.fromkeys(extra, 1)})
+        base._merged[key] = make_vocabulary(base.token, {**base.frequency, **dict.fromkeys(extra, 1)})
     return base._merged[key]
 
 

@@ -120,7 +120,9 @@ def build_spell(q: str, index: str | None = None) -> Search:
                     }
                 ],
                 "collate": {
-                    "query": {"source": {"match": {"spelling": {"query": "{{suggestion}}", "operator": "and"}}}},
+                    "query": {
+                        "source": {"match": {"spelling": {"query": "{{suggestion}}", "operator": "and"}}}
+                    },
                     "prune": False,
                 },
             },

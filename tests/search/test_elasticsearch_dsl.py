@@ -179,7 +179,9 @@ def test_parse_spell_takes_the_best_collated_option():
 
 
 def test_similar_is_more_like_this_plus_shared_terms_never_the_kit_itself():
-    request = build_similar(7, {"theme": ["constructies"], "target_group": [], "region": ["x"]}, 12, "alias").to_dict()
+    request = build_similar(
+        7, {"theme": ["constructies"], "target_group": [], "region": ["x"]}, 12, "alias"
+    ).to_dict()
     query = request["query"]["bool"]
     mlt = query["should"][0]["more_like_this"]
     assert mlt["like"] == [{"_index": "alias", "_id": "7"}]
@@ -206,7 +208,11 @@ def test_spelling_field_holds_titles_summaries_and_taxonomy_labels():
             "licence": [FacetTerm("cc-by-4.0", "CC BY 4.0")],
         },
     )
-    assert material_to_source(material)["spelling"].split("\n") == ["Bruggen bouwen", "Van papier.", "Constructies"]
+    assert material_to_source(material)["spelling"].split("\n") == [
+        "Bruggen bouwen",
+        "Van papier.",
+        "Constructies",
+    ]
     properties = build_index("databank-1", []).to_dict()["mappings"]["properties"]
     assert properties["spelling"]["analyzer"] == "spelling"
     assert properties["spelling"]["fields"]["shingles"]["analyzer"] == "spelling_shingle"

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from cms.pages.models import LessonKitPage
 from search import services
 from search.backends.base import SearchParams
-from search.spelling import Vocabulary, _vocabulary, correct, correct_prefix
+from search.spelling import Vocabulary, correct, correct_prefix, make_vocabulary
 
 TYPOS: list[tuple[str, set[str | None], str | None]] = [
     ("robott", {"robot"}, "robotje-spelen-unplugged"),
@@ -96,12 +96,16 @@ def test_teacher_typos_on_demo_content(demo_index, capsys):
         if kit is not None:
             wanted += 1
             found += kit in hit_slugs
-        lines.append(f"  {'ok ' if right else 'BAD'} {typed!r} -> {suggestion!r} corrected={results.corrected}")
+        lines.append(
+            f"  {'ok ' if right else 'BAD'} {typed!r} -> {suggestion!r} corrected={results.corrected}"
+        )
     precision, recall, found_rate = right_offered / offered, recalled / len(TYPOS), found / wanted
     with capsys.disabled():
         print(f"\nForgiving search on demo content ({len(TYPOS)} judged typos, database backend):")
         print("\n".join(lines))
-        print(f"  precision {precision:.3f} ({right_offered}/{offered}), recall {recall:.3f}, found {found_rate:.3f}")
+        print(
+            f"  precision {precision:.3f} ({right_offered}/{offered}), recall {recall:.3f}, found {found_rate:.3f}"
+        )
     assert precision >= 0.95
     assert recall >= 0.9
     assert found_rate >= 0.9
@@ -122,7 +126,9 @@ def test_a_typo_in_the_typed_prefix_still_completes(demo_index):
 
 @pytest.fixture
 def vocabulary() -> Vocabulary:
-    return _vocabulary(1, {"robot": 5, "robots": 1, "zonne": 3, "energie": 4, "lego": 2, "spike": 2, "micro": 2})
+    return make_vocabulary(
+        1, {"robot": 5, "robots": 1, "zonne": 3, "energie": 4, "lego": 2, "spike": 2, "micro": 2}
+    )
 
 
 @pytest.mark.parametrize(
