@@ -67,7 +67,12 @@ def search_with_correction(backend: SearchBackend, params: SearchParams) -> Sear
     results = backend.search(params)
     if not params.q or results.total >= FEW_HITS:
         return results
-    suggestion = backend.spell(params.q)
+    try:
+        suggestion = backend.spell(params.q)
+    except Exception:
+        # E.g. an Elasticsearch index built before the spelling field existed: answer uncorrected.
+        logger.warning("Spelling suggestion failed on the %s backend", backend.name, exc_info=True)
+        return results
     if not suggestion or tokens(suggestion) == tokens(params.q):
         return results
     if results.total and len(tokens(suggestion)) != len(tokens(params.q)):

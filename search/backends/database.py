@@ -52,10 +52,12 @@ HIGHLIGHT_FIELDS = (
     ("attachment_text", "attachments"),
 )
 #: Similar kits: points per shared taxonomy term, and for the best text match (falling with rank).
-SIMILAR_FACET_WEIGHTS = {"theme": 3.0, "tech_world": 2.0, "core_goal": 2.0, "target_group": 1.0}
+SIMILAR_FACET_WEIGHTS = {"theme": 3, "tech_world": 2, "core_goal": 2, "target_group": 1}
 SIMILAR_TEXT_WEIGHT = 6.0
-SIMILAR_TEXT_TERMS = 8
-SIMILAR_TEXT_HITS = 40
+SIMILAR_TEXT_TERMS = 6
+SIMILAR_TEXT_HITS = 30
+SIMILAR_MAX_DOC_SHARE = 0.05
+SIMILAR_MIN_COMMON = 50  # a small databank: any shared word counts
 
 
 def _positions(mask: int) -> list[int]:
@@ -66,6 +68,33 @@ def _positions(mask: int) -> list[int]:
         out.append(i)
         i = digits.find("1", i + 1)
     return out
+
+
+def _bit_sliced_sum(weighted: list[tuple[int, int]]) -> list[int]:
+    """Per position, the sum of the weights of the masks holding it, as binary digit planes:
+    bit ``p`` of ``planes[k]`` is digit ``k`` of position ``p``'s sum (ripple-carry addition)."""
+    planes: list[int] = []
+    for mask, weight in weighted:
+        for digit in range(weight.bit_length()):
+            if not weight >> digit & 1:
+                continue
+            carry, k = mask, digit
+            while carry:
+                if k == len(planes):
+                    planes.append(0)
+                planes[k], carry = planes[k] ^ carry, planes[k] & carry
+                k += 1
+    return planes
+
+
+def _level_mask(planes: list[int], level: int, within: int) -> int:
+    """The positions of ``within`` whose sum is exactly ``level``."""
+    if level >> len(planes):
+        return 0
+    mask = within
+    for k, plane in enumerate(planes):
+        mask &= plane if level >> k & 1 else ~plane
+    return mask
 
 
 class DatabaseBackend:
@@ -277,8 +306,11 @@ class DatabaseBackend:
     def similar(self, page_id: int, limit: int) -> list[int] | None:
         """Kits sharing the most taxonomy terms and distinctive words with ``page_id``, best first.
 
-        Shared terms are counted on the in-memory facet masks; the text part is ONE full-text
-        statement with the kit's rarest title and summary words (OR), best ``SIMILAR_TEXT_HITS``.
+        Shared terms are counted on the in-memory facet masks as a bit-sliced sum (a few big-integer
+        operations whatever the size of the databank), read from the highest score down until
+        ``limit`` kits are found; the text part is ONE full-text statement with the kit's rarest title
+        and summary words (OR), best ``SIMILAR_TEXT_HITS``, which add up to ``SIMILAR_TEXT_WEIGHT``.
+        Equal scores: newest first, like search.
         """
         snapshot = bitmaps.current(self.using)
         self._token = snapshot.token
@@ -286,29 +318,44 @@ class DatabaseBackend:
         if own is None:
             return None
         row = LessonMaterial.objects.using(self.using).only("title", "summary", "facets").get(page_id=page_id)
+        size = len(snapshot)
+        weighted = [
+            (value.mask, weight)
+            for key, weight in SIMILAR_FACET_WEIGHTS.items()
+            for term in row.facets.get(key, [])
+            if (value := snapshot.facets.get(key, {}).get(term["value"])) is not None
+        ]
         scores: dict[int, float] = {}
-        for key, weight in SIMILAR_FACET_WEIGHTS.items():
-            values = snapshot.facets.get(key, {})
-            for term in row.facets.get(key, []):
-                value = values.get(term["value"])
-                if value is not None:
-                    for p in _positions(value.mask):
-                        scores[p] = scores.get(p, 0.0) + weight
-        words = self._distinctive_words(f"{row.title} {row.summary}")
+        words = self._distinctive_words(f"{row.title} {row.summary}", size)
         if words:
-            text_hits = self._text_neighbours(words)
-            for rank, p in enumerate(snapshot.positions_of(text_hits)):
-                if p < len(snapshot):
-                    scores[p] = scores.get(p, 0.0) + SIMILAR_TEXT_WEIGHT * (1 - rank / len(text_hits))
+            text_hits = [p for p in snapshot.positions_of(self._text_neighbours(words)) if p < size]
+            member = [(bytes_of(mask, size), weight) for mask, weight in weighted]
+            for rank, p in enumerate(text_hits):
+                shared = sum(weight for bits, weight in member if has(bits, p))
+                scores[p] = shared + SIMILAR_TEXT_WEIGHT * (1 - rank / len(text_hits))
+        # Kits found by their shared terms only, best levels first, until there are enough.
+        planes = _bit_sliced_sum(weighted)
+        others = snapshot.all_mask & ~(1 << own)
+        found = 0
+        for level in range(sum(weight for _mask, weight in weighted), 0, -1):
+            if found >= limit:
+                break
+            at_level = _level_mask(planes, level, others)
+            for p in _positions(at_level):
+                if p not in scores:
+                    scores[p] = level
+                    found += 1
         scores.pop(own, None)
         newest = snapshot.newest_rank
         best = sorted(scores, key=lambda p: (-scores[p], newest[p]))[:limit]
         return [snapshot.ids[p] for p in best]
 
-    def _distinctive_words(self, text: str) -> list[str]:
-        """The kit's words other kits use least (but at least one other kit does)."""
+    def _distinctive_words(self, text: str, size: int) -> list[str]:
+        """The kit's words other kits use least: at least one other kit, at most a few percent of all
+        (a word every fifth kit uses says nothing about likeness and costs a long ranked scan)."""
         known = self._vocabulary().frequency
-        words = {w for w in tokens(text) if w not in STOP_WORDS and known.get(w, 0) >= 2}
+        most = max(SIMILAR_MIN_COMMON, int(size * SIMILAR_MAX_DOC_SHARE))
+        words = {w for w in tokens(text) if w not in STOP_WORDS and 2 <= known.get(w, 0) <= most}
         return sorted(words, key=lambda w: (known[w], w))[:SIMILAR_TEXT_TERMS]
 
     def _text_neighbours(self, words: list[str]) -> list[int]:
