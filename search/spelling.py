@@ -113,18 +113,23 @@ class Vocabulary:
         )
 
 
-def correct(vocabulary: Vocabulary, q: str) -> str | None:
-    """The corrected query, or ``None`` when every word is known or nothing close is."""
+def correct(vocabulary: Vocabulary, q: str, *, literal: bool = False) -> str | None:
+    """The corrected query, or ``None`` when every word is known or nothing close is.
+
+    A word is known when the vocabulary has it or its stem (search stems too); ``literal`` asks for
+    the word itself, for title completion, which matches unstemmed words on PostgreSQL.
+    """
     words = tokens(q)
+    knows = vocabulary.frequency.__contains__ if literal else vocabulary.knows
     out: list[str] = []
     changed = False
     i = 0
     while i < len(words):
         word = words[i]
-        if len(word) < MIN_WORD or word in STOP_WORDS or word.isdigit() or vocabulary.knows(word):
+        if len(word) < MIN_WORD or word in STOP_WORDS or word.isdigit() or knows(word):
             # Two known-looking parts may still be one word split by the teacher ("lego mind storm").
             nxt = words[i + 1] if i + 1 < len(words) else ""
-            if nxt and not vocabulary.knows(nxt) and (word + nxt) in vocabulary.frequency:
+            if nxt and not knows(nxt) and (word + nxt) in vocabulary.frequency:
                 out.append(word + nxt)
                 changed, i = True, i + 2
                 continue
@@ -132,7 +137,7 @@ def correct(vocabulary: Vocabulary, q: str) -> str | None:
             i += 1
             continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if nxt and vocabulary.knows(word + nxt):
+        if nxt and knows(word + nxt):
             replacement = word + nxt
             i += 2
         else:
@@ -151,7 +156,7 @@ def correct_prefix(vocabulary: Vocabulary, q: str) -> str | None:
     words = tokens(q)
     if not words:
         return None
-    head = correct(vocabulary, " ".join(words[:-1])) if len(words) > 1 else None
+    head = correct(vocabulary, " ".join(words[:-1]), literal=True) if len(words) > 1 else None
     last = words[-1]
     fixed_last = None
     if not any(w.startswith(last) for w in vocabulary.prefixes(len(last))):

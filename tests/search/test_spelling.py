@@ -156,3 +156,12 @@ def test_prefix_correction_fixes_the_beginning_of_the_last_word(vocabulary):
     assert correct_prefix(vocabulary, "rob") is None  # a known beginning: nothing to fix
     assert correct_prefix(vocabulary, "zone ener") == "zonne ener"
     assert correct_prefix(vocabulary, "zonne ener") is None
+
+
+
+def test_prefix_correction_spells_whole_words_as_the_titles_do():
+    """Title completion matches unstemmed words on PostgreSQL: "brugen" finds no "Bruggen" title
+    there, although search (stemming both to "brug") finds the kit."""
+    vocabulary = make_vocabulary(1, {"bruggen": 3, "bouwen": 4})
+    assert correct(vocabulary, "brugen bouw") is None
+    assert correct_prefix(vocabulary, "brugen bouw") == "bruggen bouw"
