@@ -141,14 +141,10 @@ def similar_kits(page_id: int, limit: int = SIMILAR_LIMIT) -> list[SimilarKit] |
 
 
 def similar_kit_pages(page_id: int, limit: int = SIMILAR_LIMIT) -> list:
-    """:func:`similar_kits` as pages for the kit page's cards (listing image and target groups loaded)."""
+    """:func:`similar_kits` as pages for the kit page's cards (target groups loaded)."""
     kits = similar_kits(page_id, limit) or []
     pages = (
-        searchable_kits()
-        .filter(pk__in=[kit.id for kit in kits])
-        .select_related("listing_image")
-        .prefetch_related("target_groups")
-        .in_bulk()
+        searchable_kits().filter(pk__in=[kit.id for kit in kits]).prefetch_related("target_groups").in_bulk()
     )
     return [pages[kit.id] for kit in kits if kit.id in pages]
 
