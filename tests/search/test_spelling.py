@@ -158,7 +158,6 @@ def test_prefix_correction_fixes_the_beginning_of_the_last_word(vocabulary):
     assert correct_prefix(vocabulary, "zonne ener") is None
 
 
-
 def test_prefix_correction_spells_whole_words_as_the_titles_do():
     """Title completion matches unstemmed words on PostgreSQL: "brugen" finds no "Bruggen" title
     there, although search (stemming both to "brug") finds the kit."""
