@@ -3,7 +3,9 @@
 Builds a throw-away SQLite database (``/tmp/bench-search.sqlite3``, or ``BENCH_DATABASE_URL``) with
 10,000 live lesson kits (Dutch text, taxonomies, attachment text), rebuilds the index, then times 20
 representative queries (query + 0-3 filters + all facets) through ``GET /api/v3/databank/search``
-and the same queries through a plain ORM ``icontains`` search with ORM facet counts.
+and the same queries through a plain ORM ``icontains`` search with ORM facet counts. Then 20
+misspelled queries (answered with the results of their correction) and the similar kits of 100 kits
+(``GET /api/v3/databank/kits/{id}/similar``).
 
     .venv/bin/python bench/search.py [--materials 10000] [--repeat 5]
 """
@@ -194,6 +196,30 @@ QUERIES = [
     ("plastic recyclen", {}),
     ("elektriciteit schakeling lampje", {"duration": ["lt30", "30-60"]}),
     ("ontwerpcyclus", {"core_goal": ["45"], "partner": ["partner-3"], "licence": ["cc-by-4.0"]}),
+]
+
+#: Typos a teacher makes; each finds nothing as typed, so the API answers with the correction.
+MISSPELLED = [
+    ("spagetti", {}),
+    ("programeren", {}),
+    ("brugen bouwen", {}),
+    ("kompasnald", {}),
+    ("driehoeck", {}),
+    ("zonnepanneel", {}),
+    ("elektricitijt", {}),
+    ("batterei", {"target_group": ["po-groep-7-8"]}),
+    ("schakling lampje", {}),
+    ("waterrat", {}),
+    ("sensorr", {"theme": ["digitalisering"]}),
+    ("windmoolen", {}),
+    ("ontwerpcyclis", {}),
+    ("constructe", {}),
+    ("magneeet", {}),
+    ("spanninng", {}),
+    ("stabeil", {}),
+    ("toren spagetti", {}),
+    ("kompas noordn", {}),
+    ("motr", {}),
 ]
 
 
@@ -435,6 +461,34 @@ def main() -> None:
         "plain ORM icontains + ORM facet counts:        ",
         summary(timed(orm_search, max(1, args.repeat // 5))),
     )
+    print("load average (1/5/15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+
+    corrected = sum(api(q, filters).json()["corrected"] for q, filters in MISSPELLED)
+    print(f"misspelled queries answered with their correction: {corrected}/{len(MISSPELLED)}")
+    samples = []
+    for _ in range(args.repeat):
+        for q, filters in MISSPELLED:
+            started = time.perf_counter()
+            api(q, filters)
+            samples.append((time.perf_counter() - started) * 1000)
+    print("API search, misspelled -> corrected:            ", summary(samples))
+
+    kit_ids = random.Random(7).sample(list(LessonKitPage.objects.live().values_list("pk", flat=True)), 100)
+
+    def similar(kit_id):
+        response = client.get(f"/api/v3/databank/kits/{kit_id}/similar")
+        if response.status_code != 200 or not response.json():
+            raise RuntimeError(response.content)
+
+    similar(kit_ids[0])
+    samples = []
+    for _ in range(max(1, args.repeat // 5)):
+        for kit_id in kit_ids:
+            started = time.perf_counter()
+            similar(kit_id)
+            samples.append((time.perf_counter() - started) * 1000)
+    print("API similar kits:                               ", summary(samples))
+    print("API search again (floor, same run):             ", summary(timed(api, 1)))
     print("load average (1/5/15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 

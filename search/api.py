@@ -9,10 +9,12 @@ from typing import Annotated
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from pydantic import WithJsonSchema
+from pydantic import Field, WithJsonSchema
 
 from cms.api.errors import ProblemSchema
 from cms.api.examples import openapi_examples
+from cms.api.schema_types import Id
+from cms.errors import NotFound
 from search_insight.services import site_for_request
 
 from . import api_examples as examples
@@ -74,8 +76,23 @@ class SearchResponse(Schema):
     num_pages: int
     sort: str
     backend: str
+    did_you_mean: str | None = Field(
+        description="A better-spelled query from the databank's own words when `q` found little or nothing."
+    )
+    corrected: bool = Field(
+        description="`true` when `q` found nothing and `results`/`facets` are those of `did_you_mean`."
+    )
     results: list[HitSchema]
     facets: list[FacetSchema]
+
+
+class SimilarKitSchema(Schema):
+    id: int
+    title: str
+    url: str
+    summary: str
+    duration_minutes: int
+    facets: dict[str, list[FacetTermSchema]]
 
 
 class SuggestionSchema(Schema):
@@ -140,6 +157,8 @@ def serialize(results: SearchResults) -> dict:
         "num_pages": results.num_pages,
         "sort": results.params.sort,
         "backend": results.backend,
+        "did_you_mean": results.did_you_mean,
+        "corrected": results.corrected,
         "results": results.hits,
         "facets": [
             {"key": key, "label": str(FACET_LABELS[key]), "values": values}
@@ -159,7 +178,10 @@ def serialize(results: SearchResults) -> dict:
         "with facet counts. Filters: repeat a facet parameter for several values (OR within a facet, AND "
         "across facets); each facet's counts ignore its own selection. "
         f"Sort: {', '.join(SORTS)} (default relevance with a query, newest without). "
-        f"page_size at most {MAX_PAGE_SIZE}. Unknown or invalid parameters give a 400 `application/problem+json` with a message per "
+        f"page_size at most {MAX_PAGE_SIZE}. When `q` finds fewer than {services.FEW_HITS} kits and a close "
+        "spelling from the databank's own words (titles, summaries, taxonomy labels, synonyms) finds more, "
+        "`did_you_mean` holds it; when `q` found nothing, the results are those of `did_you_mean` and "
+        "`corrected` is `true`. Unknown or invalid parameters give a 400 `application/problem+json` with a message per "
         "parameter in `errors`."
     ),
 )
@@ -174,7 +196,11 @@ def search_view(request: HttpRequest, query: Query[SearchQuery]):
     summary="Autocomplete lesson-kit titles",
     operation_id="databank_suggest",
     openapi_extra=openapi_examples(responses={200: examples.SUGGESTIONS}),
-    description="Titles of searchable kits matching the words typed so far (the last word as a prefix).",
+    description=(
+        "Titles of searchable kits matching the words typed so far (the last word as a prefix). When "
+        "nothing matches, a typo is forgiven: the words and the beginning of the last word are replaced "
+        "by the closest the databank knows (`spagett` completes to *De hoogste spaghettitoren*)."
+    ),
 )
 def suggest_view(request: HttpRequest, q: SuggestText, limit: SuggestLimitParam = None):
     errors: dict[str, str] = {}
@@ -186,3 +212,23 @@ def suggest_view(request: HttpRequest, q: SuggestText, limit: SuggestLimitParam 
     if errors:
         raise InvalidSearchParams(errors)
     return Status(200, services.suggest(q, size))
+
+
+@router.get(
+    "/kits/{kit_id}/similar",
+    response={200: list[SimilarKitSchema], 400: ProblemSchema, 404: ProblemSchema},
+    summary="Lesson kits similar to a kit",
+    operation_id="databank_similar_kits",
+    openapi_extra=openapi_examples(responses={200: examples.SIMILAR}),
+    description=(
+        f"Up to {services.SIMILAR_LIMIT} published, public lesson kits most like this one, best first: "
+        "shared words in title and summary plus shared themes, technology worlds, core goals and target "
+        "groups (Elasticsearch: `more_like_this` plus the same shared terms). Never the kit itself, never "
+        "drafts or private kits. A kit that is not published and public answers 404."
+    ),
+)
+def similar_view(request: HttpRequest, kit_id: Id):
+    kits = services.similar_kits(kit_id)
+    if kits is None:
+        raise NotFound(_("Not found"))
+    return Status(200, kits)

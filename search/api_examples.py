@@ -27,6 +27,8 @@ SEARCH = {
     "num_pages": 1,
     "sort": "relevance",
     "backend": "database",
+    "did_you_mean": None,
+    "corrected": False,
     "results": [HIT],
     "facets": [
         {
@@ -52,4 +54,26 @@ SUGGESTIONS = [
         "url": "https://www.techtown.nl/databank/zonne-energie-meten/",
     },
     {"id": 94, "title": "Zonneboten bouwen", "url": "https://www.techtown.nl/databank/zonneboten-bouwen/"},
+]
+
+SIMILAR = [
+    {
+        "id": 91,
+        "title": "De hoogste spaghettitoren",
+        "url": "https://www.techtown.nl/databank/de-hoogste-spaghettitoren/",
+        "summary": "Teams maken een stabiele toren van spaghetti en marshmallows.",
+        "duration_minutes": 45,
+        "facets": {
+            "target_group": [{"value": "po-groep-7-8", "label": "po groep 7/8"}],
+            "theme": [{"value": "constructies", "label": "Constructies"}],
+        },
+    },
+    {
+        "id": 97,
+        "title": "Bouw een grijphand",
+        "url": "https://www.techtown.nl/databank/bouw-een-grijphand/",
+        "summary": "Leerlingen bouwen een grijphand van karton, rietjes en touw.",
+        "duration_minutes": 90,
+        "facets": {"theme": [{"value": "constructies", "label": "Constructies"}]},
+    },
 ]

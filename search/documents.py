@@ -42,6 +42,15 @@ def synonym_filter(synonyms: list[list[str]]):
     return token_filter("dutch_synonyms", type="synonym_graph", synonyms=rules, updateable=True)
 
 
+# Spelling vocabulary: titles, summaries and taxonomy labels as plain folded words (no stemming, so
+# suggestions are words a teacher recognises), and as 2-3 word shingles for the phrase suggester.
+spelling_shingles = token_filter("spelling_shingles", type="shingle", min_shingle_size=2, max_shingle_size=3)
+spelling_analyzer = analyzer("spelling", tokenizer="standard", filter=["lowercase", "asciifolding"])
+spelling_shingle_analyzer = analyzer(
+    "spelling_shingle", tokenizer="standard", filter=["lowercase", "asciifolding", spelling_shingles]
+)
+SPELLING_FACETS = ("target_group", "theme", "tech_world", "core_goal")
+
 dutch_index_analyzer = analyzer(
     "dutch_index",
     tokenizer="standard",
@@ -70,6 +79,9 @@ def document_class(synonyms: list[list[str]]) -> type[Document]:
         "body": _text(search),
         "attachments": _text(search),
         "suggest": Completion(analyzer="simple"),
+        "spelling": Text(
+            analyzer=spelling_analyzer, fields={"shingles": Text(analyzer=spelling_shingle_analyzer)}
+        ),
         "url": Keyword(index=False),
         "published_at": Date(),
         "duration_minutes": Integer(),
@@ -102,6 +114,13 @@ def material_to_source(material) -> dict:
         "body": material.body,
         "attachments": material.attachment_text,
         "suggest": {"input": suggest_inputs(material.title)},
+        "spelling": "\n".join(
+            [
+                material.title,
+                material.summary,
+                *(t.label for key in SPELLING_FACETS for t in material.facets.get(key, [])),
+            ]
+        ),
         "url": material.url,
         "published_at": material.published_at,
         "duration_minutes": material.duration_minutes,

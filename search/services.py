@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 
 from django.conf import settings
 from django.db import transaction
@@ -14,11 +15,12 @@ from wagtail.models import Site
 
 from search_insight import services as insight
 
-from .backends.base import SearchBackend, SearchParams, SearchResults, Suggestion
+from .backends.base import SearchBackend, SearchParams, SearchResults, SimilarKit, Suggestion
 from .backends.database import DatabaseBackend
-from .materials import iter_materials
-from .models import KitDownload, KitDownloadStats, PendingIndexUpdate
+from .materials import iter_materials, searchable_kits
+from .models import KitDownload, KitDownloadStats, LessonMaterial, PendingIndexUpdate
 from .promotions import pin_promotions
+from .text import tokens
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,12 @@ def elasticsearch_backend() -> SearchBackend | None:
     return ElasticsearchBackend.for_url(url)
 
 
+#: A query with fewer hits than this is checked for a better spelling.
+FEW_HITS = 3
+#: How many similar kits a kit page and the API show.
+SIMILAR_LIMIT = 6
+
+
 def search(params: SearchParams, *, site: Site | None = None) -> SearchResults:
     """Answer a validated search with the editors' picks first; logged for the editors' reports."""
     params.validate()
@@ -55,10 +63,46 @@ def _backend_search(params: SearchParams) -> SearchResults:
     es = elasticsearch_backend()
     if es is not None:
         try:
-            return es.search(params)
+            return search_with_correction(es, params)
         except Exception:
             logger.warning("Elasticsearch search failed; answering from the database backend", exc_info=True)
-    return database_backend().search(params)
+    return search_with_correction(database_backend(), params)
+
+
+def search_with_correction(backend: SearchBackend, params: SearchParams) -> SearchResults:
+    """The search, plus ``did_you_mean`` when it found little and a close spelling finds more.
+
+    When the query found nothing the answer holds the corrected query's hits and facets with
+    ``corrected=True`` (``params`` stay the visitor's, so the page can offer the original back).
+    The same rule for both backends: only how a correction is found differs (``backend.spell``).
+    """
+    results = backend.search(params)
+    if not params.q or results.total >= FEW_HITS:
+        return results
+    try:
+        suggestion = backend.spell(params.q)
+    except Exception:
+        # E.g. an Elasticsearch index built before the spelling field existed: answer uncorrected.
+        logger.warning("Spelling suggestion failed on the %s backend", backend.name, exc_info=True)
+        return results
+    if not suggestion or tokens(suggestion) == tokens(params.q):
+        return results
+    if results.total and len(tokens(suggestion)) != len(tokens(params.q)):
+        return results  # words that find kits as typed ("windenergie") are not split or joined
+    alternative = backend.search(replace(params, q=suggestion))
+    # A fuzzy backend (Elasticsearch) already finds "robott" as "robot": the same hits then still
+    # earn the teacher the word the kits use. An exact backend found the words as typed.
+    forgiven = (
+        backend.fuzzy
+        and results.total > 0
+        and {h.id for h in alternative.hits} == {h.id for h in results.hits}
+    )
+    if alternative.total > results.total or forgiven:
+        results.did_you_mean = alternative.did_you_mean = suggestion
+        if not results.total:
+            alternative.params, alternative.corrected = params, True
+            return alternative
+    return results
 
 
 def suggest(q: str, limit: int = 8) -> list[Suggestion]:
@@ -69,6 +113,52 @@ def suggest(q: str, limit: int = 8) -> list[Suggestion]:
         except Exception:
             logger.warning("Elasticsearch suggest failed; answering from the database backend", exc_info=True)
     return database_backend().suggest(q, limit)
+
+
+def similar_kits(page_id: int, limit: int = SIMILAR_LIMIT) -> list[SimilarKit] | None:
+    """Up to ``limit`` searchable kits most like ``page_id`` (``None`` when that kit is not searchable).
+
+    Backends rank candidates from their index; the visibility rule (:func:`searchable_kits`) is
+    applied here again to the kit and its candidates in one query, so a kit unpublished a moment ago
+    never shows, whatever the state of an index.
+    """
+    candidates: list[int] | None = None
+    es = elasticsearch_backend()
+    if es is not None:
+        try:
+            candidates = es.similar(page_id, limit * 2)
+        except Exception:
+            logger.warning("Elasticsearch similar kits failed; answering from the database", exc_info=True)
+    if candidates is None:  # no Elasticsearch, it failed, or it has not indexed the kit yet
+        candidates = database_backend().similar(page_id, limit * 2)
+    if candidates is None:
+        return None
+    visible = set(searchable_kits().filter(pk__in=[page_id, *candidates]).values_list("pk", flat=True))
+    if page_id not in visible:
+        return None
+    chosen = [pk for pk in candidates if pk in visible and pk != page_id][:limit]
+    rows = LessonMaterial.objects.in_bulk(chosen)
+    return [
+        SimilarKit(
+            id=row.page_id,
+            title=row.title,
+            url=row.url,
+            summary=row.summary,
+            duration_minutes=row.duration_minutes,
+            facets=row.facets,
+        )
+        for row in (rows.get(pk) for pk in chosen)
+        if row is not None
+    ]
+
+
+def similar_kit_pages(page_id: int, limit: int = SIMILAR_LIMIT) -> list:
+    """:func:`similar_kits` as pages for the kit page's cards (target groups loaded)."""
+    kits = similar_kits(page_id, limit) or []
+    pages = (
+        searchable_kits().filter(pk__in=[kit.id for kit in kits]).prefetch_related("target_groups").in_bulk()
+    )
+    return [pages[kit.id] for kit in kits if kit.id in pages]
 
 
 def index_pages(page_ids: Iterable[int]) -> int:

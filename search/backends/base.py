@@ -89,6 +89,10 @@ class SearchResults:
     hits: list[Hit]
     facets: dict[str, list[FacetCount]]
     backend: str
+    #: A better-spelled query from the index's vocabulary when this one found little or nothing.
+    did_you_mean: str | None = None
+    #: True when the original query found nothing and ``hits``/``facets`` are those of ``did_you_mean``.
+    corrected: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -102,12 +106,30 @@ class Suggestion:
     url: str
 
 
+@dataclass
+class SimilarKit:
+    id: int
+    title: str
+    url: str
+    summary: str
+    duration_minutes: int
+    facets: dict[str, list[dict[str, str]]]
+
+
 class SearchBackend(Protocol):
     name: str
+    #: Whether ``search`` itself tolerates misspelled words (fuzzy matching).
+    fuzzy: bool
 
     def search(self, params: SearchParams) -> SearchResults: ...
 
     def suggest(self, q: str, limit: int = 8) -> list[Suggestion]: ...
+
+    def spell(self, q: str) -> str | None:
+        """``q`` with its unknown words replaced by close words of the index, or ``None``."""
+
+    def similar(self, page_id: int, limit: int) -> list[int] | None:
+        """Ids of indexed kits most like ``page_id``, best first (``None``: the kit is not indexed)."""
 
     def index(self, materials: list) -> None: ...
 

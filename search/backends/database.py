@@ -26,6 +26,7 @@ from ..facets import FACET_KEYS
 from ..materials import MaterialData, iter_materials
 from ..models import LessonMaterial, LessonMaterialFacet
 from ..query import (
+    Clause,
     clause_stems,
     fts5_expression,
     fts5_prefix_expression,
@@ -33,7 +34,8 @@ from ..query import (
     tsquery_expression,
     tsquery_prefix_expression,
 )
-from ..text import highlight, stemmed_index_text, with_compound_heads
+from ..spelling import correct, correct_prefix, vocabulary
+from ..text import STOP_WORDS, highlight, stem, stemmed_index_text, tokens, with_compound_heads
 from .base import FacetCount, Hit, SearchParams, SearchResults, Suggestion
 
 logger = logging.getLogger(__name__)
@@ -49,13 +51,62 @@ HIGHLIGHT_FIELDS = (
     ("body", "body"),
     ("attachment_text", "attachments"),
 )
+#: Similar kits: points per shared taxonomy term, and for the best text match (falling with rank).
+SIMILAR_FACET_WEIGHTS = {"theme": 3, "tech_world": 2, "core_goal": 2, "target_group": 1}
+SIMILAR_TEXT_WEIGHT = 6.0
+SIMILAR_TEXT_TERMS = 6
+SIMILAR_TEXT_HITS = 30
+SIMILAR_MAX_DOC_SHARE = 0.05
+SIMILAR_MIN_COMMON = 50  # a small databank: any shared word counts
+
+
+def _positions(mask: int) -> list[int]:
+    """The set bits of a facet mask (a C-level string scan, not a Python loop over every bit)."""
+    digits = bin(mask)[:1:-1]
+    out, i = [], digits.find("1")
+    while i >= 0:
+        out.append(i)
+        i = digits.find("1", i + 1)
+    return out
+
+
+def _bit_sliced_sum(weighted: list[tuple[int, int]]) -> list[int]:
+    """Per position, the sum of the weights of the masks holding it, as binary digit planes:
+    bit ``p`` of ``planes[k]`` is digit ``k`` of position ``p``'s sum (ripple-carry addition)."""
+    planes: list[int] = []
+    for mask, weight in weighted:
+        for digit in range(weight.bit_length()):
+            if not weight >> digit & 1:
+                continue
+            carry, k = mask, digit
+            while carry:
+                if k == len(planes):
+                    planes.append(0)
+                planes[k], carry = planes[k] ^ carry, planes[k] & carry
+                k += 1
+    return planes
+
+
+def _level_mask(planes: list[int], level: int, within: int) -> int:
+    """The positions of ``within`` whose sum is exactly ``level``."""
+    if level >> len(planes):
+        return 0
+    mask = within
+    for k, plane in enumerate(planes):
+        mask &= plane if level >> k & 1 else ~plane
+    return mask
 
 
 class DatabaseBackend:
     name = "database"
+    fuzzy = False
 
     def __init__(self, using: str = "default"):
         self.using = using
+        self._token: int | None = None  # index version of the last search: spell() needs no re-check
+
+    def _vocabulary(self):
+        return vocabulary(self.using, self._token)
 
     @property
     def connection(self):
@@ -106,6 +157,7 @@ class DatabaseBackend:
         """Match in SQL (one statement, skipped when browsing), filter/count/page on in-memory bitmaps
         (:mod:`search.bitmaps`), then one query for the details of the page of hits."""
         snapshot = bitmaps.current(self.using)
+        self._token = snapshot.token
         size = len(snapshot)
         clauses = parse_query(params.q)
         relevance = params.sort == "relevance" and bool(clauses)
@@ -216,7 +268,19 @@ class DatabaseBackend:
             )
         return hits
 
+    def spell(self, q: str) -> str | None:
+        return correct(self._vocabulary(), q)
+
     def suggest(self, q: str, limit: int = 8) -> list[Suggestion]:
+        """Titles completing ``q``; when none do, the same with typos fixed ("spagett" -> "spaghett")."""
+        found = self._suggest(q, limit)
+        if not found:
+            fixed = correct_prefix(vocabulary(self.using), q)
+            if fixed:
+                found = self._suggest(fixed, limit)
+        return found
+
+    def _suggest(self, q: str, limit: int) -> list[Suggestion]:
         if self.vendor == "sqlite":
             expression = fts5_prefix_expression(q)
             sql = (
@@ -238,6 +302,86 @@ class DatabaseBackend:
         with self.connection.cursor() as cursor:
             cursor.execute(sql, [expression, limit])
             return [Suggestion(id=r[0], title=r[1], url=r[2]) for r in cursor.fetchall()]
+
+    def similar(self, page_id: int, limit: int) -> list[int] | None:
+        """Kits sharing the most taxonomy terms and distinctive words with ``page_id``, best first.
+
+        Shared terms are counted on the in-memory facet masks as a bit-sliced sum (a few big-integer
+        operations whatever the size of the databank), read from the highest score down until
+        ``limit`` kits are found; the text part is ONE full-text statement with the kit's rarest title
+        and summary words (OR), best ``SIMILAR_TEXT_HITS``, which add up to ``SIMILAR_TEXT_WEIGHT``.
+        Equal scores: newest first, like search.
+        """
+        snapshot = bitmaps.current(self.using)
+        self._token = snapshot.token
+        own = snapshot.positions.get(page_id)
+        if own is None:
+            return None
+        row = LessonMaterial.objects.using(self.using).only("title", "summary", "facets").get(page_id=page_id)
+        size = len(snapshot)
+        weighted = [
+            (value.mask, weight)
+            for key, weight in SIMILAR_FACET_WEIGHTS.items()
+            for term in row.facets.get(key, [])
+            if (value := snapshot.facets.get(key, {}).get(term["value"])) is not None
+        ]
+        scores: dict[int, float] = {}
+        words = self._distinctive_words(f"{row.title} {row.summary}", size)
+        if words:
+            text_hits = [p for p in snapshot.positions_of(self._text_neighbours(words)) if p < size]
+            member = [(bytes_of(mask, size), weight) for mask, weight in weighted]
+            for rank, p in enumerate(text_hits):
+                shared = sum(weight for bits, weight in member if has(bits, p))
+                scores[p] = shared + SIMILAR_TEXT_WEIGHT * (1 - rank / len(text_hits))
+        # Kits found by their shared terms only, best levels first, until there are enough.
+        planes = _bit_sliced_sum(weighted)
+        others = snapshot.all_mask & ~(1 << own)
+        found = 0
+        for level in range(sum(weight for _mask, weight in weighted), 0, -1):
+            if found >= limit:
+                break
+            at_level = _level_mask(planes, level, others)
+            for p in _positions(at_level):
+                if p not in scores:
+                    scores[p] = level
+                    found += 1
+        scores.pop(own, None)
+        newest = snapshot.newest_rank
+        best = sorted(scores, key=lambda p: (-scores[p], newest[p]))[:limit]
+        return [snapshot.ids[p] for p in best]
+
+    def _distinctive_words(self, text: str, size: int) -> list[str]:
+        """The kit's words other kits use least: at least one other kit, at most a few percent of all
+        (a word every fifth kit uses says nothing about likeness and costs a long ranked scan)."""
+        known = self._vocabulary().frequency
+        most = max(SIMILAR_MIN_COMMON, int(size * SIMILAR_MAX_DOC_SHARE))
+        words = {w for w in tokens(text) if w not in STOP_WORDS and 2 <= known.get(w, 0) <= most}
+        return sorted(words, key=lambda w: (known[w], w))[:SIMILAR_TEXT_TERMS]
+
+    def _text_neighbours(self, words: list[str]) -> list[int]:
+        if self.vendor == "sqlite":
+            expression = " OR ".join(sorted({f'"{stem(w)}"' for w in words}))
+            sql = (
+                f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s "
+                f"ORDER BY bm25({FTS}, 10.0, 5.0, 0.0, 0.0) LIMIT %s"
+            )
+            args = ["{title summary} : (" + expression + ")", SIMILAR_TEXT_HITS]
+        elif self.vendor == "postgresql":
+            sql = (
+                f"SELECT page_id FROM {MATERIAL}, to_tsquery('dutch', %s) AS tsq WHERE search_vector @@ tsq "
+                "ORDER BY ts_rank_cd(search_vector, tsq, 1) DESC, page_id LIMIT %s"
+            )
+            args = [" | ".join(words), SIMILAR_TEXT_HITS]
+        else:
+            return self._unranked([frozenset({(w,)}) for w in words])
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, args)
+            return [r[0] for r in cursor.fetchall()]
+
+    def _unranked(self, alternatives: list[Clause]) -> list[int]:
+        return [page_id for page_id, _ in self._matched([frozenset().union(*alternatives)], ranked=False)][
+            :SIMILAR_TEXT_HITS
+        ]
 
     # -- indexing --------------------------------------------------------------------------------
 

@@ -71,7 +71,7 @@ def build_search(params: SearchParams, index: str | None = None) -> Search:
         pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=160, number_of_fragments=1, encoder="html"
     ).highlight(*HIGHLIGHT_FIELDS)
     search = search.sort(*SORTS[params.sort]).extra(track_total_hits=True)
-    search = search.source(excludes=["body", "attachments", "suggest"])
+    search = search.source(excludes=["body", "attachments", "suggest", "spelling"])
     return search[params.offset : params.offset + params.page_size]
 
 
@@ -91,6 +91,78 @@ def build_suggest(q: str, limit: int, index: str | None = None) -> Search:
         .source(["title", "url"])
         .extra(size=0)
     )
+
+
+def build_spell(q: str, index: str | None = None) -> Search:
+    """A phrase suggestion for ``q`` from the ``spelling`` vocabulary (titles, summaries, labels).
+
+    Only words the index lacks are replaced (``suggest_mode: missing``), up to 2 edits each, and the
+    suggestion is collated: it is kept only when it matches at least one kit.
+    """
+    return (
+        Search(index=index or alias_name())
+        .suggest(
+            "did_you_mean",
+            q,
+            phrase={
+                "field": "spelling.shingles",
+                "size": 1,
+                "max_errors": 2,
+                "confidence": 0.0,
+                "gram_size": 3,
+                "direct_generator": [
+                    {
+                        "field": "spelling",
+                        "suggest_mode": "missing",
+                        "min_word_length": 3,
+                        "prefix_length": 1,
+                        "max_edits": 2,
+                    }
+                ],
+                "collate": {
+                    "query": {
+                        "source": {"match": {"spelling": {"query": "{{suggestion}}", "operator": "and"}}}
+                    },
+                    "prune": False,
+                },
+            },
+        )
+        .extra(size=0)
+    )
+
+
+def parse_spell(response: dict) -> str | None:
+    for entry in response.get("suggest", {}).get("did_you_mean", []):
+        for option in entry.get("options", []):
+            return option["text"]
+    return None
+
+
+#: Similar kits: shared taxonomy terms add to the text likeness of ``more_like_this``.
+SIMILAR_FACET_BOOSTS = {"theme": 3.0, "tech_world": 2.0, "core_goal": 2.0, "target_group": 1.0}
+
+
+def build_similar(page_id: int, facets: dict[str, list[str]], limit: int, index: str | None = None) -> Search:
+    """``more_like_this`` on the kit's own text, plus a boost per shared term; never the kit itself."""
+    index = index or alias_name()
+    should = [
+        Q(
+            "more_like_this",
+            fields=["title", "summary", "body"],
+            like=[{"_index": index, "_id": str(page_id)}],
+            min_term_freq=1,
+            min_doc_freq=2,
+            max_query_terms=25,
+            boost=2.0,
+        )
+    ]
+    should += [
+        Q("terms", **{key: values, "boost": SIMILAR_FACET_BOOSTS[key]})
+        for key, values in facets.items()
+        if key in SIMILAR_FACET_BOOSTS and values
+    ]
+    query = Q("bool", should=should, minimum_should_match=1, must_not=[Q("ids", values=[str(page_id)])])
+    return Search(index=index).query(query).source(False)[:limit]
 
 
 def parse_facets(aggregations: dict, filters: dict[str, list[str]]) -> dict[str, list[FacetCount]]:
@@ -130,6 +202,7 @@ def parse_hit(raw: dict) -> Hit:
 
 class ElasticsearchBackend:
     name = "elasticsearch"
+    fuzzy = True  # multi_match with fuzziness AUTO
 
     def __init__(self, client: Elasticsearch, alias: str | None = None):
         self.client = client
@@ -158,6 +231,20 @@ class ElasticsearchBackend:
             )
             for option in response["suggest"]["titles"][0]["options"]
         ]
+
+    def spell(self, q: str) -> str | None:
+        return parse_spell(self.client.search(index=self.alias, **build_spell(q, self.alias).to_dict()).body)
+
+    def similar(self, page_id: int, limit: int) -> list[int] | None:
+        found = self.client.options(ignore_status=404).get(
+            index=self.alias, id=str(page_id), source_includes=list(SIMILAR_FACET_BOOSTS)
+        )
+        if not found.body.get("found"):
+            return None
+        facets = found.body["_source"]
+        request = build_similar(page_id, facets, limit, self.alias).to_dict()
+        hits = self.client.search(index=self.alias, **request).body["hits"]["hits"]
+        return [int(hit["_id"]) for hit in hits]
 
     def _actions(self, materials, index: str):
         for material in materials:

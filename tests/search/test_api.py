@@ -1,6 +1,7 @@
 """GET /api/v3/databank/search and /suggest: happy path, bad input, query count, schema."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from tests.api.problems import assert_problem, error_fields, errors_at
 
@@ -83,3 +84,89 @@ def test_endpoints_are_documented_in_openapi(client, db):
     assert {"q", "sort", "page", "page_size", "target_group", "theme", "duration", "licence"} <= names
     assert {"200", "400"} <= set(search["responses"])
     assert "/api/v3/databank/suggest" in schema["paths"]
+
+
+def test_a_typo_answers_with_the_results_of_the_correction(client, databank):
+    data = client.get("/api/v3/databank/search", {"q": "spagetti"}).json()
+    assert (data["did_you_mean"], data["corrected"], data["total"]) == ("spaghetti", True, 1)
+    assert data["results"][0]["title"] == "De hoogste spaghettitoren"
+    assert "<mark>spaghetti</mark>" in data["results"][0]["highlights"]["summary"]
+
+
+def test_a_correct_query_has_no_correction(client, databank):
+    data = client.get("/api/v3/databank/search", {"q": "spaghetti"}).json()
+    assert (data["did_you_mean"], data["corrected"]) == (None, False)
+
+
+def test_a_corrected_search_costs_two_more_small_queries(client, databank, django_assert_max_num_queries):
+    client.get("/api/v3/databank/search", {"q": "brug"})  # loads bitmaps, synonyms and the vocabulary
+    # Per search (the typo's, then the correction's): index token and one full-text statement;
+    # then the details of the page of hits.
+    with django_assert_max_num_queries(5):
+        response = client.get("/api/v3/databank/search", {"q": "spagetti"})
+    assert response.json()["corrected"] is True
+
+
+def test_suggest_forgives_a_typo(client, databank):
+    response = client.get("/api/v3/databank/suggest", {"q": "spagett"})
+    assert [s["title"] for s in response.json()] == ["De hoogste spaghettitoren"]
+
+
+# -- similar kits ------------------------------------------------------------------------------
+
+
+def similar(client, kit_id):
+    return client.get(f"/api/v3/databank/kits/{kit_id}/similar")
+
+
+def test_similar_kits_of_a_kit(client, databank, django_assert_max_num_queries):
+    kits = databank.kits
+    similar(client, kits["zon"].pk)  # loads bitmaps and the vocabulary
+    # Index token, the kit's row, one full-text statement, visibility of kit and candidates
+    # (view restrictions + pages), details of the chosen kits.
+    with django_assert_max_num_queries(6):
+        response = similar(client, kits["brug"].pk)
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert data[0]["title"] == "De hoogste spaghettitoren"
+    assert data[0]["url"].endswith("/de-hoogste-spaghettitoren/")
+    assert {t["value"] for t in data[0]["facets"]["theme"]} == {"constructies"}
+    returned = {kit["id"] for kit in data}
+    assert 1 <= len(returned) <= 6
+    assert kits["brug"].pk not in returned
+    assert not returned & {kits[k].pk for k in ("draft", "private", "gone")}
+
+
+def test_similar_kits_never_shows_a_kit_made_private_after_indexing(client, databank):
+    toren = databank.kits["toren"]
+    # A restriction saved without republishing: the index still holds the kit.
+    PageViewRestriction.objects.create(page=toren, restriction_type=PageViewRestriction.LOGIN)
+    returned = {kit["id"] for kit in similar(client, databank.kits["brug"].pk).json()}
+    assert toren.pk not in returned
+    assert similar(client, toren.pk).status_code == 404
+
+
+@pytest.mark.parametrize("kit", ["draft", "private", "gone"])
+def test_similar_kits_of_a_hidden_kit_is_404(client, databank, kit):
+    assert_problem(similar(client, databank.kits[kit].pk), 404)
+
+
+@pytest.mark.parametrize("kit_id", ["0", "abc", str(2**63)])
+def test_similar_kits_with_a_bad_id_is_400(client, databank, kit_id):
+    assert_problem(similar(client, kit_id), 400)
+
+
+def test_similar_kits_of_an_unknown_id_is_404(client, databank):
+    assert_problem(similar(client, 999_999), 404)
+
+
+def test_similar_kits_and_corrections_are_documented(client, db):
+    schema = client.get("/api/v3/openapi.json").json()
+    operation = schema["paths"]["/api/v3/databank/kits/{kit_id}/similar"]["get"]
+    assert {"200", "400", "404"} <= set(operation["responses"])
+    example = operation["responses"]["200"]["content"]["application/json"]["example"]
+    assert example[0]["title"] == "De hoogste spaghettitoren"
+    assert operation["parameters"][0]["schema"]["minimum"] == 1
+    search_schema = schema["paths"]["/api/v3/databank/search"]["get"]["responses"]["200"]
+    ref = search_schema["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+    assert {"did_you_mean", "corrected"} <= set(schema["components"]["schemas"][ref]["properties"])

@@ -166,3 +166,78 @@ def test_suggest_completes_the_last_word(backend, databank):
 def test_query_syntax_is_treated_as_words(backend, databank):
     for q in ('"', "brug OR", "NEAR(a b)", "title:brug", "-*", "brug' ; DROP TABLE x"):
         run(backend, q)
+
+
+# -- forgiving search --------------------------------------------------------------------------
+
+
+def corrected_search(backend, q, **kwargs):
+    return services.search_with_correction(backend, SearchParams(q=q, **kwargs).validate())
+
+
+def test_a_misspelled_word_gets_the_kits_word_and_its_results(backend, databank):
+    original = run(backend, "spagetti")
+    results = corrected_search(backend, "spagetti")
+    assert results.did_you_mean == "spaghetti"
+    assert ids(results) == {databank.kits["toren"].pk}
+    # Results of the correction are flagged exactly when the typo itself found nothing.
+    assert results.corrected is (original.total == 0)
+    assert results.params.q == "spagetti"
+
+
+def test_two_misspelled_words_are_corrected_together(backend, databank):
+    results = corrected_search(backend, "spagetti marshmelows")
+    assert results.did_you_mean == "spaghetti marshmallows"
+    assert ids(results) == {databank.kits["toren"].pk}
+
+
+def test_correct_queries_get_no_suggestion(backend, databank):
+    for q in ("bruggen bouwen", "spaghetti", "zonnepaneel multimeter"):
+        results = corrected_search(backend, q)
+        assert (results.did_you_mean, results.corrected) == (None, False), q
+
+
+def test_corrections_come_from_the_index_not_a_fixed_list(backend, databank):
+    assert corrected_search(backend, "hydroliek").did_you_mean is None
+    kit = databank.kits["kompas"]
+    kit.summary = "Een les over hydrauliek en het noorden."
+    kit.save_revision().publish()
+    if backend.name == "elasticsearch":
+        backend.refresh()
+    results = corrected_search(backend, "hydroliek")
+    assert results.did_you_mean == "hydrauliek"
+    assert ids(results) == {kit.pk}
+
+
+def test_words_of_hidden_kits_are_never_offered(backend, databank):
+    """Only the private kit says "geheime"; a typo of it must not lead there."""
+    results = corrected_search(backend, "geheimme")
+    assert results.did_you_mean is None
+    assert results.total == 0
+
+
+def test_corrected_results_keep_the_filters(backend, databank):
+    results = corrected_search(backend, "spagetti", filters={"target_group": ["vmbo-onderbouw"]})
+    assert results.total == 0
+    assert not results.corrected
+
+
+def test_suggest_forgives_a_typo_in_the_prefix(backend, databank):
+    assert [s.title for s in backend.suggest("spagett")] == ["De hoogste spaghettitoren"]
+    assert [s.title for s in backend.suggest("brugen bouw")] == ["Bruggen bouwen van papier"]
+
+
+# -- similar kits --------------------------------------------------------------------------------
+
+
+def test_similar_kits_share_themes_worlds_goals_and_words(backend, databank):
+    kits = databank.kits
+    similar = backend.similar(kits["brug"].pk, 6)
+    assert similar[0] == kits["toren"].pk  # same theme, world, core goal, target group
+    assert kits["brug"].pk not in similar
+    assert not set(similar) & {kits[k].pk for k in ("draft", "private", "gone")}
+
+
+def test_similar_kits_of_a_kit_outside_the_index_is_none(backend, databank):
+    assert backend.similar(databank.kits["draft"].pk, 6) is None
+    assert backend.similar(databank.kits["private"].pk, 6) is None

@@ -3,7 +3,15 @@
 import pytest
 
 from search.backends.base import SearchParams
-from search.backends.elasticsearch import build_search, build_suggest, parse_facets, parse_hit
+from search.backends.elasticsearch import (
+    build_search,
+    build_similar,
+    build_spell,
+    build_suggest,
+    parse_facets,
+    parse_hit,
+    parse_spell,
+)
 from search.documents import build_index, material_to_source, suggest_inputs
 from search.materials import FacetTerm, MaterialData
 
@@ -142,3 +150,70 @@ def test_parsing_a_response_gives_the_contract_shape():
         }
     )
     assert (hit.id, hit.highlights["summary"], hit.published_at.year) == (7, "een <mark>brug</mark>", 2026)
+
+
+def test_spelling_uses_a_collated_phrase_suggester_over_the_kits_own_words():
+    request = build_spell("spagetti torren", "alias").to_dict()
+    assert request["size"] == 0
+    entry = request["suggest"]["did_you_mean"]
+    assert entry["text"] == "spagetti torren"
+    phrase = entry["phrase"]
+    assert phrase["field"] == "spelling.shingles"
+    assert phrase["direct_generator"] == [
+        {
+            "field": "spelling",
+            "suggest_mode": "missing",
+            "min_word_length": 3,
+            "prefix_length": 1,
+            "max_edits": 2,
+        }
+    ]
+    assert phrase["collate"]["query"]["source"]["match"]["spelling"]["query"] == "{{suggestion}}"
+    assert phrase["collate"]["prune"] is False
+
+
+def test_parse_spell_takes_the_best_collated_option():
+    response = {"suggest": {"did_you_mean": [{"text": "spagetti", "options": [{"text": "spaghetti"}]}]}}
+    assert parse_spell(response) == "spaghetti"
+    assert parse_spell({"suggest": {"did_you_mean": [{"text": "brug", "options": []}]}}) is None
+
+
+def test_similar_is_more_like_this_plus_shared_terms_never_the_kit_itself():
+    request = build_similar(
+        7, {"theme": ["constructies"], "target_group": [], "region": ["x"]}, 12, "alias"
+    ).to_dict()
+    query = request["query"]["bool"]
+    mlt = query["should"][0]["more_like_this"]
+    assert mlt["like"] == [{"_index": "alias", "_id": "7"}]
+    assert mlt["fields"] == ["title", "summary", "body"]
+    assert query["should"][1] == {"terms": {"theme": ["constructies"], "boost": 3.0}}
+    assert len(query["should"]) == 2  # empty and unweighted facets add nothing
+    assert query["must_not"] == [{"ids": {"values": ["7"]}}]
+    assert query["minimum_should_match"] == 1
+    assert (request["size"], request["_source"]) == (12, False)
+
+
+def test_spelling_field_holds_titles_summaries_and_taxonomy_labels():
+    material = MaterialData(
+        page_id=7,
+        title="Bruggen bouwen",
+        summary="Van papier.",
+        body="b",
+        attachment_text="a",
+        url="/x/",
+        published_at=None,
+        duration_minutes=45,
+        facets={
+            "theme": [FacetTerm("constructies", "Constructies")],
+            "licence": [FacetTerm("cc-by-4.0", "CC BY 4.0")],
+        },
+    )
+    assert material_to_source(material)["spelling"].split("\n") == [
+        "Bruggen bouwen",
+        "Van papier.",
+        "Constructies",
+    ]
+    properties = build_index("databank-1", []).to_dict()["mappings"]["properties"]
+    assert properties["spelling"]["analyzer"] == "spelling"
+    assert properties["spelling"]["fields"]["shingles"]["analyzer"] == "spelling_shingle"
+    assert "spelling" in body(q="x")["_source"]["excludes"]
