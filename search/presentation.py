@@ -6,8 +6,6 @@ answer for people (relative links, listing images, removable filter chips, short
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -16,9 +14,8 @@ from wagtail.models import Site
 
 from cms.pages.models import LessonKitPage
 
-from .backends.base import FacetCount, Hit, SearchParams, SearchResults
+from .backends.base import FacetCount, Hit, SearchResults
 from .facets import FACET_LABELS
-from .models import LessonMaterial
 
 #: Values of a facet group shown before "more"; the rest sit behind a disclosure.
 FACET_VISIBLE_VALUES = 5
@@ -131,24 +128,3 @@ def url_without_filters(query: QueryDict) -> str:
 
 def url_without_query(query: QueryDict) -> str:
     return _url_without(query, "q")
-
-
-def spelling_suggestion(params: SearchParams) -> str | None:
-    """A near spelling of the search words from the indexed titles ("Did you mean ...?"), if any differs."""
-    words = re.findall(r"\w+", params.q.lower())
-    if not words:
-        return None
-    vocabulary = {
-        word
-        for title in LessonMaterial.objects.values_list("title", flat=True)
-        for word in re.findall(r"\w{3,}", title.lower())
-    }
-    corrected = []
-    for word in words:
-        if word in vocabulary or len(word) < 3:
-            corrected.append(word)
-            continue
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
-        corrected.append(close[0] if close else word)
-    suggestion = " ".join(corrected)
-    return suggestion if suggestion != " ".join(words) else None

@@ -47,7 +47,6 @@ def databank_search(request: HttpRequest) -> HttpResponse:
         "chips": chips,
         "clear_filters_url": presentation.url_without_filters(request.GET),
         "clear_query_url": presentation.url_without_query(request.GET),
-        "spelling": presentation.spelling_suggestion(params) if not results.total and params.q else None,
         "errors": errors,
         "page_numbers": range(max(1, params.page - 2), min(results.num_pages, params.page + 2) + 1),
         "sorts": [(value, SORT_LABELS[value]) for value in SORTS if value != "relevance" or params.q],

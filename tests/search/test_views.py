@@ -39,11 +39,18 @@ def test_active_filters_are_chips_that_each_remove_their_filter(client, databank
     assert "filter verwijderen" in html
 
 
-def test_empty_search_explains_and_suggests_a_spelling_instead_of_a_numbered_nothing(client, databank):
+def test_a_misspelt_search_shows_the_results_of_its_correction_and_says_so(client, databank):
     response = client.get("/databank/zoeken/", {"q": "bruggne"})
     html = response.content.decode()
-    assert "Geen resultaten voor “bruggne”" in html
-    assert 'Bedoelde je <a href="?q=bruggen">bruggen</a>' in html
+    assert "Resultaten voor <strong>bruggen</strong>: er is niets gevonden voor “bruggne”." in html
+    assert "Bruggen bouwen van papier" in html
+
+
+def test_empty_search_explains_what_to_try_instead_of_a_numbered_nothing(client, databank):
+    response = client.get("/databank/zoeken/", {"q": "xylofoonzzz"})
+    html = response.content.decode()
+    assert "Geen resultaten voor “xylofoonzzz”" in html
+    assert "Probeer" in html
     assert "<ol" not in html.split("<main", 1)[1]
 
 
