@@ -80,7 +80,7 @@ def _bit_sliced_sum(weighted: list[tuple[int, int]]) -> list[int]:
                 continue
             carry, k = mask, digit
             while carry:
-                if k == len(planes):
+                while k >= len(planes):  # a weight's first set digit may lie beyond the planes so far
                     planes.append(0)
                 planes[k], carry = planes[k] ^ carry, planes[k] & carry
                 k += 1
