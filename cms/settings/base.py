@@ -217,3 +217,10 @@ MIDDLEWARE.insert(
 )
 # The headless front end's preview page; "{token}" is replaced by a signed preview token.
 HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+
+# --- health and request logs (cms.health): /healthz, /readyz, one log line per request and task ---
+INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.health")
+MIDDLEWARE.insert(0, "cms.health.middleware.RequestLogMiddleware")  # first: times and tags everything
+# /readyz answers 503 when the oldest waiting task or undelivered mail is older than this (seconds).
+HEALTH_MAX_TASK_AGE = int(os.environ.get("HEALTH_MAX_TASK_AGE", "300"))
+HEALTH_MAX_OUTBOX_AGE = int(os.environ.get("HEALTH_MAX_OUTBOX_AGE", "900"))

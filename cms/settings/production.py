@@ -25,3 +25,22 @@ CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 WAGTAILAPI_DOCS_ENABLED = os.environ.get("WAGTAILAPI_DOCS_ENABLED", "1") == "1"
+
+# --- deployment (issue 15): shared cache, media storage, structured logs, Sentry ---
+# Each service is switched on by its environment variable; docs/deployment.md has the table.
+from cms.security import DEFAULT_POLICY as _CSP_DEFAULT  # noqa: E402
+
+from . import environment as _environment  # noqa: E402
+
+if _caches := _environment.caches(os.environ):
+    CACHES = _caches
+if _media := _environment.media_storage(os.environ):
+    STORAGES = {**STORAGES, "default": _media}  # noqa: F405
+    CONTENT_SECURITY_POLICY = {
+        **_CSP_DEFAULT,
+        "img-src": f"{_CSP_DEFAULT['img-src']} {_environment.media_origin(os.environ)}",
+    }
+LOGGING = _environment.logging_config(os.environ)
+SENTRY_ENABLED = _environment.init_sentry(os.environ)
+# Request ids: taken from the proxy's header when it sets one (e.g. nginx $request_id), else made here.
+REQUEST_ID_HEADER = os.environ.get("REQUEST_ID_HEADER", "HTTP_X_REQUEST_ID")
