@@ -59,6 +59,7 @@ class RequestLogMiddleware:
                 status,
                 extra={
                     "event": "request",
+                    "request_id": request_id,
                     "method": request.method,
                     "path": path,
                     "status": status,

@@ -44,6 +44,7 @@ def log_task(sender, task_result, **kwargs) -> None:
         status,
         extra={
             "event": "task",
+            "request_id": request_id_var.get(),
             "task": task_result.task.module_path,
             "task_id": task_id,
             "status": status,
