@@ -38,7 +38,9 @@ class RequestLogMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         probe = PROBES.get(request.path_info.rstrip("/") or "/")
         if probe is not None and request.method in ("GET", "HEAD"):
-            return probe(request)
+            response = probe(request)
+            response._has_been_logged = True  # a 503 probe is no error for django.request to report
+            return response
         request_id = new_request_id(request.META.get(self.header))
         token = request_id_var.set(request_id)
         started = time.perf_counter()
