@@ -47,7 +47,9 @@ def test_readyz_fails_when_no_worker_picks_up_tasks(client, settings):
     result = retry_due_mail.enqueue()
     assert client.get("/readyz").json()["checks"]["task_queue"]["status"] == "ok"  # just enqueued
 
-    DBTaskResult.objects.filter(id=result.id).update(enqueued_at=timezone.now() - datetime.timedelta(minutes=6))
+    DBTaskResult.objects.filter(id=result.id).update(
+        enqueued_at=timezone.now() - datetime.timedelta(minutes=6)
+    )
     response = client.get("/readyz")
     assert response.status_code == 503
     check = response.json()["checks"]["task_queue"]
