@@ -1,6 +1,7 @@
 """Production: every secret and service URL comes from the environment."""
 
 import os
+from pathlib import Path
 
 import dj_database_url
 
@@ -44,3 +45,5 @@ LOGGING = _environment.logging_config(os.environ)
 SENTRY_ENABLED = _environment.init_sentry(os.environ)
 # Request ids: taken from the proxy's header when it sets one (e.g. nginx $request_id), else made here.
 REQUEST_ID_HEADER = os.environ.get("REQUEST_ID_HEADER", "HTTP_X_REQUEST_ID")
+if os.environ.get("STATIC_ROOT"):  # collectstatic's target (an image layer, a shared volume)
+    STATIC_ROOT = Path(os.environ["STATIC_ROOT"])
