@@ -110,9 +110,6 @@ def logging_config(env: Mapping[str, str]) -> dict[str, Any]:
             "search": {"level": "INFO"},
             # django.request repeats every 4xx/5xx that cms.requests already logs; errors keep their traceback.
             "django.request": {"level": "ERROR"},
-            # django-tasks logs each start/finish itself; cms.tasks writes the one structured line.
-            "django_tasks": {"level": "WARNING"},
-            "django_tasks_db": {"level": "WARNING"},
         },
     }
 
