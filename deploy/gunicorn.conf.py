@@ -22,4 +22,5 @@ errorlog = "-"
 loglevel = "info"
 # The TLS proxy in front sets X-Forwarded-Proto; only trust it from the proxy's addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# Heartbeat files on a tmpfs (gunicorn's advice for containers, where /tmp may be a slow overlay).
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108

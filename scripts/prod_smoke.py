@@ -209,25 +209,25 @@ class Deployment:
         self.logdir = logdir
         self.processes: list[tuple[str, subprocess.Popen]] = []
 
-    def manage(self, *args: str, capture: bool = False) -> str:
-        result = subprocess.run(
+    def manage(self, *args: str) -> str:
+        result = subprocess.run(  # noqa: S603 (our own interpreter and manage.py)
             [PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, text=True
         )
         check(result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
         return result.stdout
 
     def run_here(self, *args: str) -> str:
-        result = subprocess.run(
+        result = subprocess.run(  # noqa: S603 (this script)
             [PYTHON, __file__, *args], cwd=ROOT, env=self.env, capture_output=True, text=True
         )
         check(result.returncode == 0, f"{' '.join(args)} failed:\n{result.stderr[-3000:]}")
         return result.stdout
 
     def start(self, name: str, command: list[str]) -> None:
-        log = open(self.logdir / f"{name}.log", "wb")  # noqa: SIM115 (closed with the process)
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        with open(self.logdir / f"{name}.log", "wb") as log:  # the child keeps its own copy of the handle
+            process = subprocess.Popen(  # noqa: S603 (gunicorn and manage.py from this venv)
+                command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         self.processes.append((name, process))
 
     def logs(self) -> dict[str, str]:
@@ -285,7 +285,7 @@ def smoke(client: Client, data: dict, sink: SMTPSink, deployment: Deployment) ->
                 break
         pages += offset
     check(len(kinds) >= 10, f"only {len(kinds)} page kinds found: {sorted(kinds)}")
-    for kind, (host, path) in sorted(kinds.items()):
+    for host, path in sorted(kinds.values()):
         client.get(path, host=host)
     for host in HOSTS:
         client.get("/", host=host)
@@ -391,6 +391,8 @@ def main() -> int:
         django_send_newsletter(args.send_newsletter)
         return 0
 
+    # A SIGTERM (a CI timeout, kill) ends the run through the cleanup below, like Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     name = f"prod_smoke_{os.getpid()}"
     prefix = f"smoke-{uuid.uuid4().hex[:12]}"
     workdir = Path(tempfile.mkdtemp(prefix="prod-smoke-"))
