@@ -291,7 +291,7 @@ def smoke(client: Client, data: dict, sink: SMTPSink, deployment: Deployment) ->
         client.get("/", host=host)
     say(f"  {len(kinds)} page kinds of {pages} pages: {', '.join(sorted(kinds))}")
 
-    say("databank search, feeds, sitemap, OAI-PMH, API, static files")
+    say("databank search, forms, feeds, sitemap, OAI-PMH, a document, static files")
     _, _, page = client.get("/databank/zoeken/?" + urlencode({"q": "robot"}))
     check(b"robot" in page.lower(), "the databank search shows no result for 'robot'")
     client.get("/databank/zoeken/?" + urlencode({"q": "water", "page": "2"}), expect=None)
@@ -301,10 +301,17 @@ def smoke(client: Client, data: dict, sink: SMTPSink, deployment: Deployment) ->
         "/feeds/nieuws/rss/",
         "/oai/?verb=Identify",
         "/boeken/",
-        "/evenementen/",
+        "/nieuwsbrief/aanmelden/",
+        "/lesmateriaal-delen/",
         "/menukaart/",
     ]:
-        client.get(path, expect=None)
+        client.get(path)
+    document = client.get_json("/api/v3/documents/?limit=1")["items"][0]
+    _, headers, _ = client.get(urlsplit(document["meta"]["download_url"]).path)
+    check(
+        headers.get("content-disposition", "").startswith("attachment"),
+        f"document not an attachment: {headers}",
+    )
     _, _, home = client.get("/")
     static = re.search(rb'(/static/[^"\']+\.[0-9a-f]{12}\.css)', home)
     check(static is not None, "the home page links no hashed stylesheet")
@@ -319,6 +326,7 @@ def smoke(client: Client, data: dict, sink: SMTPSink, deployment: Deployment) ->
         None,
     )
     check(slot is not None, "no bookable slot in the demo data")
+    client.get(f"/boeken/tijdslot/{slot['id']}/")  # the booking form a teacher fills in
     teacher = f"juf-{uuid.uuid4().hex[:8]}@school.example"
     booking = {
         "slot": slot["id"],
