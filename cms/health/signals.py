@@ -4,6 +4,7 @@ import logging
 
 from django.dispatch import receiver
 from django_tasks.signals import task_enqueued, task_finished, task_started
+from django_tasks_db.backend import DatabaseBackend
 
 from .logs import request_id_var
 from .models import TaskOrigin
@@ -14,15 +15,26 @@ logger = logging.getLogger("cms.tasks")
 _tokens: dict[str, object] = {}
 
 
+def _runs_elsewhere(sender: object) -> bool:
+    """Only a worker process needs the link; a task run in the request keeps its context anyway.
+
+    db_worker sends some signals with the backend instance as sender, others with its class.
+    """
+    backend = sender if isinstance(sender, type) else type(sender)
+    return issubclass(backend, DatabaseBackend)
+
+
 @receiver(task_enqueued)
 def remember_origin(sender, task_result, **kwargs) -> None:
     request_id = request_id_var.get()
-    if request_id:
+    if request_id and _runs_elsewhere(sender):
         TaskOrigin.objects.update_or_create(task_id=str(task_result.id), defaults={"request_id": request_id})
 
 
 @receiver(task_started)
 def adopt_origin(sender, task_result, **kwargs) -> None:
+    if not _runs_elsewhere(sender):
+        return
     request_id = (
         TaskOrigin.objects.filter(task_id=str(task_result.id)).values_list("request_id", flat=True).first()
     )
@@ -52,7 +64,8 @@ def log_task(sender, task_result, **kwargs) -> None:
             "attempt": len(task_result.worker_ids),
         },
     )
-    TaskOrigin.objects.filter(task_id=task_id).delete()
+    if _runs_elsewhere(sender):
+        TaskOrigin.objects.filter(task_id=task_id).delete()
     token = _tokens.pop(task_id, None)
     if token is not None:
         request_id_var.reset(token)

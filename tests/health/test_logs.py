@@ -76,3 +76,17 @@ def test_worker_logs_the_task_with_the_enqueuing_requests_id(settings, caplog):
     assert json.loads(JSONFormatter().format(line))["request_id"] == "req-abc"
     assert not TaskOrigin.objects.exists()  # the link is gone once the task is done
     assert request_id_var.get() == ""  # the worker does not carry it to the next task
+
+
+@pytest.mark.django_db
+def test_a_task_run_inside_the_request_logs_its_id_without_storing_a_link(caplog):
+    """The immediate backend (tests, small setups) runs the task in the request's own context."""
+    caplog.set_level(logging.INFO, logger="cms.tasks")
+    token = request_id_var.set("req-inline")
+    try:
+        retry_due_mail.enqueue()
+    finally:
+        request_id_var.reset(token)
+    (line,) = [r for r in caplog.records if r.name == "cms.tasks"]
+    assert (line.status, line.request_id) == ("SUCCESSFUL", "req-inline")
+    assert not TaskOrigin.objects.exists()
