@@ -469,7 +469,12 @@ def main() -> int:
         check(not errors, "errors in the server logs:\n" + "\n".join(errors[:20]))
         server_errors = [entry for entry in client.log if entry[2] >= 500]
         check(not server_errors, f"server errors: {server_errors}")
-        say(f"OK: {len(client.log)} requests, 0 server errors, {len(sink.messages)} mails at the sink")
+        answered = {json.loads(line)["pid"] for line in logs["web"].splitlines() if '"cms.requests"' in line}
+        ran_tasks = [name for name in ("worker1", "worker2") if '"cms.tasks"' in logs[name]]
+        say(
+            f"OK: {len(client.log)} requests answered by {len(answered)} of {len(pids)} web processes, "
+            f"0 server errors; tasks run by {', '.join(ran_tasks)}; {len(sink.messages)} mails at the sink"
+        )
         return 0
     except Exception as failure:  # any failure: report it with the servers' last log lines, then clean up
         say(f"FAILED: {type(failure).__name__}: {failure}")

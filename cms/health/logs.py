@@ -37,7 +37,7 @@ class RequestIdFilter(logging.Filter):
 
 
 class JSONFormatter(logging.Formatter):
-    """One JSON object per line: time, level, logger, message, request id, the ``extra`` fields, traceback."""
+    """One JSON object per line: time, level, logger, message, process id, request id, ``extra`` fields, traceback."""
 
     def format(self, record: logging.LogRecord) -> str:
         line = {
@@ -47,6 +47,7 @@ class JSONFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
+            "pid": record.process,
         }
         request_id = getattr(record, "request_id", None) or request_id_var.get()
         if request_id:

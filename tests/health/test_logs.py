@@ -2,6 +2,7 @@
 
 import json
 import logging
+import os
 
 import pytest
 from django.core.management import call_command
@@ -31,6 +32,7 @@ def test_one_line_per_request_with_status_duration_and_request_id(client, caplog
     assert formatted["event"] == "request"
     assert formatted["status"] == response.status_code
     assert formatted["request_id"] == response["X-Request-ID"]
+    assert formatted["pid"] == os.getpid()  # which web process answered
 
 
 @pytest.mark.django_db
