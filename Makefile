@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install lint migrate seed messages bench clean
+.PHONY: run test install lint migrate seed messages bench clean prod-smoke
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ run: seed
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The production topology on this machine (gunicorn, 2 task workers, PostgreSQL, Redis, an SMTP sink),
+# exercised over HTTP; stops everything it started. Needs PostgreSQL and Redis (docs/deployment.md).
+prod-smoke: install
+	$(BIN)/python scripts/prod_smoke.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -26,7 +26,8 @@ INSTALLED_APPS = [
     "cms.partners",
     "cms.oai",
     "search_insight",  # the databank search log (no personal data) and its reports
-    "cms.branding",  # per-region logo, colours and footer (site settings), served as /huisstijl.css
+    "cms.branding",
+    "cms.health",  # /healthz, /readyz and one JSON log line per request and task  # per-region logo, colours and footer (site settings), served as /huisstijl.css
     "cms.api",  # shared API error handlers and hardening middleware
     "cms.demo",
     "wagtail.api.v3",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.health.middleware.RequestLogMiddleware",  # first: answers probes, times and tags everything
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.ContentSecurityPolicyMiddleware",  # public site only; the admin is exempt
@@ -226,3 +228,8 @@ NEWSLETTER_COUNT_CLICKS = os.environ.get("NEWSLETTER_COUNT_CLICKS", "") == "1"
 # Content-Security-Policy of the public site: cms.security.ContentSecurityPolicyMiddleware (in MIDDLEWARE).
 # The headless front end's preview page; "{token}" is replaced by a signed preview token.
 HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+
+# --- health and request logs (cms.health): /healthz, /readyz, one log line per request and task ---
+# /readyz answers 503 when the oldest waiting task or undelivered mail is older than this (seconds).
+HEALTH_MAX_TASK_AGE = int(os.environ.get("HEALTH_MAX_TASK_AGE", "300"))
+HEALTH_MAX_OUTBOX_AGE = int(os.environ.get("HEALTH_MAX_OUTBOX_AGE", "900"))

@@ -1,6 +1,7 @@
 """Production: every secret and service URL comes from the environment."""
 
 import os
+from pathlib import Path
 
 import dj_database_url
 
@@ -27,3 +28,24 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 # Behind a reverse proxy that sets it, e.g. HTTP_X_FORWARDED_FOR: rate limits count the real client.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
 WAGTAILAPI_DOCS_ENABLED = os.environ.get("WAGTAILAPI_DOCS_ENABLED", "1") == "1"
+
+# --- deployment (issue 15): shared cache, media storage, structured logs, Sentry ---
+# Each service is switched on by its environment variable; docs/deployment.md has the table.
+from cms.security import DEFAULT_POLICY as _CSP_DEFAULT  # noqa: E402
+
+from . import environment as _environment  # noqa: E402
+
+if _caches := _environment.caches(os.environ):
+    CACHES = _caches
+if _media := _environment.media_storage(os.environ):
+    STORAGES = {**STORAGES, "default": _media}  # noqa: F405
+    CONTENT_SECURITY_POLICY = {
+        **_CSP_DEFAULT,
+        "img-src": f"{_CSP_DEFAULT['img-src']} {_environment.media_origin(os.environ)}",
+    }
+LOGGING = _environment.logging_config(os.environ)
+SENTRY_ENABLED = _environment.init_sentry(os.environ)
+# Request ids: taken from the proxy's header when it sets one (e.g. nginx $request_id), else made here.
+REQUEST_ID_HEADER = os.environ.get("REQUEST_ID_HEADER", "HTTP_X_REQUEST_ID")
+if os.environ.get("STATIC_ROOT"):  # collectstatic's target (an image layer, a shared volume)
+    STATIC_ROOT = Path(os.environ["STATIC_ROOT"])
