@@ -26,8 +26,8 @@ INSTALLED_APPS = [
     "cms.partners",
     "cms.oai",
     "search_insight",  # the databank search log (no personal data) and its reports
-    "cms.branding",
-    "cms.health",  # /healthz, /readyz and one JSON log line per request and task  # per-region logo, colours and footer (site settings), served as /huisstijl.css
+    "cms.branding",  # per-region logo, colours and footer (site settings), served as /huisstijl.css
+    "cms.health",  # /healthz, /readyz and one JSON log line per request and task
     "cms.api",  # shared API error handlers and hardening middleware
     "cms.demo",
     "wagtail.api.v3",
