@@ -39,6 +39,7 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
         max_length=200,
         required=False,
         help_text=_("E.g. 12AB or De Regenboog. Leave empty if we don't know your school yet."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     school = SchoolChoiceField(
         label=_("Which school is yours?"),
@@ -48,14 +49,25 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
         empty_label=None,
         error_messages={"invalid_choice": _("Choose a school from the list.")},
     )
-    contact_name = SingleLineField(label=_("Contact person"), max_length=120)
-    email = forms.EmailField(label=_("Email"))
-    phone = SingleLineField(label=_("Phone"), max_length=20, required=False, validators=[phone_validator])
+    contact_name = SingleLineField(
+        label=_("Contact person"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"})
+    )
+    phone = SingleLineField(
+        label=_("Phone"),
+        max_length=20,
+        required=False,
+        validators=[phone_validator],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
     group = forms.TypedChoiceField(label=_("Group"), choices=GROUP_CHOICES, coerce=int)
     pupils = forms.IntegerField(
         label=_("Number of pupils"),
         min_value=1,
         max_value=100,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         error_messages={
             "min_value": _("A class has at least 1 pupil."),
             "max_value": _("That is more pupils than fit in one class."),
@@ -123,7 +135,9 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
             self._clean_school_lookup(data)
         elif not data.get("school") and "school" not in self.errors:
             self.clean_new_school(
-                data, _("Look up your school above, or fill in this field for a new school.")
+                data,
+                _("Look up your school, or fill in your school's details below if we don't know it yet."),
+                "school_lookup",
             )
         slot, pupils = data.get("slot"), data.get("pupils")
         if slot and pupils:
