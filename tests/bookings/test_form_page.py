@@ -39,7 +39,9 @@ def test_no_school_at_all_is_one_message_not_one_per_field(client):
     soup = post(client, slot, **empty_school)
 
     messages = [li.get_text() for li in soup.select(".error-summary__list li")]
-    assert messages == ["Zoek je school op, of vul hieronder de gegevens van je school in als we die nog niet kennen."]
+    assert messages == [
+        "Zoek je school op, of vul hieronder de gegevens van je school in als we die nog niet kennen."
+    ]
     assert len(soup.select(".form-field__error")) == 1
     assert soup.select_one("#id_school_lookup")["aria-invalid"] == "true"
 
