@@ -68,6 +68,7 @@ class ContributionForm(HoneypotForm):
     )
     licence_consent = forms.BooleanField(
         label=_("I made this material (or may share it) and publish it under the CC BY-SA 4.0 licence."),
+        error_messages={"required": _("You must agree to publishing under the CC BY-SA 4.0 licence.")},
     )
     # The API has always reported a bot on the honeypot field itself, as "spam".
     honeypot_error_field = "website"

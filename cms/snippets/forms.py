@@ -10,12 +10,25 @@ these fields, validated like the :class:`~cms.snippets.models.School` snippet.
 """
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cms.text import SingleLineField
 
 from .models import School
 from .validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
+
+
+def name_required_fields(form: forms.Form) -> None:
+    """A missing field's message names it: the error summary lists them, and five times "This field
+    is required." tells nobody which field. Fields with their own message keep it."""
+    default = forms.Field.default_error_messages["required"]
+    for field in form.fields.values():
+        if field.required and str(field.error_messages.get("required")) == str(default):
+            field.error_messages = {
+                **field.error_messages,
+                "required": format_lazy(_("{field}: this field is required."), field=field.label),
+            }
 
 
 class HoneypotForm(forms.Form):
@@ -32,6 +45,7 @@ class HoneypotForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"] = self.fields.pop("website")  # last, after the fields people fill in
+        name_required_fields(self)
 
     website = forms.CharField(
         label=_("Leave this field empty"),

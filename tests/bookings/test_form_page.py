@@ -71,3 +71,11 @@ def test_inputs_tell_phones_and_autofill_what_they_hold(client):
     assert attrs("pupils") == ("number", "off", "numeric")
     assert attrs("school_postcode") == ("text", "section-school postal-code", None)
     assert not soup.select("[data-error-summary]")
+
+
+def test_a_missing_field_is_named_in_its_message(client):
+    slot = TimeSlotFactory(capacity_classes=3)
+    soup = post(client, slot, contact_name="", pupils="")
+
+    messages = [li.get_text() for li in soup.select(".error-summary__list li")]
+    assert messages == ["Contactpersoon: dit veld is verplicht.", "Aantal leerlingen: dit veld is verplicht."]
