@@ -23,7 +23,7 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
     slot = get_object_or_404(open_slots().select_related("offering__techniekhuis"), pk=slot_id)
     status = 200
     if request.method == "POST":
-        form = BookingForm(request.POST)
+        form = BookingForm(request.POST, offering=slot.offering)
         if not ratelimit.allow(request):
             form.add_error(None, _("Too many attempts from your address. Please try again later."))
             status = 429
@@ -38,7 +38,7 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
         if status == 200:
             status = 400
     else:
-        form = BookingForm(initial={"slot": slot.pk})
+        form = BookingForm(initial={"slot": slot.pk}, offering=slot.offering)
     return render(request, "bookings/booking_form.html", {"form": form, "slot": slot}, status=status)
 
 
