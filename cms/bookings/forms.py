@@ -13,12 +13,26 @@ from cms.snippets.models import School
 from cms.snippets.services import NewSchool
 from cms.text import SingleLineField
 
-from .models import Booking, TimeSlot
-from .queries import bookable_schools, find_schools, open_slots
-from .services import BookingChanges, BookingError, BookingRequest, check_pupils, check_slot_open
+from .models import Booking, LessonOffering, TimeSlot
+from .queries import bookable_schools, exact_school_match, find_schools, open_slots
+from .services import (
+    GROUPS,
+    BookingChanges,
+    BookingError,
+    BookingRequest,
+    check_group,
+    check_pupils,
+    check_slot_open,
+    offering_groups,
+)
 
 NOTES_MAX_LENGTH = 2000
-GROUP_CHOICES = [(n, _("group %(n)s") % {"n": n}) for n in range(3, 9)]
+
+
+def group_choices(groups) -> list[tuple]:
+    """A first "choose" option (no default group), then the given groups."""
+    return [("", _("Choose a group")), *((n, _("group %(n)s") % {"n": n}) for n in groups)]
+
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()\-]{10,20}$", _("Enter a valid phone number, e.g. 010-1234567."), code="invalid_phone"
@@ -39,6 +53,7 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
         max_length=200,
         required=False,
         help_text=_("E.g. 12AB or De Regenboog. Leave empty if we don't know your school yet."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     school = SchoolChoiceField(
         label=_("Which school is yours?"),
@@ -48,14 +63,27 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
         empty_label=None,
         error_messages={"invalid_choice": _("Choose a school from the list.")},
     )
-    contact_name = SingleLineField(label=_("Contact person"), max_length=120)
-    email = forms.EmailField(label=_("Email"))
-    phone = SingleLineField(label=_("Phone"), max_length=20, required=False, validators=[phone_validator])
-    group = forms.TypedChoiceField(label=_("Group"), choices=GROUP_CHOICES, coerce=int)
+    contact_name = SingleLineField(
+        label=_("Contact person"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"})
+    )
+    phone = SingleLineField(
+        label=_("Phone"),
+        max_length=20,
+        required=False,
+        validators=[phone_validator],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
+    group = forms.TypedChoiceField(
+        label=_("Group"), choices=group_choices(GROUPS), coerce=int, empty_value=None
+    )
     pupils = forms.IntegerField(
         label=_("Number of pupils"),
         min_value=1,
         max_value=100,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         error_messages={
             "min_value": _("A class has at least 1 pupil."),
             "max_value": _("That is more pupils than fit in one class."),
@@ -76,9 +104,12 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
         label=_("Put us on the waiting list if the time slot is full."), required=False, initial=True
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, offering: LessonOffering | None = None, **kwargs):
+        """``offering``: the lesson of the page's slot, whose groups the group field offers."""
         super().__init__(*args, **kwargs)
         self.school_matches: list[School] = []
+        if offering is not None:  # offered: the lesson's groups; refused with a reason: check_group
+            self.fields["group"].widget.choices = group_choices(offering_groups(offering))
 
     def _offer_school_choice(self, matches: list[School]) -> None:
         """Show the matching schools as radio buttons (only those, never the whole list)."""
@@ -89,13 +120,19 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
     def _clean_school_lookup(self, data: dict) -> None:
         query = data.get("school_lookup", "")
         matches = find_schools(query)
-        if len(matches) == 1:
-            data["school"] = matches[0]
+        if exact := exact_school_match(query, matches):
+            data["school"] = exact
         elif len(matches) > 10:
             self.add_error(
                 "school_lookup",
                 _("More than 10 schools match “%(query)s”. Type more of the name, or the BRIN code.")
                 % {"query": query},
+            )
+        elif len(matches) == 1:
+            self._offer_school_choice(matches)
+            self.add_error(
+                "school",
+                _("One school partly matches “%(query)s”. Choose it if it is yours.") % {"query": query},
             )
         elif matches:
             self._offer_school_choice(matches)
@@ -123,12 +160,19 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
             self._clean_school_lookup(data)
         elif not data.get("school") and "school" not in self.errors:
             self.clean_new_school(
-                data, _("Look up your school above, or fill in this field for a new school.")
+                data,
+                _("Look up your school, or fill in your school's details below if we don't know it yet."),
+                "school_lookup",
             )
-        slot, pupils = data.get("slot"), data.get("pupils")
+        slot, pupils, group = data.get("slot"), data.get("pupils"), data.get("group")
         if slot and pupils:
             try:
                 check_pupils(pupils, slot.offering)
+            except BookingError as error:
+                self.add_domain_error(error)
+        if slot and group:
+            try:
+                check_group(group, slot.offering)
             except BookingError as error:
                 self.add_domain_error(error)
         return data

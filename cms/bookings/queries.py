@@ -40,6 +40,21 @@ def bookable_schools() -> QuerySet[School]:
     return School.objects.filter(school_type__in=[School.SchoolType.PO, School.SchoolType.SBO])
 
 
+def exact_school_match(query: str, matches: list[School]) -> School | None:
+    """The one school that is exactly what was typed (its whole BRIN code or name), else None.
+
+    A partial match ("De Regenboog" for "CBS De Regenboog Noord") is never taken silently:
+    the teacher confirms it from the list.
+    """
+    query = " ".join(query.split())
+    exact = [
+        school
+        for school in matches
+        if school.brin_code == normalize_brin(query) or school.name.casefold() == query.casefold()
+    ]
+    return exact[0] if len(exact) == 1 else None
+
+
 def find_schools(query: str, *, limit: int = 10) -> list[School]:
     """Known schools for what a teacher typed: a BRIN code (exact, or its 4-character main code)
     or a name (an exact name first, else names containing it). At most ``limit + 1`` results, so

@@ -11,6 +11,7 @@ the API turn into field errors, 400 or 409.
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
@@ -25,7 +26,7 @@ from cms import batch
 from cms.errors import DomainError
 from cms.participation import capacity
 from cms.signed_links import InvalidLink
-from cms.snippets.models import School
+from cms.snippets.models import School, TargetGroup
 from cms.snippets.services import InvalidSchool, NewSchool, resolve_school
 
 from . import emails
@@ -128,6 +129,37 @@ def check_slot_open(slot: TimeSlot, now: dt.datetime | None = None) -> None:
         raise SlotClosed(_("Booking for this time slot is closed."), field="slot", code="closed")
 
 
+#: The primary-school groups a class can book for.
+GROUPS = tuple(range(3, 9))
+_GROUP_NUMBERS = re.compile(r"groep\W*(\d)(?:\D+(\d))?")
+
+
+def offering_groups(offering: LessonOffering) -> list[int]:
+    """The groups (3-8) a lesson is meant for, read from its primary-school target groups.
+
+    "po groep 5/6" (slug ``po-groep-5-6``) means groups 5 and 6. A lesson that names no
+    primary-school group is open to every group. The form offers these, and check_group holds them.
+    """
+    groups: set[int] = set()
+    for term in offering.target_groups.all():
+        found = _GROUP_NUMBERS.search(term.name.lower()) or _GROUP_NUMBERS.search(term.slug)
+        if term.level == TargetGroup.Level.PO and found:
+            first, last = int(found[1]), int(found[2] or found[1])
+            groups.update(range(first, last + 1))
+    return sorted(groups.intersection(GROUPS)) or list(GROUPS)
+
+
+def check_group(group: int, offering: LessonOffering) -> None:
+    """The one rule for a class's group: one the lesson is meant for (form, API and admin call it)."""
+    allowed = offering_groups(offering)
+    if group not in allowed:
+        listed = ", ".join(str(n) for n in allowed[:-1])
+        groups = f"{listed} {_('and')} {allowed[-1]}" if listed else str(allowed[-1])
+        raise BookingError(
+            _("This lesson is meant for group %(groups)s.") % {"groups": groups}, field="group", code="group"
+        )
+
+
 def check_pupils(pupils: int, offering: LessonOffering) -> None:
     """The one rule for a class's size: at least 1 pupil, at most the lesson's maximum per class.
 
@@ -188,6 +220,7 @@ def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> Boo
     offering = slot.offering
     check_slot_open(slot, now)
     check_pupils(request.pupils, offering)
+    check_group(request.group, offering)
     owed = amount_owed(offering, slot.date)
     try:
         with transaction.atomic():

@@ -25,7 +25,7 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
     slot = get_object_or_404(open_slots().select_related("offering__techniekhuis"), pk=slot_id)
     status = 200
     if request.method == "POST":
-        form = BookingForm(request.POST)
+        form = BookingForm(request.POST, offering=slot.offering)
         status = 400
         try:
             ratelimit.check(request, "bookings")
@@ -38,7 +38,7 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
         except services.BookingError as error:
             form.add_domain_error(error)
     else:
-        form = BookingForm(initial={"slot": slot.pk})
+        form = BookingForm(initial={"slot": slot.pk}, offering=slot.offering)
     return render(request, "bookings/booking_form.html", {"form": form, "slot": slot}, status=status)
 
 

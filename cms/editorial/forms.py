@@ -48,16 +48,27 @@ class ContributionForm(HoneypotForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=5, max_value=600)
+    duration_minutes = forms.IntegerField(
+        label=_("Duration (minutes)"),
+        min_value=5,
+        max_value=600,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
     files = MultipleFileField(
         label=_("Files"),
         help_text=format_lazy(_("Allowed: {types}."), types=", ".join(sorted(ALLOWED_TYPES))),
         widget=MultipleFileInput(attrs={"accept": ",".join(f".{e}" for e in sorted(ALLOWED_TYPES))}),
     )
-    contributor_name = SingleLineField(label=_("Your name"), max_length=200)
-    contributor_email = forms.EmailField(label=_("Your email address"))
+    contributor_name = SingleLineField(
+        label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    contributor_email = forms.EmailField(
+        label=_("Your email address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
     licence_consent = forms.BooleanField(
         label=_("I made this material (or may share it) and publish it under the CC BY-SA 4.0 licence."),
+        error_messages={"required": _("You must agree to publishing under the CC BY-SA 4.0 licence.")},
     )
     # The API has always reported a bot on the honeypot field itself, as "spam".
     honeypot_error_field = "website"

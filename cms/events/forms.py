@@ -15,10 +15,21 @@ from .services import RegistrationRequest, TeamRequest
 
 
 class RegistrationForm(ParticipationForm):
-    name = SingleLineField(label=_("Name"), max_length=120, validators=[no_html])
-    email = forms.EmailField(label=_("Email"))
+    name = SingleLineField(
+        label=_("Name"),
+        max_length=120,
+        validators=[no_html],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"})
+    )
     organisation = SingleLineField(
-        label=_("Organisation or school"), max_length=200, required=False, validators=[no_html]
+        label=_("Organisation or school"),
+        max_length=200,
+        required=False,
+        validators=[no_html],
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     role = forms.ChoiceField(label=_("I am a"), choices=EventRegistration.Role.choices)
     waitlist = forms.BooleanField(
@@ -61,13 +72,22 @@ class TeamForm(ParticipationForm, NewSchoolFieldsForm):
         label=_("Number of pupils"),
         min_value=1,
         max_value=60,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         error_messages={
             "min_value": _("A team has at least 1 pupil."),
             "max_value": _("A team has at most 60 pupils."),
         },
     )
-    teacher_name = SingleLineField(label=_("Supervising teacher"), max_length=120, validators=[no_html])
-    teacher_email = forms.EmailField(label=_("Teacher's email"))
+    teacher_name = SingleLineField(
+        label=_("Supervising teacher"),
+        max_length=120,
+        validators=[no_html],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    teacher_email = forms.EmailField(
+        label=_("Teacher's email"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
     privacy_consent = forms.BooleanField(
         label=_("I agree to the privacy statement: we use these details only for this challenge."),
         error_messages={"required": _("You must agree to the privacy statement.")},
@@ -79,7 +99,9 @@ class TeamForm(ParticipationForm, NewSchoolFieldsForm):
         data = super().clean()
         if not data.get("school"):
             self.clean_new_school(
-                data, _("Choose your school from the list, or fill in this field for a new school.")
+                data,
+                _("Choose your school from the list, or fill in its details below if it is not in the list."),
+                "school",
             )
         return data
 

@@ -11,7 +11,13 @@ from .permissions import selectable_regions
 
 
 class PreferencesForm(forms.Form):
-    name = SingleLineField(label=_("Name"), max_length=NAME_MAX_LENGTH, required=False, strip=True)
+    name = SingleLineField(
+        label=_("Name"),
+        max_length=NAME_MAX_LENGTH,
+        required=False,
+        strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     segments = forms.ModelMultipleChoiceField(
         label=_("Mailing lists"),
         queryset=Segment.objects.filter(is_public=True),
@@ -25,7 +31,11 @@ class PreferencesForm(forms.Form):
 
 
 class SubscribeForm(HoneypotForm, PreferencesForm):
-    email = forms.EmailField(label=_("Email address"), max_length=254)
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
     consent = forms.BooleanField(
         label=_("I want to receive the newsletter and agree to the privacy statement."),
         error_messages={"required": _("Please give your consent to receive the newsletter.")},

@@ -10,12 +10,25 @@ these fields, validated like the :class:`~cms.snippets.models.School` snippet.
 """
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cms.text import SingleLineField
 
 from .models import School
 from .validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
+
+
+def name_required_fields(form: forms.Form) -> None:
+    """A missing field's message names it: the error summary lists them, and five times "This field
+    is required." tells nobody which field. Fields with their own message keep it."""
+    default = forms.Field.default_error_messages["required"]
+    for field in form.fields.values():
+        if field.required and str(field.error_messages.get("required")) == str(default):
+            field.error_messages = {
+                **field.error_messages,
+                "required": format_lazy(_("{field}: this field is required."), field=field.label),
+            }
 
 
 class HoneypotForm(forms.Form):
@@ -32,6 +45,7 @@ class HoneypotForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"] = self.fields.pop("website")  # last, after the fields people fill in
+        name_required_fields(self)
 
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -56,14 +70,36 @@ class SchoolChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.brin_code}){', ' + obj.city if obj.city else ''}"
 
 
+def _school_input(autocomplete: str, **attrs: str) -> forms.TextInput:
+    """The school's address is not the teacher's own: a "school" section keeps autofill apart."""
+    return forms.TextInput(attrs={"autocomplete": f"section-school {autocomplete}", **attrs})
+
+
 class NewSchoolFieldsForm(forms.Form):
-    school_name = SingleLineField(label=_("School name"), max_length=200, required=False)
-    school_brin = SingleLineField(
-        label=_("BRIN code"), max_length=8, required=False, help_text=_("E.g. 12AB or 12AB00.")
+    school_name = SingleLineField(
+        label=_("School name"), max_length=200, required=False, widget=_school_input("organization")
     )
-    school_street = SingleLineField(label=_("Street and number"), max_length=200, required=False)
-    school_postcode = SingleLineField(label=_("Postcode"), max_length=8, required=False)
-    school_city = SingleLineField(label=_("City"), max_length=100, required=False)
+    school_brin = SingleLineField(
+        label=_("BRIN code"),
+        max_length=8,
+        required=False,
+        help_text=_("E.g. 12AB or 12AB00."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+    school_street = SingleLineField(
+        label=_("Street and number"), max_length=200, required=False, widget=_school_input("address-line1")
+    )
+    school_postcode = SingleLineField(
+        label=_("Postcode"),
+        max_length=8,
+        required=False,
+        widget=_school_input("postal-code", autocapitalize="characters"),
+    )
+    school_city = SingleLineField(
+        label=_("City"), max_length=100, required=False, widget=_school_input("address-level2")
+    )
 
     #: The fields a new school needs (a subclass may ask for fewer).
     new_school_required = ("school_name", "school_brin", "school_street", "school_postcode", "school_city")
@@ -81,16 +117,34 @@ class NewSchoolFieldsForm(forms.Form):
             value = normalize_postcode(value)
         return value
 
-    def clean_new_school(self, data: dict, missing_message: str) -> None:
-        """No school chosen: take the known school with the typed BRIN code, or require the new one's fields."""
+    def clean_new_school(self, data: dict, missing_message: str, choice_field: str) -> None:
+        """No school chosen: take the known school with the typed BRIN code, or require the new one's fields.
+
+        Nothing typed at all is one message on ``choice_field`` (where a teacher picks a known
+        school), not the same sentence under every new-school field; a half-filled new school
+        names each missing field.
+        """
         brin = data.get("school_brin")
         known = School.objects.filter(brin_code=brin).first() if brin else None
         if known:
             data["school"] = known
             return
+        new_school_fields = ("school_name", "school_brin", "school_street", "school_postcode", "school_city")
+        if not any(data.get(name) for name in new_school_fields) and not any(
+            name in self.errors for name in new_school_fields
+        ):
+            if choice_field not in self.errors:
+                self.add_error(choice_field, missing_message)
+            return
         for name in self.new_school_required:
             if not data.get(name) and name not in self.errors:
-                self.add_error(name, missing_message)
+                self.add_error(
+                    name,
+                    forms.ValidationError(
+                        _("%(field)s: needed for a new school.") % {"field": self.fields[name].label},
+                        code="required",
+                    ),
+                )
 
     def new_school_details(self) -> dict[str, str]:
         data = self.cleaned_data

@@ -38,4 +38,22 @@ function enhanceMenu() {
   }
 }
 
+/** A form shown with errors: focus its summary (read out first); a summary link focuses its field. */
+function enhanceErrorSummary() {
+  const summary = document.querySelector("[data-error-summary]");
+  if (!summary) return;
+  summary.focus();
+  summary.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    const field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    // Show the field's label (or legend) too, not only the input at the top edge.
+    const label = field.closest("fieldset, .form-field");
+    (label || field).scrollIntoView({ block: "start" });
+    field.focus({ preventScroll: true });
+  });
+}
+
 enhanceMenu();
+enhanceErrorSummary();

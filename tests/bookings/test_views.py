@@ -212,8 +212,8 @@ def test_form_page_does_not_list_every_school(client):
     assert "OBS Lijstschool" not in html
 
 
-@pytest.mark.parametrize("typed", ["12cd", " 12 CD ", "OBS de Zonnewijzer", "zonnewijzer"])
-def test_typing_the_brin_or_name_of_a_known_school_books_for_it(client, typed):
+@pytest.mark.parametrize("typed", ["12cd", " 12 CD ", "OBS de Zonnewijzer", " obs  DE zonnewijzer"])
+def test_typing_the_brin_or_full_name_of_a_known_school_books_for_it(client, typed):
     slot = TimeSlotFactory(capacity_classes=3)
     school = SchoolFactory(name="OBS De Zonnewijzer", brin_code="12CD")
     SchoolFactory(name="CBS De Regenboog", brin_code="34EF")
@@ -221,6 +221,22 @@ def test_typing_the_brin_or_name_of_a_known_school_books_for_it(client, typed):
     assert response.status_code == 302
     assert Booking.objects.get().school == school
     assert School.objects.count() == 2
+
+
+@pytest.mark.parametrize("typed", ["zonnewijzer", "12CD"])
+def test_a_partly_matching_school_is_offered_to_confirm_never_picked_silently(client, typed):
+    slot = TimeSlotFactory(capacity_classes=3)
+    school = SchoolFactory(name="OBS De Zonnewijzer", brin_code="12CD01")
+    data = lookup_data(slot, typed)
+    response = client.post(f"/boeken/tijdslot/{slot.pk}/", data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert not Booking.objects.exists()
+    assert f'type="radio" name="school" value="{school.pk}"' in html
+
+    response = client.post(f"/boeken/tijdslot/{slot.pk}/", {**data, "school": school.pk})
+    assert response.status_code == 302
+    assert Booking.objects.get().school == school
 
 
 def test_several_matching_schools_are_offered_as_a_choice_and_the_choice_books(client):

@@ -185,6 +185,9 @@ def test_too_large_files_are_refused(tree, terms, client, settings):
     assert "is te groot" in errors_at(assert_problem(response, 400), "form", "files")[0]
 
 
+LICENCE_REQUIRED = "Je moet akkoord gaan met publicatie onder de CC BY-SA 4.0-licentie."
+
+
 def test_missing_fields_and_licence_consent_are_reported_in_dutch(tree, terms, client):
     data = payload(terms)
     del data["licence_consent"]
@@ -193,9 +196,9 @@ def test_missing_fields_and_licence_consent_are_reported_in_dutch(tree, terms, c
     body = assert_problem(response, 400)
     assert body["code"] == "invalid"
     assert body["detail"] == "Je inzending bevat fouten."
-    assert errors_at(body, "form", "licence_consent") == ["Dit is een verplicht veld."]
+    assert errors_at(body, "form", "licence_consent") == [LICENCE_REQUIRED]
     assert "e-mailadres" in errors_at(body, "form", "contributor_email")[0]
-    assert {"type": "required", "loc": ["form", "licence_consent"], "msg": "Dit is een verplicht veld."} in (
+    assert {"type": "required", "loc": ["form", "licence_consent"], "msg": LICENCE_REQUIRED} in (
         body["errors"]
     )
 

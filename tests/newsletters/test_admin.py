@@ -104,7 +104,9 @@ def test_subscriber_csv_export_from_admin_includes_the_mailing_lists(client, edi
     response = client.get(reverse("wagtailsnippets_newsletters_subscriber:list"), {"export": "csv"})
 
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(
+        csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";")
+    )
     header, (row,) = rows[0], rows[1:]
     assert row[0] == "a@school.nl"
     assert sorted(row[header.index("verzendlijsten")].split()) == ["po", "vmbo"]
@@ -315,5 +317,7 @@ def test_admin_list_export_neutralises_formulas(admin_client):
 
     response = admin_client.get(reverse("wagtailsnippets_newsletters_subscriber:list"), {"export": "csv"})
 
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(
+        csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";")
+    )
     assert rows[1][:2] == ["a@school.nl", "'" + FORMULA]

@@ -16,6 +16,7 @@ def test_csv_export_neutralises_formulas(admin_client):
 
     response = admin_client.get(reverse("wagtailsnippets_partners_partneroffer:list"), {"export": "csv"})
 
-    [_heading, row] = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    [_heading, row] = list(csv.reader(io.StringIO(content), delimiter=";"))
     assert row[0] == "'+31 Gastles"
     assert "'-Rotterdam" in row
