@@ -16,6 +16,7 @@
 """
 
 import json
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -46,6 +47,9 @@ WAGTAIL_DETAILS = {
     "Authentication required": gettext_lazy("Authentication required"),
     "Permission denied": gettext_lazy("Permission denied"),
 }
+
+#: Django's ``get_object_or_404`` detail ("No Page matches the given query."), which Wagtail passes on.
+DJANGO_NOT_FOUND = re.compile(r"No [\w ]+ matches the given query\.")
 
 #: Pydantic's field messages by error type; ``%(name)s`` comes from the error's ``ctx``. (A context keeps
 #: these apart from the same English texts in Django's and other apps' catalogues.)
@@ -177,9 +181,12 @@ class APIHardeningMiddleware:
     @staticmethod
     def _translated(response: HttpResponse) -> HttpResponse:
         body = json.loads(response.content)
-        if body.get("detail") not in WAGTAIL_DETAILS:
+        detail = body.get("detail")
+        if isinstance(detail, str) and DJANGO_NOT_FOUND.fullmatch(detail):
+            detail = "Not found"  # Django's get_object_or_404 text, which names a model in English
+        if detail not in WAGTAIL_DETAILS:
             return response
-        body["detail"] = str(WAGTAIL_DETAILS[body["detail"]])
+        body["detail"] = str(WAGTAIL_DETAILS[detail])
         for error in body.get("errors") or []:
             if isinstance(error, dict) and (message := _field_message(error)):
                 error["msg"] = message

@@ -150,6 +150,15 @@ def test_unknown_object_is_a_problem_404_in_dutch(client, region_site):
     assert body["detail"] == "Niet gevonden"
 
 
+@pytest.mark.parametrize(
+    "path", ["/api/v3/pages/999999/", "/api/v3/documents/999999/", "/api/v3/images/999999/"]
+)
+def test_wagtails_own_unknown_objects_are_not_found_in_the_requests_language(client, region_site, path):
+    assert assert_problem(client.get(path), 404)["detail"] == "Niet gevonden"
+    english = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
+    assert english.json()["detail"] == "Not found"
+
+
 def test_wrong_method_is_a_problem_405_with_allow(client):
     response = client.delete("/api/v3/geo/")
     body = assert_problem(response, 405)
