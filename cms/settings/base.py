@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -217,3 +218,39 @@ MIDDLEWARE.insert(
 )
 # The headless front end's preview page; "{token}" is replaced by a signed preview token.
 HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+
+# --- admin account security (cms.accounts) ---
+# Lockouts after failed logins (django-axes), per account and per client address, counted in the
+# database so every process sees them; Beheer lifts them under Settings > Login lockouts.
+# Two-factor authentication (django-otp: authenticator app + recovery codes) for accounts that can
+# publish or manage personal data; idle editor sessions end.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("cms.demo"), "cms.accounts")
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before the password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "cms.accounts.middleware.TwoFactorMiddleware"
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "cms.accounts.middleware.IdleSessionMiddleware"
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: one account, or one address
+AXES_COOLOFF_TIME = dt.timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.accounts.axes.client_ip"  # reads CLIENT_IP_HEADER like the rate limits
+AXES_LOCKOUT_CALLABLE = "cms.accounts.axes.lockout_response"
+AXES_ENABLE_ADMIN = False  # lockouts are managed in the Wagtail admin
+AXES_VERBOSE = False
+# Enforced here (production); dev.py switches it off for the demo, where it stays optional.
+TWO_FACTOR_REQUIRED = True
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# A signed-in session ends after this many seconds without a request (an open editor keeps pinging).
+ADMIN_SESSION_IDLE_TIMEOUT = 60 * 60

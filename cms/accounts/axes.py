@@ -1,0 +1,30 @@
+"""django-axes hooks: which client address counts, and the Dutch page a locked-out login gets."""
+
+from __future__ import annotations
+
+from axes.helpers import get_cool_off
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+
+from cms.ratelimit import client_ip as ratelimit_client_ip
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The same client address the rate limits use (``CLIENT_IP_HEADER``, default ``REMOTE_ADDR``)."""
+    return ratelimit_client_ip(request, getattr(settings, "CLIENT_IP_HEADER", "REMOTE_ADDR"))
+
+
+def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """429 with Wagtail's login look: says why, for how long, and who can lift it."""
+    cool_off = get_cool_off(request)
+    minutes = int(cool_off.total_seconds() // 60) if cool_off else None
+    response = TemplateResponse(
+        request,
+        "accounts/lockout.html",
+        {"failure_limit": settings.AXES_FAILURE_LIMIT, "cool_off_minutes": minutes},
+        status=429,
+    )
+    if cool_off:
+        response["Retry-After"] = str(int(cool_off.total_seconds()))
+    return response
