@@ -8,7 +8,9 @@ class TokenForm(forms.Form):
     token = forms.CharField(
         label=_("Code"),
         max_length=32,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
     )
 
     def clean_token(self) -> str:

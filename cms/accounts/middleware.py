@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
-from django.urls import Resolver404, resolve, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
 from . import services
 
@@ -26,10 +27,8 @@ _SETUP_URL_NAMES = frozenset({"accounts_two_factor_setup"})
 
 def _admin_prefixes() -> tuple[str, ...]:
     prefixes = [reverse("wagtailadmin_home")]
-    try:
+    with contextlib.suppress(NoReverseMatch):  # django.contrib.admin is optional
         prefixes.append(reverse("admin:index"))
-    except Exception:  # noqa: BLE001 - django.contrib.admin is optional
-        pass
     return tuple(prefixes)
 
 

@@ -87,7 +87,9 @@ def confirm_totp_device(device: TOTPDevice, token: str) -> list[str] | None:
 
 def new_recovery_codes(user: AbstractBaseUser) -> list[str]:
     """Replace the user's recovery codes with new single-use ones; returned once, to show once."""
-    static, _ = StaticDevice.objects.get_or_create(user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True})
+    static, _ = StaticDevice.objects.get_or_create(
+        user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
+    )
     static.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=static, token=code) for code in codes)
@@ -108,6 +110,18 @@ def verify_second_factor(user: AbstractBaseUser, token: str):
         if device.verify_is_allowed()[0] and device.verify_token(token):
             return device
     return None
+
+
+def seconds_until_next_try(user: AbstractBaseUser) -> int:
+    """0 when a code can be tried now; else the seconds until the least throttled device allows one."""
+    waits = []
+    for device in devices_for_user(user, confirmed=True):
+        allowed, details = device.verify_is_allowed()
+        if allowed:
+            return 0
+        locked_until = (details or {}).get("locked_until")
+        waits.append(max(1, int((locked_until - timezone.now()).total_seconds()) + 1) if locked_until else 1)
+    return min(waits, default=0)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,7 +28,9 @@ LOCKOUT_PERMISSION = "auth.change_user"
 
 def _next_url(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return reverse("wagtailadmin_home")
 
@@ -42,7 +44,12 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.user.is_verified() or not services.must_verify(request.user):
         return redirect(_next_url(request))
     form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    wait = services.seconds_until_next_try(request.user) if request.method == "POST" else 0
+    if wait:
+        form.add_error(
+            None, _("Too many wrong codes. Wait %(seconds)d seconds and try again.") % {"seconds": wait}
+        )
+    elif request.method == "POST" and form.is_valid():
         device = services.verify_second_factor(request.user, form.cleaned_data["token"])
         if device is not None:
             django_otp.login(request, device)
@@ -50,10 +57,13 @@ def verify(request: HttpRequest) -> HttpResponse:
                 left = services.remaining_recovery_codes(request.user)
                 messages.warning(
                     request,
-                    _("You signed in with a recovery code. Recovery codes left: %(count)d.") % {"count": left},
+                    _("You signed in with a recovery code. Recovery codes left: %(count)d.")
+                    % {"count": left},
                 )
             return redirect(_next_url(request))
-        form.add_error("token", _("This code is not correct or has expired. Try the next code from your app."))
+        form.add_error(
+            "token", _("This code is not correct or has expired. Try the next code from your app.")
+        )
     return TemplateResponse(request, "accounts/verify.html", {"form": form, "next": _next_url(request)})
 
 
@@ -69,7 +79,9 @@ def setup(request: HttpRequest) -> HttpResponse:
             django_otp.login(request, device)
             request.session[RECOVERY_CODES_SESSION_KEY] = codes
             return redirect(_with_next("accounts_recovery_codes", _next_url(request)))
-        form.add_error("token", _("This code is not correct. Check the time on your phone and try the next code."))
+        form.add_error(
+            "token", _("This code is not correct. Check the time on your phone and try the next code.")
+        )
     context = {
         "form": form,
         "qr_code": services.qr_code_svg(device),
@@ -85,7 +97,9 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     codes = request.session.pop(RECOVERY_CODES_SESSION_KEY, None)
     if not codes:
         return redirect(_next_url(request))
-    return TemplateResponse(request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
+    return TemplateResponse(
+        request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)}
+    )
 
 
 @require_POST
@@ -103,7 +117,6 @@ class LockoutIndexView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "accounts/lockouts.html"
     page_title = gettext_lazy("Login lockouts")
     header_icon = "lock"
-    breadcrumbs_items = [{"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")}]
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(LOCKOUT_PERMISSION):
@@ -127,5 +140,7 @@ def release_lockout(request: HttpRequest) -> HttpResponse:
     kind, value = request.POST.get("kind", ""), request.POST.get("value", "")
     if kind in ("username", "ip_address") and value:
         services.release(kind, value)
-        messages.success(request, _("Failed logins for “%(value)s” cleared; signing in works again.") % {"value": value})
+        messages.success(
+            request, _("Failed logins for “%(value)s” cleared; signing in works again.") % {"value": value}
+        )
     return redirect("accounts_lockouts")
