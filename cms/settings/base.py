@@ -238,7 +238,8 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "cms.accounts.middleware.TwoFactorMiddleware"
 )
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "cms.accounts.middleware.IdleSessionMiddleware"
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "cms.accounts.middleware.IdleSessionMiddleware",
 )
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AXES_FAILURE_LIMIT = 5
