@@ -5,7 +5,7 @@ from __future__ import annotations
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 
 from cms.ratelimit import client_ip as ratelimit_client_ip
 
@@ -16,10 +16,13 @@ def client_ip(request: HttpRequest) -> str:
 
 
 def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
-    """429 with Wagtail's login look: says why, for how long, and who can lift it."""
+    """429 with Wagtail's login look: says why, for how long, and who can lift it.
+
+    Rendered here: axes' middleware swaps it in after the view, past Django's template rendering.
+    """
     cool_off = get_cool_off(request)
     minutes = int(cool_off.total_seconds() // 60) if cool_off else None
-    response = TemplateResponse(
+    response = render(
         request,
         "accounts/lockout.html",
         {"failure_limit": settings.AXES_FAILURE_LIMIT, "cool_off_minutes": minutes},
