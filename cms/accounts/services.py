@@ -96,6 +96,19 @@ def new_recovery_codes(user: AbstractBaseUser) -> list[str]:
     return codes
 
 
+def reset_two_factor(user: AbstractBaseUser) -> int:
+    """Remove every device (lost phone and codes); the next login asks to set up again when required."""
+    removed = 0
+    for model in (TOTPDevice, StaticDevice):
+        removed += model.objects.filter(user=user).delete()[1].get(model._meta.label, 0)
+    return removed
+
+
+def may_reset_two_factor(actor: AbstractBaseUser, user: AbstractBaseUser) -> bool:
+    """Whoever manages accounts may reset someone's devices; only a superuser resets a superuser's."""
+    return actor.has_perm("auth.change_user") and (actor.is_superuser or not user.is_superuser)
+
+
 def remaining_recovery_codes(user: AbstractBaseUser) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_otp
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -22,7 +23,7 @@ from .forms import TokenForm
 
 #: Session key holding freshly made recovery codes until the one page that shows them.
 RECOVERY_CODES_SESSION_KEY = "accounts_new_recovery_codes"
-#: Who may see and lift login lockouts: whoever manages accounts (Beheer).
+#: Who may see and lift login lockouts and reset lost devices: whoever manages accounts (Beheer).
 LOCKOUT_PERMISSION = "auth.change_user"
 
 
@@ -142,5 +143,25 @@ def release_lockout(request: HttpRequest) -> HttpResponse:
         services.release(kind, value)
         messages.success(
             request, _("Failed logins for “%(value)s” cleared; signing in works again.") % {"value": value}
+        )
+    return redirect("accounts_lockouts")
+
+
+@require_POST
+def reset_two_factor(request: HttpRequest) -> HttpResponse:
+    """Beheer removes the devices of someone who lost phone and recovery codes."""
+    if not request.user.has_perm(LOCKOUT_PERMISSION):
+        raise PermissionDenied
+    user = get_user_model().objects.filter(username=request.POST.get("username", "").strip()).first()
+    if user is None:
+        messages.error(request, _("There is no account with this username."))
+    elif not services.may_reset_two_factor(request.user, user):
+        raise PermissionDenied
+    else:
+        services.reset_two_factor(user)
+        messages.success(
+            request,
+            _("Two-step verification of “%(username)s” was reset; they set it up again at their next login.")
+            % {"username": user.get_username()},
         )
     return redirect("accounts_lockouts")

@@ -25,6 +25,7 @@ def register_admin_urls():
         ),
         path("lockouts/", views.LockoutIndexView.as_view(), name="accounts_lockouts"),
         path("lockouts/release/", views.release_lockout, name="accounts_lockout_release"),
+        path("lockouts/reset-two-factor/", views.reset_two_factor, name="accounts_two_factor_reset"),
     ]
 
 

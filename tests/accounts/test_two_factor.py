@@ -183,3 +183,31 @@ def test_setup_page_draws_the_qr_code_without_script(client, region_site, roles,
     qr = qr[: qr.index("</div>")]
     assert "<svg" in qr and "<script" not in qr and "onload" not in qr
     assert "otpauth://" not in html  # the key travels only inside the drawing and the manual key
+
+
+def test_beheer_resets_two_factor_of_someone_who_lost_phone_and_codes(client, region_site, roles, enforced):
+    editor = user_in_role(Role.EINDREDACTIE, region_site.region)
+    with_authenticator(editor)
+    with_recovery_codes(editor, "herstel123")
+    beheer = user_in_role(Role.BEHEER)
+    client.force_login(beheer)
+    device = with_authenticator(beheer)
+    client.post("/admin/two-factor/verify/", {"token": current_code(device)})
+
+    response = client.post("/admin/lockouts/reset-two-factor/", {"username": editor.username}, follow=True)
+
+    assert "opnieuw in bij hun volgende login" in response.content.decode()
+    editor_client = type(client)()
+    sign_in(editor_client, editor.username)
+    assert editor_client.get("/admin/")["Location"].startswith("/admin/two-factor/setup/")
+
+
+def test_an_editor_cannot_reset_anyones_two_factor(client, region_site, roles):
+    editor = user_in_role(Role.EINDREDACTIE, region_site.region)
+    other = user_in_role(Role.EINDREDACTIE, region_site.region)
+    with_authenticator(other)
+    client.force_login(editor)
+
+    client.post("/admin/lockouts/reset-two-factor/", {"username": other.username})
+
+    assert TOTPDevice.objects.filter(user=other).exists()
