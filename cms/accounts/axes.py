@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -10,9 +12,17 @@ from django.shortcuts import render
 from cms.ratelimit import client_ip as ratelimit_client_ip
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The same client address the rate limits use (``CLIENT_IP_HEADER``, default ``REMOTE_ADDR``)."""
-    return ratelimit_client_ip(request, getattr(settings, "CLIENT_IP_HEADER", "REMOTE_ADDR"))
+def client_ip(request: HttpRequest) -> str | None:
+    """The same client address the rate limits use (``CLIENT_IP_HEADER``, default ``REMOTE_ADDR``).
+
+    None when that is not an IP address (no address, or a forged header): axes stores addresses in
+    an IP column, where anything else would fail on PostgreSQL; the account lockout still counts.
+    """
+    value = ratelimit_client_ip(request, getattr(settings, "CLIENT_IP_HEADER", "REMOTE_ADDR"))
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
 
 
 def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:

@@ -250,6 +250,7 @@ AXES_CLIENT_IP_CALLABLE = "cms.accounts.axes.client_ip"  # reads CLIENT_IP_HEADE
 AXES_LOCKOUT_CALLABLE = "cms.accounts.axes.lockout_response"
 AXES_ENABLE_ADMIN = False  # lockouts are managed in the Wagtail admin
 AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # keep no log of every successful login (and its address); failures count
 # Enforced here (production); dev.py switches it off for the demo, where it stays optional.
 TWO_FACTOR_REQUIRED = True
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

@@ -93,3 +93,14 @@ def test_beheer_finds_lockouts_in_the_settings_menu_and_editors_do_not(client, r
         302,
         403,
     )
+
+
+def test_a_forged_address_header_is_no_server_error_and_the_account_still_counts(
+    roles, region_site, settings
+):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    editor = user_in_role(Role.COMMUNICATIE, region_site.region)
+
+    statuses = fail(Client(), editor.username, 5, HTTP_X_FORWARDED_FOR="'; drop table --")
+
+    assert statuses == [200, 200, 200, 200, 429]
