@@ -253,6 +253,8 @@ AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True  # keep no log of every successful login (and its address); failures count
 # Enforced here (production); dev.py switches it off for the demo, where it stays optional.
 TWO_FACTOR_REQUIRED = True
+# Besides anyone who can publish or holds a permission on personal data (cms/accounts/services.py):
+TWO_FACTOR_REQUIRED_GROUPS = ["Techniekhuis-coördinatoren"]  # see their techniekhuis's bookings
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # A signed-in session ends after this many seconds without a request (an open editor keeps pinging).
 ADMIN_SESSION_IDLE_TIMEOUT = 60 * 60

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cms.editorial.roles import Role
@@ -79,13 +80,23 @@ def test_beheer_and_superusers_must_use_two_factor_but_a_reader_without_publishi
     beheer = user_in_role(Role.BEHEER)
     superuser = UserFactory(is_superuser=True)
     superuser.save()
-    coordinator = user_in_role(Role.COORDINATOREN)  # admin access, no pages, no personal data yet
+    reader = UserFactory()  # may open the admin, publishes nothing, sees no personal data
+    reader.save()
+    reader_group = Group.objects.create(name="Meelezers")
+    reader_group.permissions.add(Permission.objects.get(codename="access_admin"))
+    reader.groups.add(reader_group)
 
     for user in (beheer, superuser):
         client.force_login(user)
         assert client.get("/admin/")["Location"].startswith("/admin/two-factor/setup/"), user
-    client.force_login(coordinator)
+    client.force_login(reader)
     assert client.get("/admin/").status_code == 200
+
+
+def test_techniekhuis_coordinators_must_use_two_factor(client, roles, region_site, enforced):
+    client.force_login(user_in_role(Role.COORDINATOREN))
+
+    assert client.get("/admin/")["Location"].startswith("/admin/two-factor/setup/")
 
 
 def test_account_with_an_authenticator_is_asked_for_its_code_after_the_password(
