@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
 
 from . import services
 
@@ -23,6 +27,8 @@ _ALWAYS_ALLOWED = frozenset(
     }
 )
 _SETUP_URL_NAMES = frozenset({"accounts_two_factor_setup"})
+#: Session key: Unix time of this session's last request (see IdleSessionMiddleware).
+LAST_ACTIVITY_SESSION_KEY = "accounts_last_activity"
 
 
 def _admin_prefixes() -> tuple[str, ...]:
@@ -67,19 +73,32 @@ class TwoFactorMiddleware:
 
 
 class IdleSessionMiddleware:
-    """Ends a signed-in session after ``ADMIN_SESSION_IDLE_TIMEOUT`` seconds without a request.
+    """Signs out a session that made no request for ``ADMIN_SESSION_IDLE_TIMEOUT`` seconds.
 
-    Each request of a signed-in user moves the session's expiry forward; the session store then
-    forgets a session nobody used for that long. Anonymous sessions keep ``SESSION_COOKIE_AGE``.
+    The time of the last request is kept in the session (written at most once a minute), so this
+    works with every session store and keeps Wagtail's "remember me" (cookie until the browser
+    closes, or not) as it is. Anonymous sessions are left alone.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
         timeout = getattr(settings, "ADMIN_SESSION_IDLE_TIMEOUT", None)
-        user = getattr(request, "user", None)
-        if timeout and user is not None and user.is_authenticated and hasattr(request, "session"):
-            request.session.set_expiry(timeout)
+        if not timeout:
+            return self.get_response(request)
+        now = int(time.time())
+        if request.user.is_authenticated:
+            last = request.session.get(LAST_ACTIVITY_SESSION_KEY)
+            if last is not None and now - last > timeout:
+                logout(request)
+                messages.info(
+                    request, _("You were signed out after a period without activity. Sign in again.")
+                )
+        response = self.get_response(request)
+        # After the view, so the login request itself starts the count.
+        if request.user.is_authenticated:
+            last = request.session.get(LAST_ACTIVITY_SESSION_KEY)
+            if last is None or now - last >= 60:
+                request.session[LAST_ACTIVITY_SESSION_KEY] = now
         return response
