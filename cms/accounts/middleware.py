@@ -9,6 +9,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
@@ -42,8 +43,9 @@ class TwoFactorMiddleware:
     """Keeps the admin closed until the account gave its second factor (django-otp).
 
     An account with a confirmed device is asked for its code; an account that must use two factors
-    (:func:`services.must_set_up`) and has none is sent to set one up. Runs after django-otp's
-    ``OTPMiddleware``, which tells whether this session is verified.
+    (:func:`services.must_set_up`) and has none is sent to set one up. Elsewhere such a session
+    counts as anonymous, so a password alone opens no draft file or restricted page either. Runs
+    after django-otp's ``OTPMiddleware``, which tells whether this session is verified.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -58,6 +60,9 @@ class TwoFactorMiddleware:
         if not user.is_authenticated or user.is_verified():
             return None
         if not request.path_info.startswith(_admin_prefixes()):
+            # Outside the admin (documents, restricted pages, the API) a half signed-in session is anonymous.
+            if services.must_verify(user) or services.must_set_up(user):
+                request.user = AnonymousUser()
             return None
         try:
             url_name = resolve(request.path_info).url_name

@@ -15,6 +15,8 @@ from tests.accounts.factories import (
     with_authenticator,
     with_recovery_codes,
 )
+from tests.factories import LessonKitPageFactory
+from tests.search.factories import LessonKitDownloadFactory, PdfDocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -222,3 +224,18 @@ def test_an_editor_cannot_reset_anyones_two_factor(client, region_site, roles):
     client.post("/admin/lockouts/reset-two-factor/", {"username": other.username})
 
     assert TOTPDevice.objects.filter(user=other).exists()
+
+
+def test_a_password_alone_opens_no_draft_file_outside_the_admin_either(
+    client, region_site, roles, no_throttle
+):
+    draft_kit = LessonKitPageFactory(parent=region_site.databank, live=False)
+    document = LessonKitDownloadFactory(page=draft_kit, document=PdfDocumentFactory()).document
+    editor = user_in_role(Role.EINDREDACTIE, region_site.region)
+    device = with_authenticator(editor)
+    sign_in(client, editor.username)
+
+    assert client.get(document.url).status_code == 404
+
+    client.post("/admin/two-factor/verify/", {"token": current_code(device)})
+    assert client.get(document.url).status_code == 200
