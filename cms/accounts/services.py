@@ -72,7 +72,9 @@ def pending_totp_device(user: AbstractBaseUser) -> TOTPDevice:
 
 def qr_code_svg(device: TOTPDevice) -> str:
     """The otpauth:// URI of ``device`` as inline SVG markup (server-side, no script)."""
-    return segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
+    return segno.make(device.config_url, error="m").svg_inline(
+        scale=4, dark="#000", light="#fff", omitsize=True
+    )
 
 
 def manual_key(device: TOTPDevice) -> str:
