@@ -32,6 +32,12 @@ _SETUP_URL_NAMES = frozenset({"accounts_two_factor_setup"})
 LAST_ACTIVITY_SESSION_KEY = "accounts_last_activity"
 
 
+def _may_be_signed_in(request: HttpRequest) -> bool:
+    """Only a request with a session cookie can be signed in; asking request.user on any other
+    would read the session and add "Vary: Cookie" to every public (cacheable) response."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
 def _admin_prefixes() -> tuple[str, ...]:
     prefixes = [reverse("wagtailadmin_home")]
     with contextlib.suppress(NoReverseMatch):  # django.contrib.admin is optional
@@ -56,6 +62,8 @@ class TwoFactorMiddleware:
         return redirect or self.get_response(request)
 
     def _redirect(self, request: HttpRequest) -> HttpResponse | None:
+        if not _may_be_signed_in(request):
+            return None
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None
@@ -93,7 +101,7 @@ class IdleSessionMiddleware:
         if not timeout:
             return self.get_response(request)
         now = int(time.time())
-        if request.user.is_authenticated:
+        if _may_be_signed_in(request) and request.user.is_authenticated:
             last = request.session.get(LAST_ACTIVITY_SESSION_KEY)
             if last is not None and now - last > timeout:
                 logout(request)
@@ -101,8 +109,8 @@ class IdleSessionMiddleware:
                     request, _("You were signed out after a period without activity. Sign in again.")
                 )
         response = self.get_response(request)
-        # After the view, so the login request itself starts the count.
-        if request.user.is_authenticated:
+        # After the view, so the login request itself (which changes the session) starts the count.
+        if (_may_be_signed_in(request) or request.session.modified) and request.user.is_authenticated:
             last = request.session.get(LAST_ACTIVITY_SESSION_KEY)
             if last is None or now - last >= 60:
                 request.session[LAST_ACTIVITY_SESSION_KEY] = now

@@ -106,3 +106,10 @@ def test_changing_the_password_on_the_account_page_signs_out_the_other_sessions(
     signed_out = phone.get("/admin/")
     assert signed_out.status_code == 302
     assert signed_out["Location"].startswith("/admin/login/")
+
+
+def test_public_responses_stay_cacheable_for_anonymous_visitors(client, region_site):
+    response = client.get("/api/v3/pages/")
+
+    assert response.status_code == 200
+    assert "Cookie" not in response.get("Vary", "")
