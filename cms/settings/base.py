@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "search_insight",  # the databank search log (no personal data) and its reports
     "cms.branding",  # per-region logo, colours and footer (site settings), served as /huisstijl.css
     "cms.health",  # /healthz, /readyz and one JSON log line per request and task
+    "cms.accounts",  # login lockouts (django-axes), two-step verification (django-otp), idle sessions
     "cms.api",  # shared API error handlers and hardening middleware
     "cms.demo",
     "wagtail.api.v3",
@@ -61,6 +63,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "corsheaders",
     "django_filters",  # templates of the report filters' date-range widget
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -75,10 +81,14 @@ MIDDLEWARE = [
     "cms.ratelimit.RetryAfterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.accounts.middleware.IdleSessionMiddleware",  # after messages: both may leave the user one
+    "cms.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.api.middleware.APIHardeningMiddleware",  # public-read caching headers under /api/v3/
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -233,3 +243,29 @@ HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
 # /readyz answers 503 when the oldest waiting task or undelivered mail is older than this (seconds).
 HEALTH_MAX_TASK_AGE = int(os.environ.get("HEALTH_MAX_TASK_AGE", "300"))
 HEALTH_MAX_OUTBOX_AGE = int(os.environ.get("HEALTH_MAX_OUTBOX_AGE", "900"))
+
+# --- admin account security (cms.accounts) ---
+# Lockouts after failed logins (django-axes), per account and per client address, counted in the
+# database so every process sees them; Beheer lifts them under Settings > Login lockouts.
+# Two-factor authentication (django-otp: authenticator app + recovery codes) for accounts that can
+# publish or manage personal data; idle editor sessions end.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before the password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: one account, or one address
+AXES_COOLOFF_TIME = dt.timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.accounts.axes.client_ip"  # reads CLIENT_IP_HEADER like the rate limits
+AXES_LOCKOUT_CALLABLE = "cms.accounts.axes.lockout_response"
+AXES_ENABLE_ADMIN = False  # lockouts are managed in the Wagtail admin
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # keep no log of every successful login (and its address); failures count
+# Enforced here (production); dev.py switches it off for the demo, where it stays optional.
+TWO_FACTOR_REQUIRED = True
+# Besides anyone who can publish or holds a permission on personal data (cms/accounts/services.py):
+TWO_FACTOR_REQUIRED_GROUPS = ["Techniekhuis-coördinatoren"]  # see their techniekhuis's bookings
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# A signed-in session ends after this many seconds without a request (an open editor keeps pinging).
+ADMIN_SESSION_IDLE_TIMEOUT = 60 * 60

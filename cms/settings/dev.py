@@ -16,3 +16,7 @@ STORAGES = {
 DEMO_ACCOUNTS_ENABLED = True
 # Django's debug pages style themselves inline; the browser tests check the policy on the public site.
 CONTENT_SECURITY_POLICY: dict[str, str] = {}
+
+# --- admin account security ---
+# The demo: two-step verification is offered in the account menu, not required.
+TWO_FACTOR_REQUIRED = False

@@ -19,3 +19,7 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 DEMO_ACCOUNTS_ENABLED = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405
+
+# --- admin account security ---
+# Off for the suite; tests/accounts switch it on where they test it.
+TWO_FACTOR_REQUIRED = False
