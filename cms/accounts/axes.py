@@ -18,7 +18,7 @@ def client_ip(request: HttpRequest) -> str | None:
     None when that is not an IP address (no address, or a forged header): axes stores addresses in
     an IP column, where anything else would fail on PostgreSQL; the account lockout still counts.
     """
-    value = ratelimit_client_ip(request, getattr(settings, "CLIENT_IP_HEADER", "REMOTE_ADDR"))
+    value = ratelimit_client_ip(request)
     try:
         return str(ipaddress.ip_address(value))
     except ValueError:
