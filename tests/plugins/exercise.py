@@ -8,7 +8,12 @@ import django
 
 django.setup()
 
+from django.apps import apps  # noqa: E402
 from django.test import Client  # noqa: E402
+
+from cms.settings.base import INSTALLED_APPS  # noqa: E402
+
+PROJECT_APPS = {app for app in INSTALLED_APPS if app.startswith("cms.") or app == "search"}
 
 REQUESTS = {
     "cms.bookings": ("get", "/api/v3/bookings/offerings/", None),
@@ -25,6 +30,14 @@ if body is None:
 else:
     response = getattr(client, method)(url, data=json.dumps(body), content_type="application/json")
 schema = client.get("/api/v3/openapi.json")
+installed = {config.name for config in apps.get_app_configs()}
+# A module of a project app that is not installed, imported anyway: a hidden dependency.
+strays = sorted(
+    name
+    for name in sys.modules
+    if (name.startswith("cms.") or name.startswith("search."))
+    and ".".join(name.split(".")[: 1 if name.startswith("search") else 2]) in PROJECT_APPS - installed
+)
 json.dump(
     {
         "url": url,
@@ -32,6 +45,7 @@ json.dump(
         "content_type": response.headers.get("Content-Type", ""),
         "body": response.content.decode()[:2000],
         "openapi_status": schema.status_code,
+        "strays": strays,
         "paths": sorted(schema.json()["paths"]) if schema.status_code == 200 else [],
     },
     sys.stdout,

@@ -35,15 +35,8 @@ class HomePage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "pages.StandardPage",
-        "pages.NewsIndexPage",
-        "pages.TechniekhuisIndexPage",
-        "pages.DatabankPage",
-        "pages.ChallengeIndexPage",
-        "pages.EventIndexPage",
-        "newsletters.NewsletterArchivePage",
-    ]
+    # No subpage_types: every page type names its parents, so an app's page (the newsletter
+    # archive) goes under a home page only where that app is installed.
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("region"),
