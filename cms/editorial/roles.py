@@ -26,11 +26,11 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from cms.snippets.models import Region
+from cms.snippets.regions import ALL_REGIONS_ROLE, REGIONAL_ROLE_NAMES, regional_group_name
 
 
 class Role(StrEnum):
-    BEHEER = "Beheer"
+    BEHEER = ALL_REGIONS_ROLE
     COMMUNICATIE = "Communicatie"
     EINDREDACTIE = "Eindredactie"
     DATABANK = "Databank-redactie"
@@ -38,7 +38,8 @@ class Role(StrEnum):
     COORDINATOREN = "Techniekhuis-coördinatoren"
 
 
-REGIONAL_ROLES = (Role.COMMUNICATIE, Role.EINDREDACTIE, Role.PROJECTLEIDERS)
+# Region groups are named and read by cms.snippets.regions (covered_region_ids), below every app.
+REGIONAL_ROLES = tuple(Role(name) for name in REGIONAL_ROLE_NAMES)
 
 ALL_PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 
@@ -129,10 +130,6 @@ COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.PROJECTLEIDERS: _IMAGE_DOC_OWN,
     Role.COORDINATOREN: _IMAGE_DOC_OWN,
 }
-
-
-def regional_group_name(role: Role, region) -> str:
-    return f"{role} – {region.name}"
 
 
 COORDINATOR_GROUP_PREFIX = "Techniekhuis – "
@@ -286,23 +283,6 @@ def assign_role(user, role: Role, region=None) -> None:
         if region is None:
             raise ValueError(f"{role} is a regional role: pass the region")
         user.groups.add(Group.objects.get(name=regional_group_name(role, region)))
-
-
-def covered_region_ids(user) -> list[int] | None:
-    """The regions whose (personal) data ``user`` may see; ``None`` means every region.
-
-    Superusers and Beheer (the platform's administrators) cover all regions; a regional role
-    covers the region of each region group :func:`assign_role` put the user in. Anyone else
-    (databank editors, coordinators) covers none. For apps that scope region data in the admin.
-    """
-    if user.is_superuser or user.groups.filter(name=str(Role.BEHEER)).exists():
-        return None
-    names = set(user.groups.values_list("name", flat=True))
-    return [
-        region.pk
-        for region in Region.objects.all()
-        if any(regional_group_name(role, region) in names for role in REGIONAL_ROLES)
-    ]
 
 
 @transaction.atomic

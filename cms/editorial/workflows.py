@@ -17,7 +17,9 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
-from .roles import Role, regional_group_name, setup_roles
+from cms.snippets.regions import regional_group_name
+
+from .roles import Role, setup_roles
 
 LESSON_KIT_WORKFLOW = "Leskisten"
 REVIEW_TASK = "Inhoudelijke review (Databank-redactie)"

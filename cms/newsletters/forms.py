@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.editorial.roles import covered_region_ids
 from cms.snippets.forms import HoneypotForm
 from cms.snippets.models import Region
+from cms.snippets.regions import covered_region_ids
 from cms.text import SingleLineField
 
 from .models import NAME_MAX_LENGTH, Segment
