@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from .backends.base import SearchBackend, SearchParams, SearchResults, Suggestion
 from .backends.database import DatabaseBackend
+from .backends.elasticsearch import ElasticsearchBackend
 from .materials import iter_materials
 from .models import KitDownload, KitDownloadStats, PendingIndexUpdate
 
@@ -32,7 +33,6 @@ def elasticsearch_backend() -> SearchBackend | None:
     url = elasticsearch_url()
     if not url:
         return None
-    from .backends.elasticsearch import ElasticsearchBackend
 
     return ElasticsearchBackend.for_url(url)
 

@@ -11,6 +11,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from cms.pages.models.lessonkit import LessonKitDownload
+
 from . import presentation, services
 from .api import params_from_querydict
 from .backends.base import InvalidSearchParams, SearchParams
@@ -55,7 +57,6 @@ def databank_search(request: HttpRequest) -> HttpResponse:
 
 def download_file(request: HttpRequest, download_id: int) -> FileResponse:
     """One file of a live, public kit, counted for the kit and always served as an attachment."""
-    from cms.pages.models.lessonkit import LessonKitDownload
 
     download = get_object_or_404(
         LessonKitDownload.objects.select_related("document"), pk=download_id, page__in=searchable_kits()

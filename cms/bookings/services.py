@@ -30,6 +30,7 @@ from cms.snippets.services import InvalidSchool, NewSchool, resolve_school
 
 from . import emails
 from .models import Booking, LessonOffering, OwnContributionRule, TimeSlot
+from .tasks import queue_new_booking_mails
 from .tokens import CANCEL_LINK
 
 logger = logging.getLogger(__name__)
@@ -268,7 +269,6 @@ def _after_booking_commit(booking_id: int) -> None:
     Never fails the request that has already booked: if the task can't be enqueued, the
     booking keeps ``notifications_pending`` and ``queue_booking_mails`` picks it up.
     """
-    from .tasks import queue_new_booking_mails
 
     try:
         queue_new_booking_mails.enqueue(booking_id)

@@ -24,8 +24,23 @@ from enum import StrEnum
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
 
+from cms.pages.models import (
+    ChallengeIndexPage,
+    DatabankPage,
+    EventIndexPage,
+    HomePage,
+    NewsIndexPage,
+    TechniekhuisIndexPage,
+    TechniekhuisPage,
+)
 from cms.snippets.regions import ALL_REGIONS_ROLE, REGIONAL_ROLE_NAMES, regional_group_name
 
 
@@ -190,7 +205,6 @@ def _set_collection_permissions(group: Group, collection: Collection, names: Ite
 
 
 def _region_homes():
-    from cms.pages.models import HomePage
 
     return HomePage.objects.filter(region__isnull=False).select_related("region")
 
@@ -216,7 +230,6 @@ def _newsletter_parents(home: Page) -> list[Page]:
 
 def regional_page_grants(role: Role, home: Page) -> list[tuple[Page, tuple[str, ...]]]:
     """The page permissions a regional role has in the region whose site root is ``home``."""
-    from cms.pages.models import ChallengeIndexPage, EventIndexPage, NewsIndexPage, TechniekhuisIndexPage
 
     if role == Role.EINDREDACTIE:
         return [(home, ("add", "change", "publish", "lock", "unlock"))]
@@ -237,7 +250,6 @@ def regional_page_grants(role: Role, home: Page) -> list[tuple[Page, tuple[str, 
 
 
 def _global_page_grants(role: Role) -> list[tuple[Page, tuple[str, ...]]]:
-    from cms.pages.models import DatabankPage
 
     if role == Role.BEHEER:
         return [(Page.get_first_root_node(), ALL_PAGE_ACTIONS)]
@@ -270,7 +282,6 @@ def setup_roles() -> dict[str, Group]:
             group.permissions.clear()
             set_page_permissions(group, regional_page_grants(role, home))
             groups[group.name] = group
-    from .contributions import contributions_collection
 
     contributions_collection()
     return groups
@@ -303,7 +314,6 @@ def grant_coordinator(user, techniekhuis_page: Page) -> Group:
 
 def coordinated_techniekhuizen(user):
     """Techniekhuis pages ``user`` may edit: for apps (bookings) that scope coordinator data."""
-    from cms.pages.models import TechniekhuisPage
 
     if user.is_superuser:
         return TechniekhuisPage.objects.all()
@@ -316,3 +326,24 @@ def coordinated_techniekhuizen(user):
         for pk in TechniekhuisPage.objects.filter(path__startswith=path).values_list("pk", flat=True)
     ]
     return TechniekhuisPage.objects.filter(pk__in=ids)
+
+
+# Contributed files wait in a private collection that only reviewers may open: a permission
+# setup like the groups above (setup_roles makes it), which contributions.py files into.
+CONTRIBUTIONS_COLLECTION = "Bijdragen"
+REVIEWER_ROLES = (Role.BEHEER, Role.DATABANK, Role.EINDREDACTIE)
+
+
+def contributions_collection() -> Collection:
+    """The private collection for contributed files: only reviewer groups may download them."""
+    collection = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=CONTRIBUTIONS_COLLECTION)
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+    groups = [Group.objects.get_or_create(name=str(role))[0] for role in REVIEWER_ROLES]
+    restriction.groups.set(groups)
+    return collection

@@ -24,6 +24,7 @@ from cms import batch
 from cms.text import single_line
 
 from .models import OutgoingMail
+from .tasks import deliver_mail
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,6 @@ def queue_mail(
 
 
 def enqueue_delivery(mail_id: int) -> None:
-    from .tasks import deliver_mail
 
     try:
         deliver_mail.enqueue(mail_id)

@@ -10,6 +10,8 @@ from cms.pages.blocks import BodyBlock
 from cms.pages.serializers import RelatedObjectField
 
 from .base import BasePage
+from .event import EventPage
+from .news import NewsArticlePage
 
 
 class HomePage(BasePage):
@@ -57,8 +59,6 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .event import EventPage
-        from .news import NewsArticlePage
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
