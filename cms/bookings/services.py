@@ -18,6 +18,7 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
@@ -30,7 +31,6 @@ from cms.snippets.services import InvalidSchool, NewSchool, resolve_school
 
 from . import emails
 from .models import Booking, LessonOffering, OwnContributionRule, TimeSlot
-from .tasks import queue_new_booking_mails
 from .tokens import CANCEL_LINK
 
 logger = logging.getLogger(__name__)
@@ -620,3 +620,10 @@ def _send_reminder(booking_id: int) -> bool:
     booking.reminder_sent_at = timezone.now()
     booking.save(update_fields=["reminder_sent_at"])
     return True
+
+
+# --- tasks: the worker runs these services (enqueued above, on commit) ---
+@task()
+def queue_new_booking_mails(booking_id: int) -> bool:
+    """Render and queue a new booking's mails (enqueued when the booking commits)."""
+    return queue_booking_notifications(booking_id)

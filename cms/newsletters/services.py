@@ -33,6 +33,7 @@ from django.db.models import Count, F, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from cms import batch
 from cms.errors import DomainError
@@ -44,7 +45,6 @@ from cms.text import has_line_break, single_line
 from . import clicks, ratelimit, tokens
 from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber, new_token
 from .rendering import personalise, render_newsletter
-from .tasks import send_batch_task, start_send_task
 
 logger = logging.getLogger(__name__)
 
@@ -640,3 +640,15 @@ def send_stats(send_ids: Iterable[int]) -> dict[int, dict[str, int]]:
         )
     )
     return {row.pop("send_id"): row for row in rows}
+
+
+# --- tasks: the worker runs these services (enqueued above, on commit) ---
+@task()
+def start_send_task(send_id: int) -> None:
+    start_send(send_id)
+
+
+@task()
+def send_batch_task(send_id: int, delivery_ids: list[int]) -> dict:
+    result = send_batch(send_id, delivery_ids)
+    return {"sent": result.sent, "failed": result.failed, "interrupted": result.interrupted}
