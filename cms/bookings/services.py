@@ -23,7 +23,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
 from cms import batch
-from cms.errors import DomainError
+from cms.errors import DomainError, InvalidSignedLink
 from cms.participation import capacity
 from cms.signed_links import InvalidLink
 from cms.snippets.models import School
@@ -54,9 +54,8 @@ class SlotFull(BookingError):
     code = "full"
 
 
-class InvalidToken(BookingError):
-    code = "invalid_token"
-    field = "token"
+class InvalidToken(BookingError, InvalidSignedLink):
+    pass
 
 
 class InvalidTransition(BookingError):
