@@ -137,7 +137,7 @@ def main() -> None:
         from cms.newsletters import services
         from cms.newsletters.models import Delivery, Subscriber
         from cms.newsletters.rendering import render_newsletter
-        from cms.newsletters.tasks import send_batch_task
+        from cms.newsletters.services import send_batch_task
         from tests.factories import EventPageFactory, LessonKitPageFactory, NewsArticlePageFactory, RegionSite
         from tests.newsletters.factories import (
             NewsletterArchivePageFactory,

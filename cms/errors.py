@@ -50,6 +50,16 @@ class InvalidInput(DomainError):
     """The input breaks a rule (400)."""
 
 
+class InvalidSignedLink(DomainError):
+    """The signed link (cancel, change, manage) in the request is not valid, expired or used (400).
+
+    One meaning for every app's links: apps subclass it next to their own error base.
+    """
+
+    code = "invalid_token"
+    field = "token"
+
+
 class NotFound(DomainError):
     status = 404
     code = "not_found"

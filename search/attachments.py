@@ -15,6 +15,8 @@ from pypdf import PdfReader
 
 from cms.archives import check_archive_limits
 
+from .models import DocumentText
+
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 100_000
@@ -86,7 +88,6 @@ def extract_text(document) -> str:
 
 def document_text(document) -> str:
     """Cached text of ``document``; re-extracted only when its file hash changed."""
-    from .models import DocumentText
 
     file_hash = document.file_hash or ""
     cached = DocumentText.objects.filter(document=document).first()

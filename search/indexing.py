@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import logging
 
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django_tasks import task
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.pages.models import LessonKitPage
+from cms.snippets.models import CoreGoal, Partner, Region, TargetGroup, TechWorld, Theme
+
+from . import services
+from .models import Synonym
+from .query import SYNONYM_CACHE_KEY
 
 logger = logging.getLogger(__name__)
 
 
 @task()
 def update_index(page_ids: list[int]) -> int:
-    from . import services
 
     return services.index_pages(page_ids)
 
@@ -30,13 +39,11 @@ def schedule_update(page_ids) -> None:
     except Exception:
         # The task backend itself is unavailable: update inline rather than lose the change.
         logger.warning("Could not enqueue index update for %s; updating inline", page_ids, exc_info=True)
-        from . import services
 
         services.index_pages(page_ids)
 
 
 def kits_in_subtree(page) -> list[int]:
-    from cms.pages.models import LessonKitPage
 
     return list(LessonKitPage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
@@ -55,7 +62,6 @@ def on_kit_deleted(sender, instance, **kwargs) -> None:
 
 
 def on_view_restriction_changed(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
 
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
@@ -72,21 +78,11 @@ def on_term_saved(sender, instance, created=False, **kwargs) -> None:
 
 
 def on_synonym_saved(sender, **kwargs) -> None:
-    from django.core.cache import cache
-
-    from .query import SYNONYM_CACHE_KEY
 
     cache.delete(SYNONYM_CACHE_KEY)
 
 
 def connect() -> None:
-    from wagtail.models import PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from cms.pages.models import LessonKitPage
-    from cms.snippets.models import CoreGoal, Partner, Region, TargetGroup, TechWorld, Theme
-
-    from .models import Synonym
 
     page_published.connect(on_page_changed, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search_page_unpublished")

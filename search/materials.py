@@ -9,8 +9,12 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.utils.text import slugify
 
+from cms.pages.models import LessonKitPage
+from cms.pages.models.lessonkit import LessonKitDownload, Licence, public_lesson_kits
+
 from .attachments import document_text
 from .facets import duration_bucket
+from .models import DocumentText, KitDownloadStats
 from .text import strip_tags
 
 
@@ -40,7 +44,6 @@ class MaterialData:
 
 def searchable_kits() -> QuerySet:
     """Live lesson kits anonymous visitors may see: the only ones search ever shows."""
-    from cms.pages.models.lessonkit import public_lesson_kits
 
     return public_lesson_kits()
 
@@ -69,7 +72,6 @@ def _terms(queryset, *, value=lambda t: t.slug) -> list[FacetTerm]:
 def material_from_page(page, download_count: int = 0, texts: dict[int, str] | None = None) -> MaterialData:
     """Snapshot of one kit. Expects the prefetches of :func:`prefetched`; ``texts`` are preloaded
     attachment texts by document id (others are extracted and cached on the way)."""
-    from cms.pages.models.lessonkit import LessonKitDownload, Licence
 
     downloads = list(page.downloads.all())
     kinds = sorted({d.kind for d in downloads})
@@ -130,10 +132,6 @@ def prefetched(queryset: QuerySet) -> QuerySet:
 
 def iter_materials(page_ids: Iterable[int] | None = None, *, chunk_size: int = 500) -> Iterator[MaterialData]:
     """Snapshots of the searchable kits (all, or those of ``page_ids`` that are searchable)."""
-    from cms.pages.models import LessonKitPage
-    from cms.pages.models.lessonkit import LessonKitDownload
-
-    from .models import DocumentText, KitDownloadStats
 
     queryset = searchable_kits()
     if page_ids is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 
+from .models import Synonym
 from .text import STOP_WORDS, stem, tokens
 
 Phrase = tuple[str, ...]
@@ -20,8 +21,6 @@ def synonym_groups() -> list[list[Phrase]]:
     """The editors' synonym groups as folded phrases (cached; cleared when a synonym is saved)."""
     groups = cache.get(SYNONYM_CACHE_KEY)
     if groups is None:
-        from .models import Synonym
-
         groups = []
         for synonym in Synonym.objects.all():
             phrases = [tuple(tokens(term)) for term in synonym.term_list]

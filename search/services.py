@@ -17,6 +17,7 @@ from search_insight import services as insight
 
 from .backends.base import SearchBackend, SearchParams, SearchResults, SimilarKit, Suggestion
 from .backends.database import DatabaseBackend
+from .backends.elasticsearch import ElasticsearchBackend
 from .materials import iter_materials, searchable_kits
 from .models import KitDownload, KitDownloadStats, LessonMaterial, PendingIndexUpdate
 from .promotions import pin_promotions
@@ -38,7 +39,6 @@ def elasticsearch_backend() -> SearchBackend | None:
     url = elasticsearch_url()
     if not url:
         return None
-    from .backends.elasticsearch import ElasticsearchBackend
 
     return ElasticsearchBackend.for_url(url)
 

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from cms.pages.models.lessonkit import LessonKitDownload
 from search_insight.services import site_for_request
 
 from . import presentation, services
@@ -56,7 +57,6 @@ def databank_search(request: HttpRequest) -> HttpResponse:
 
 def download_file(request: HttpRequest, download_id: int) -> FileResponse:
     """One file of a live, public kit, counted for the kit and always served as an attachment."""
-    from cms.pages.models.lessonkit import LessonKitDownload
 
     download = get_object_or_404(
         LessonKitDownload.objects.select_related("document"), pk=download_id, page__in=searchable_kits()

@@ -19,11 +19,12 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
 from cms import batch
-from cms.errors import DomainError
+from cms.errors import DomainError, InvalidSignedLink
 from cms.participation import capacity
 from cms.signed_links import InvalidLink
 from cms.snippets.models import School, TargetGroup
@@ -54,9 +55,8 @@ class SlotFull(BookingError):
     code = "full"
 
 
-class InvalidToken(BookingError):
-    code = "invalid_token"
-    field = "token"
+class InvalidToken(BookingError, InvalidSignedLink):
+    pass
 
 
 class InvalidTransition(BookingError):
@@ -301,7 +301,6 @@ def _after_booking_commit(booking_id: int) -> None:
     Never fails the request that has already booked: if the task can't be enqueued, the
     booking keeps ``notifications_pending`` and ``queue_booking_mails`` picks it up.
     """
-    from .tasks import queue_new_booking_mails
 
     try:
         queue_new_booking_mails.enqueue(booking_id)
@@ -653,3 +652,10 @@ def _send_reminder(booking_id: int) -> bool:
     booking.reminder_sent_at = timezone.now()
     booking.save(update_fields=["reminder_sent_at"])
     return True
+
+
+# --- tasks: the worker runs these services (enqueued above, on commit) ---
+@task()
+def queue_new_booking_mails(booking_id: int) -> bool:
+    """Render and queue a new booking's mails (enqueued when the booking commits)."""
+    return queue_booking_notifications(booking_id)

@@ -31,6 +31,9 @@ from django.db.models import Count, Model
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from cms.bookings.models import Booking
+from cms.bookings.reporting import reached_bookings
+from cms.events.models import ChallengeTeam, EventRegistration
 from cms.pages.models import HomePage
 from cms.snippets.models import Region
 
@@ -186,7 +189,6 @@ def compute(
 
 
 def _bookings() -> Iterable[tuple[dt.date, int, int, str | None, int | None]]:
-    from cms.bookings.reporting import reached_bookings
 
     return (
         reached_bookings()
@@ -198,7 +200,6 @@ def _bookings() -> Iterable[tuple[dt.date, int, int, str | None, int | None]]:
 
 
 def _event_registrations() -> Iterable[tuple[int, str, dt.datetime]]:
-    from cms.events.models import EventRegistration
 
     return (
         EventRegistration.objects.filter(status=EventRegistration.Status.CONFIRMED)
@@ -208,7 +209,6 @@ def _event_registrations() -> Iterable[tuple[int, str, dt.datetime]]:
 
 
 def _challenge_teams() -> Iterable[tuple[str, dt.datetime, int]]:
-    from cms.events.models import ChallengeTeam
 
     return (
         ChallengeTeam.objects.exclude(status=ChallengeTeam.Status.CANCELLED)
@@ -254,8 +254,6 @@ def school_years_with_data() -> list[int]:
     Dates are truncated in the local time zone, so a download just after midnight on 1 August
     falls in the new school year. The current school year is always offered.
     """
-    from cms.bookings.models import Booking
-    from cms.events.models import ChallengeTeam, EventRegistration
 
     years = {school_year_start(d) for d in Booking.objects.dates("slot__date", "month")}
     years |= {school_year_start(d) for d in EventRegistration.objects.dates("event__start", "month")}

@@ -5,7 +5,18 @@ import datetime as dt
 from decimal import Decimal
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.utils import timezone
+
+from cms.bookings import services as bookings
+from cms.bookings.models import Coordinator, LessonOffering, OwnContributionRule, TimeSlot
+from cms.bookings.queries import open_slots
+from cms.branding.models import RegionBranding
+from cms.editorial.roles import grant_coordinator
+from cms.newsletters.models import NewsletterArchivePage, NewsletterPage, Segment
+from cms.pages.models import TechniekhuisPage
+from cms.partners.models import PartnerOffer
+from cms.snippets.models import Partner, School, TargetGroup, Theme
 
 from .datafiles import load, lookup, lookup_all, stream
 from .images import get_or_create_logo
@@ -21,7 +32,6 @@ def seed_bookings(techniekhuizen: dict, taxonomies: dict, today: dt.date | None 
     """Lesson offerings per techniekhuis with time slots in the coming weeks; returns the slots made."""
     if not apps.is_installed("cms.bookings"):
         return 0
-    from cms.bookings.models import LessonOffering, OwnContributionRule, TimeSlot
 
     data = load("bookings")
     for rule in data["own_contribution"]:
@@ -72,10 +82,6 @@ def seed_bookings(techniekhuizen: dict, taxonomies: dict, today: dt.date | None 
 def seed_coordinator(username: str = "coordinator") -> None:
     """The demo coordinator runs one techniekhuis: its pages, its lessons (which need approval) and
     a few booking requests waiting on the admin dashboard."""
-    from django.contrib.auth import get_user_model
-
-    from cms.editorial.roles import grant_coordinator
-    from cms.pages.models import TechniekhuisPage
 
     data = load("accounts")["coordinator"]
     user = get_user_model().objects.filter(username=username).first()
@@ -85,10 +91,6 @@ def seed_coordinator(username: str = "coordinator") -> None:
     grant_coordinator(user, house)
     if not apps.is_installed("cms.bookings"):
         return
-    from cms.bookings import services as bookings
-    from cms.bookings.models import Coordinator, LessonOffering
-    from cms.bookings.queries import open_slots
-    from cms.snippets.models import School
 
     Coordinator.objects.get_or_create(user=user, techniekhuis=house)
     LessonOffering.objects.filter(techniekhuis=house).update(requires_approval=True)
@@ -119,7 +121,6 @@ def seed_newsletters(homes: dict, regions: dict, databank) -> None:
     """Public mailing lists, and per region an archive with one newsletter (never sent)."""
     if not apps.is_installed("cms.newsletters"):
         return
-    from cms.newsletters.models import NewsletterArchivePage, NewsletterPage, Segment
 
     data_file = load("newsletters")
     segments = {}
@@ -163,8 +164,6 @@ def seed_partner_offers() -> int:
     many were created. Offers of partners that do not exist are skipped."""
     if not apps.is_installed("cms.partners"):
         return 0
-    from cms.partners.models import PartnerOffer
-    from cms.snippets.models import Partner, TargetGroup, Theme
 
     offers = load("partner_offers")["offers"]
     partners = {p.slug: p for p in Partner.objects.filter(slug__in={offer["partner"] for offer in offers})}
@@ -198,7 +197,6 @@ def seed_branding(sites: dict) -> int:
     """Each region's house style (logo, colours, footer) from regions.yaml; returns the sites styled."""
     if not apps.is_installed("cms.branding"):
         return 0
-    from cms.branding.models import RegionBranding
 
     styled = 0
     for data in load("regions")["regions"]:

@@ -13,7 +13,6 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -21,18 +20,18 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, WorkflowState
+from wagtail.models import Collection, WorkflowState
 
 from cms.errors import DomainError
 from cms.i18n import page_language
+from cms.outbox.services import queue_mail
+from cms.pages.models import DatabankPage, LessonKitDownload, LessonKitPage
+from cms.pages.models.lessonkit import Licence
 
 from .models import Contribution
-from .roles import Role
+from .roles import CONTRIBUTIONS_COLLECTION, contributions_collection
 
 logger = logging.getLogger(__name__)
-
-CONTRIBUTIONS_COLLECTION = "Bijdragen"
-REVIEWER_ROLES = (Role.BEHEER, Role.DATABANK, Role.EINDREDACTIE)
 
 
 class ContributionError(DomainError):
@@ -55,21 +54,6 @@ class ContributionData:
 
 
 @transaction.atomic
-def contributions_collection() -> Collection:
-    """The private collection for contributed files: only reviewer groups may download them."""
-    collection = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION).first()
-    if collection is None:
-        collection = Collection.get_first_root_node().add_child(name=CONTRIBUTIONS_COLLECTION)
-    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
-    if restriction is None:
-        restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-        )
-    groups = [Group.objects.get_or_create(name=str(role))[0] for role in REVIEWER_ROLES]
-    restriction.groups.set(groups)
-    return collection
-
-
 def _unique_slug(parent, title: str) -> str:
     base = slugify(title)[:60] or "bijdrage"
     slug = base
@@ -88,8 +72,6 @@ def lesson_kit_workflow(databank):
 @transaction.atomic
 def submit_contribution(data: ContributionData) -> Contribution:
     """Store a teacher's contribution as a draft lesson kit and put it in the review queue."""
-    from cms.pages.models import DatabankPage, LessonKitDownload, LessonKitPage
-    from cms.pages.models.lessonkit import Licence
 
     if not data.licence_consent:
         raise ContributionError(_("You must agree to the licence."))
@@ -160,7 +142,6 @@ def _publish_documents(page) -> None:
 
 def decide(page, *, approved: bool, comment: str) -> Contribution | None:
     """Record the reviewers' decision on the contribution behind ``page`` and mail the contributor."""
-    from cms.outbox.services import queue_mail
 
     contribution = Contribution.objects.filter(page_id=page.pk).first()
     if contribution is None:

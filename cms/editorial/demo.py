@@ -10,15 +10,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from .roles import REGIONAL_ROLES, Role, regional_group_name
+from cms.snippets.models import Region
+from cms.snippets.regions import regional_group_name
+
+from .roles import REGIONAL_ROLES, Role
 
 
 @transaction.atomic
 def assign_demo_roles(roles: Mapping[str, Role]) -> None:
     """Put the demo editors (username -> role) in the editorial groups, never in Wagtail's broad
     default groups; regional roles get every region so the demo shows all sites."""
-    from cms.snippets.models import Region
-
     regions = list(Region.objects.filter(site__isnull=False))
     for user in get_user_model().objects.filter(username__in=roles):
         role = roles[user.username]

@@ -24,13 +24,28 @@ from enum import StrEnum
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
 
-from cms.snippets.models import Region
+from cms.pages.models import (
+    ChallengeIndexPage,
+    DatabankPage,
+    EventIndexPage,
+    HomePage,
+    NewsIndexPage,
+    TechniekhuisIndexPage,
+    TechniekhuisPage,
+)
+from cms.snippets.regions import ALL_REGIONS_ROLE, REGIONAL_ROLE_NAMES, regional_group_name
 
 
 class Role(StrEnum):
-    BEHEER = "Beheer"
+    BEHEER = ALL_REGIONS_ROLE
     COMMUNICATIE = "Communicatie"
     EINDREDACTIE = "Eindredactie"
     DATABANK = "Databank-redactie"
@@ -38,7 +53,8 @@ class Role(StrEnum):
     COORDINATOREN = "Techniekhuis-coördinatoren"
 
 
-REGIONAL_ROLES = (Role.COMMUNICATIE, Role.EINDREDACTIE, Role.PROJECTLEIDERS)
+# Region groups are named and read by cms.snippets.regions (covered_region_ids), below every app.
+REGIONAL_ROLES = tuple(Role(name) for name in REGIONAL_ROLE_NAMES)
 
 ALL_PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 
@@ -139,10 +155,6 @@ COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {
 }
 
 
-def regional_group_name(role: Role, region) -> str:
-    return f"{role} – {region.name}"
-
-
 COORDINATOR_GROUP_PREFIX = "Techniekhuis – "
 
 
@@ -201,7 +213,6 @@ def _set_collection_permissions(group: Group, collection: Collection, names: Ite
 
 
 def _region_homes():
-    from cms.pages.models import HomePage
 
     return HomePage.objects.filter(region__isnull=False).select_related("region")
 
@@ -227,7 +238,6 @@ def _newsletter_parents(home: Page) -> list[Page]:
 
 def regional_page_grants(role: Role, home: Page) -> list[tuple[Page, tuple[str, ...]]]:
     """The page permissions a regional role has in the region whose site root is ``home``."""
-    from cms.pages.models import ChallengeIndexPage, EventIndexPage, NewsIndexPage, TechniekhuisIndexPage
 
     if role == Role.EINDREDACTIE:
         return [(home, ("add", "change", "publish", "lock", "unlock"))]
@@ -248,7 +258,6 @@ def regional_page_grants(role: Role, home: Page) -> list[tuple[Page, tuple[str, 
 
 
 def _global_page_grants(role: Role) -> list[tuple[Page, tuple[str, ...]]]:
-    from cms.pages.models import DatabankPage
 
     if role == Role.BEHEER:
         return [(Page.get_first_root_node(), ALL_PAGE_ACTIONS)]
@@ -281,7 +290,6 @@ def setup_roles() -> dict[str, Group]:
             group.permissions.clear()
             set_page_permissions(group, regional_page_grants(role, home))
             groups[group.name] = group
-    from .contributions import contributions_collection
 
     contributions_collection()
     return groups
@@ -294,23 +302,6 @@ def assign_role(user, role: Role, region=None) -> None:
         if region is None:
             raise ValueError(f"{role} is a regional role: pass the region")
         user.groups.add(Group.objects.get(name=regional_group_name(role, region)))
-
-
-def covered_region_ids(user) -> list[int] | None:
-    """The regions whose (personal) data ``user`` may see; ``None`` means every region.
-
-    Superusers and Beheer (the platform's administrators) cover all regions; a regional role
-    covers the region of each region group :func:`assign_role` put the user in. Anyone else
-    (databank editors, coordinators) covers none. For apps that scope region data in the admin.
-    """
-    if user.is_superuser or user.groups.filter(name=str(Role.BEHEER)).exists():
-        return None
-    names = set(user.groups.values_list("name", flat=True))
-    return [
-        region.pk
-        for region in Region.objects.all()
-        if any(regional_group_name(role, region) in names for role in REGIONAL_ROLES)
-    ]
 
 
 @transaction.atomic
@@ -331,7 +322,6 @@ def grant_coordinator(user, techniekhuis_page: Page) -> Group:
 
 def coordinated_techniekhuizen(user):
     """Techniekhuis pages ``user`` may edit: for apps (bookings) that scope coordinator data."""
-    from cms.pages.models import TechniekhuisPage
 
     if user.is_superuser:
         return TechniekhuisPage.objects.all()
@@ -344,3 +334,24 @@ def coordinated_techniekhuizen(user):
         for pk in TechniekhuisPage.objects.filter(path__startswith=path).values_list("pk", flat=True)
     ]
     return TechniekhuisPage.objects.filter(pk__in=ids)
+
+
+# Contributed files wait in a private collection that only reviewers may open: a permission
+# setup like the groups above (setup_roles makes it), which contributions.py files into.
+CONTRIBUTIONS_COLLECTION = "Bijdragen"
+REVIEWER_ROLES = (Role.BEHEER, Role.DATABANK, Role.EINDREDACTIE)
+
+
+def contributions_collection() -> Collection:
+    """The private collection for contributed files: only reviewer groups may download them."""
+    collection = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=CONTRIBUTIONS_COLLECTION)
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+    groups = [Group.objects.get_or_create(name=str(role))[0] for role in REVIEWER_ROLES]
+    restriction.groups.set(groups)
+    return collection

@@ -17,7 +17,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
-from .roles import Role, regional_group_name, setup_roles
+from cms.pages.models import DatabankPage, HomePage, TechniekhuisIndexPage
+from cms.snippets.regions import regional_group_name
+
+from .roles import Role, setup_roles
 
 LESSON_KIT_WORKFLOW = "Leskisten"
 REVIEW_TASK = "Inhoudelijke review (Databank-redactie)"
@@ -62,7 +65,6 @@ def _assign(workflow: Workflow, pages: Sequence[Page]) -> None:
 @transaction.atomic
 def setup_workflows() -> dict[str, Workflow]:
     """Create the workflows and attach them to the tree (runs ``setup_roles`` first)."""
-    from cms.pages.models import DatabankPage, HomePage, TechniekhuisIndexPage
 
     groups = setup_roles()
     workflows: dict[str, Workflow] = {}

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.errors import DomainError
+from cms.errors import DomainError, InvalidSignedLink
 from cms.pages.models import ChallengePage, EventPage
 from cms.participation import capacity
 from cms.signed_links import InvalidLink
@@ -50,9 +50,8 @@ class AlreadyRegistered(RegistrationError):
     code = "duplicate"
 
 
-class InvalidToken(RegistrationError):
-    code = "invalid_token"
-    field = "token"
+class InvalidToken(RegistrationError, InvalidSignedLink):
+    pass
 
 
 @dataclass(frozen=True)

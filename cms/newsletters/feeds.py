@@ -1,5 +1,6 @@
 """RSS and Atom feeds of the news of the site (region) the request is for."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,6 @@ from cms.pages.models import NewsArticlePage
 
 
 def feed_size() -> int:
-    from django.conf import settings
 
     return getattr(settings, "NEWS_FEED_SIZE", 20)
 

@@ -1,13 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.editorial.roles import covered_region_ids
 from cms.snippets.forms import HoneypotForm
 from cms.snippets.models import Region
+from cms.snippets.regions import covered_region_ids
 from cms.text import SingleLineField
 
 from .models import NAME_MAX_LENGTH, Segment
 from .permissions import selectable_regions
+from .services import read_subscriber_csv
 
 
 class PreferencesForm(forms.Form):
@@ -100,7 +101,6 @@ class ImportSubscribersForm(forms.Form):
             raise forms.ValidationError(_("Upload a .csv file."), code="file_type")
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 2 MB."), code="file_size")
-        from .services import read_subscriber_csv
 
         try:
             self.rows = read_subscriber_csv(upload)

@@ -20,6 +20,7 @@ from wagtail.search import index
 from cms.text import SingleLineCharField, validate_single_line
 
 from .blocks import NewsletterBodyBlock
+from .rendering import render_newsletter
 
 SUBJECT_MAX_LENGTH = 150
 NAME_MAX_LENGTH = 150
@@ -179,7 +180,6 @@ class NewsletterPage(Page):
         return [("", _("Web version")), ("email", _("Email")), ("text", _("Plain text"))]
 
     def serve_preview(self, request, mode_name):
-        from .rendering import render_newsletter
 
         if mode_name in ("email", "text"):
             rendered = render_newsletter(self, request=request)
@@ -189,7 +189,6 @@ class NewsletterPage(Page):
         return super().serve_preview(request, mode_name)
 
     def get_context(self, request, *args, **kwargs):
-        from .rendering import render_newsletter
 
         context = super().get_context(request, *args, **kwargs)
         context["rendered"] = render_newsletter(self, request=request, web=True)

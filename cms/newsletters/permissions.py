@@ -1,7 +1,7 @@
 """Subscribers are personal data: in the admin each user sees those of the regions they cover.
 
 The region a subscriber belongs to is ``Subscriber.region``; the regions a user covers come from
-their roles (:func:`cms.editorial.roles.covered_region_ids`: superusers and Beheer cover all).
+their roles (:func:`cms.snippets.regions.covered_region_ids`: superusers and Beheer cover all).
 A subscriber without a region is visible only to those who cover all regions.
 
 Every admin door is scoped here: the permission policy (instance checks, bulk actions, buttons),
@@ -15,8 +15,8 @@ from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from cms.editorial.roles import covered_region_ids
 from cms.snippets.models import Region
+from cms.snippets.regions import covered_region_ids
 
 from .models import Subscriber
 

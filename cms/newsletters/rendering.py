@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 
 from cms.i18n import page_language
+from cms.pages.models import EventPage, LessonKitPage, NewsArticlePage
 from cms.pages.services import site_root_url
 
 UNSUBSCRIBE_PLACEHOLDER = "__NEWSLETTER_UNSUBSCRIBE_URL__"
@@ -60,9 +62,6 @@ def _page_item(page, base_url: str, summary: str, date_label: str = "") -> dict:
 
 
 def _list_items(block_type: str, count: int, root, base_url: str) -> list[dict]:
-    from django.utils.formats import date_format
-
-    from cms.pages.models import EventPage, LessonKitPage, NewsArticlePage
 
     def scoped(queryset):
         queryset = queryset.live().public()

@@ -15,20 +15,25 @@ The only window left is between the server's "250 OK" and our commit (millisecon
 exactly there can repeat that one mail. That is inherent to SMTP, which has no idempotency key.
 """
 
+import csv
 import datetime as dt
+import io
 import logging
 import smtplib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
+from django.core.validators import validate_email
 from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from cms import batch
 from cms.errors import DomainError
@@ -241,8 +246,6 @@ def read_subscriber_csv(file) -> list[dict]:
     Column names are matched case-insensitively; comma or semicolon separated (Excel in Dutch
     saves with semicolons). Raises ``ValueError`` when there is no ``email`` column.
     """
-    import csv
-    import io
 
     text = file.read()
     if isinstance(text, bytes):
@@ -265,8 +268,6 @@ def import_subscribers(
     (they get no newsletter until they confirm). Existing unsubscribed or bounced addresses are
     never reactivated by an import. Returns (created, updated, errors).
     """
-    from django.core.exceptions import ValidationError
-    from django.core.validators import validate_email
 
     created = updated = 0
     errors: list[str] = []
@@ -356,7 +357,6 @@ def cancel_send(send: NewsletterSend) -> None:
 
 
 def _enqueue_start(send_id: int) -> None:
-    from .tasks import start_send_task
 
     start_send_task.enqueue(send_id)
 
@@ -393,7 +393,6 @@ def start_send(send_id: int) -> NewsletterSend:
 
 def enqueue_batches(send_id: int) -> int:
     """Enqueue one task per batch of ``queued`` deliveries; returns the number of batches."""
-    from .tasks import send_batch_task
 
     ids = list(
         Delivery.objects.filter(send_id=send_id, status=Delivery.Status.QUEUED)
@@ -641,3 +640,15 @@ def send_stats(send_ids: Iterable[int]) -> dict[int, dict[str, int]]:
         )
     )
     return {row.pop("send_id"): row for row in rows}
+
+
+# --- tasks: the worker runs these services (enqueued above, on commit) ---
+@task()
+def start_send_task(send_id: int) -> None:
+    start_send(send_id)
+
+
+@task()
+def send_batch_task(send_id: int, delivery_ids: list[int]) -> dict:
+    result = send_batch(send_id, delivery_ids)
+    return {"sent": result.sent, "failed": result.failed, "interrupted": result.interrupted}

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django_tasks import task
 
 from cms import batch
 from cms.text import single_line
@@ -100,7 +101,6 @@ def queue_mail(
 
 
 def enqueue_delivery(mail_id: int) -> None:
-    from .tasks import deliver_mail
 
     try:
         deliver_mail.enqueue(mail_id)
@@ -175,3 +175,9 @@ def prune(now: dt.datetime | None = None) -> int:
     sent = OutgoingMail.objects.filter(status=OutgoingMail.Status.SENT, sent_at__lt=now - keep_sent)
     failed = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED, created_at__lt=now - keep_failed)
     return sent.delete()[0] + failed.delete()[0]
+
+
+# --- tasks: the worker runs these services (enqueued above, on commit) ---
+@task()
+def deliver_mail(mail_id: int) -> bool:
+    return deliver(mail_id)

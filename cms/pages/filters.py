@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 
 class When(models.TextChoices):
@@ -20,9 +21,9 @@ def in_region(pages: QuerySet, region: str | None) -> QuerySet:
     """Pages on the site of the region with slug ``region`` (none when there is no such site)."""
     if not region:
         return pages
-    from .models import HomePage
 
-    home = HomePage.objects.live().filter(region__slug=region).first()
+    # The home page through its multi-table child link: page models import these filters.
+    home = Page.objects.live().filter(homepage__region__slug=region).first()
     return pages.descendant_of(home) if home else pages.none()
 
 

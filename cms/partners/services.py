@@ -14,6 +14,10 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 
+from cms.api.routers import public_pages
+from cms.pages.models import TechniekhuisPage
+from cms.snippets.models import Partner
+
 from .models import PartnerOffer
 
 
@@ -82,8 +86,6 @@ def _offer_properties(offer: PartnerOffer) -> dict[str, Any]:
 
 def located_techniekhuizen(region: str | None = None) -> QuerySet:
     """Live techniekhuizen without view restrictions that have coordinates, optionally of one region."""
-    from cms.api.routers import public_pages
-    from cms.pages.models import TechniekhuisPage
 
     houses = (
         public_pages(TechniekhuisPage)
@@ -104,7 +106,6 @@ def geo_features(request: HttpRequest | None, filters: OfferFilters | None = Non
     when one is given). Costs six queries whatever the number of features (the site root paths that
     page URLs need are cached per request by Wagtail).
     """
-    from cms.snippets.models import Partner
 
     filters = filters or OfferFilters()
     limit = _max_features()

@@ -217,7 +217,7 @@ def test_booking_mails_whose_task_failed_on_a_locked_database_are_sent_by_the_cr
     holder = sqlite3.connect(database, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # e.g. a long write elsewhere, beyond the busy timeout
     try:
-        task = f"from cms.bookings.tasks import queue_new_booking_mails as t; t.call({booking.pk})"
+        task = f"from cms.bookings.services import queue_new_booking_mails as t; t.call({booking.pk})"
         failed = manage(env, "shell", "-c", task)
     finally:
         holder.execute("ROLLBACK")

@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from cms.editorial.demo import assign_demo_roles
-from cms.editorial.roles import Role, regional_group_name
+from cms.editorial.roles import Role
+from cms.snippets.regions import regional_group_name
 
 from .factories import UserFactory
 

@@ -9,10 +9,9 @@ from cms.editorial.roles import (
     Role,
     assign_role,
     coordinated_techniekhuizen,
-    covered_region_ids,
     grant_coordinator,
-    regional_group_name,
 )
+from cms.snippets.regions import covered_region_ids, regional_group_name
 
 from .factories import UserFactory, user_in_role
 

@@ -5,8 +5,7 @@ import pytest
 import wagtail_factories
 from wagtail.models import Collection
 
-from cms.editorial.contributions import contributions_collection
-from cms.editorial.roles import Role, setup_roles
+from cms.editorial.roles import Role, contributions_collection, setup_roles
 from tests.editorial.factories import user_in_role
 from tests.search.factories import PdfDocumentFactory
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from cms.health.logs import JSONFormatter, request_id_var
 from cms.health.models import TaskOrigin
-from cms.outbox.tasks import deliver_mail
+from cms.outbox.services import deliver_mail
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -73,7 +73,7 @@ def test_worker_logs_the_task_with_the_enqueuing_requests_id(settings, caplog):
 
     (line,) = [r for r in caplog.records if r.name == "cms.tasks"]
     assert line.status == "SUCCESSFUL"
-    assert line.task == "cms.outbox.tasks.deliver_mail"
+    assert line.task == "cms.outbox.services.deliver_mail"
     assert line.duration_ms >= 0
     assert json.loads(JSONFormatter().format(line))["request_id"] == "req-abc"
     assert not TaskOrigin.objects.exists()  # the link is gone once the task is done

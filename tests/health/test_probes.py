@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from cms.outbox.models import OutgoingMail
-from cms.outbox.tasks import deliver_mail
+from cms.outbox.services import deliver_mail
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -76,3 +76,13 @@ def test_lesson_kit_page_queries_do_not_grow_with_downloads(
     with django_assert_max_num_queries(25):
         html = client.get(kit.url).content.decode()
     assert html.count("Werkblad") >= 6
+
+
+@pytest.mark.parametrize("name", ["home", "events", "databank"])
+def test_pages_render_where_the_apps_they_link_to_are_not_routed(client, region_site, settings, name):
+    """The databank page links to the search page only where the project routes ``search``."""
+    page = getattr(region_site, name)
+    settings.ROOT_URLCONF = "tests.pages.urls_without_apps"
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert "/databank/zoeken/" not in response.content.decode()

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from cms.pages.services import paginate
+from cms.pages.services import paginate, url_if_routed
 
 from .base import IndexPage
 from .lessonkit import LessonKitPage
@@ -29,4 +29,5 @@ class DatabankPage(IndexPage):
             .order_by("title")
         )
         context["lesson_kits"] = paginate(request, kits, per_page=24)
+        context["search_url"] = url_if_routed("search:databank_search")
         return context

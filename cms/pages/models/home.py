@@ -10,6 +10,8 @@ from cms.pages.blocks import BodyBlock
 from cms.pages.serializers import RelatedObjectField
 
 from .base import BasePage
+from .event import EventPage
+from .news import NewsArticlePage
 
 
 class HomePage(BasePage):
@@ -35,15 +37,8 @@ class HomePage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "pages.StandardPage",
-        "pages.NewsIndexPage",
-        "pages.TechniekhuisIndexPage",
-        "pages.DatabankPage",
-        "pages.ChallengeIndexPage",
-        "pages.EventIndexPage",
-        "newsletters.NewsletterArchivePage",
-    ]
+    # No subpage_types: every page type names its parents, so an app's page (the newsletter
+    # archive) goes under a home page only where that app is installed.
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("region"),
@@ -64,8 +59,6 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .event import EventPage
-        from .news import NewsArticlePage
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
