@@ -101,12 +101,13 @@ def seed_coordinator(username: str = "coordinator") -> None:
         school = School.objects.filter(brin_code=brin).first()
         if school is None:
             continue
+        allowed = bookings.offering_groups(slot.offering)  # the lesson decides which groups may come
         request = bookings.BookingRequest(
             slot_id=slot.pk,
             school=school,
             contact_name=wanted["contact_name"],
             email="school@example.nl",
-            group=wanted["group"],
+            group=wanted["group"] if wanted["group"] in allowed else allowed[-1],
             pupils=wanted["pupils"],
             privacy_consent=True,
             idempotency_key=f"demo-request-{brin}",

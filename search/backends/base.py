@@ -33,7 +33,7 @@ class SearchParams:
     page_size: int = 20
 
     def __post_init__(self) -> None:
-        self.q = " ".join(self.q.split())[:200]
+        self.q = " ".join(self.q.replace("\x00", " ").split())[:200]  # NUL: PostgreSQL refuses it in text
         self.filters = {k: sorted(set(v)) for k, v in self.filters.items() if v}
         if not self.sort:
             self.sort = "relevance" if self.q else "newest"

@@ -178,8 +178,8 @@ def test_top_unopened_and_click_position_reports(client, editor, logs):
 def test_csv_export_neutralises_formulas_and_xlsx_exports(client, editor, logs):
     client.force_login(editor)
     response = client.get("/admin/zoekinzicht/zonder-resultaat/", {"export": "csv"})
-    body = b"".join(response.streaming_content).decode()
-    table = list(csv.reader(io.StringIO(body)))
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    table = list(csv.reader(io.StringIO(body), delimiter=";"))
     assert table[0] == ["Zoekvraag", "Zoekopdrachten", "Laatst gezocht"]
     assert table[[r[0] for r in table].index("'=HYPERLINK(1)")][:2] == ["'=HYPERLINK(1)", "1"]
     response = client.get("/admin/zoekinzicht/top/", {"export": "xlsx"})
