@@ -321,11 +321,14 @@ def smoke(client: Client, data: dict, sink: SMTPSink, deployment: Deployment) ->
 
     say("a booking, its confirmation mail at the SMTP sink")
     offerings = client.get_json("/api/v3/bookings/offerings/?limit=100")["items"]
-    slot = next(
-        (s for o in offerings for s in o["slots"] if not s["is_full"] and (s["classes_left"] or 1) > 0),
-        None,
+    offering, slot = next(
+        ((o, s) for o in offerings for s in o["slots"] if not s["is_full"] and (s["classes_left"] or 1) > 0),
+        (None, None),
     )
     check(slot is not None, "no bookable slot in the demo data")
+    # A group the lesson is meant for: "po groep 5/6" -> 5 (a lesson naming no group takes any).
+    groups = [re.search(r"groep (\d)", term["name"].lower()) for term in offering["target_groups"]]
+    group = next((int(found[1]) for found in groups if found), 7)
     client.get(f"/boeken/tijdslot/{slot['id']}/")  # the booking form a teacher fills in
     teacher = f"juf-{uuid.uuid4().hex[:8]}@school.example"
     booking = {
@@ -333,7 +336,7 @@ def smoke(client: Client, data: dict, sink: SMTPSink, deployment: Deployment) ->
         "school_id": data["school"],
         "contact_name": "Juf Smoke",
         "email": teacher,
-        "group": 7,
+        "group": group,
         "pupils": 20,
         "privacy_consent": True,
     }
