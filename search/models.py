@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from .backends.base import Hit
+
 
 class LessonMaterial(models.Model):
     """One row per live, public lesson kit: everything search needs without touching the page tree.
@@ -49,6 +51,21 @@ class LessonMaterial(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def as_hit(self, *, score: float | None = None, highlights: dict[str, str] | None = None) -> Hit:
+        """This row as a search hit (the database backend and the editors' picks share the mapping)."""
+        return Hit(
+            id=self.page_id,
+            title=self.title,
+            url=self.url,
+            summary=self.summary,
+            published_at=self.published_at,
+            duration_minutes=self.duration_minutes,
+            download_count=self.download_count,
+            score=score,
+            facets=self.facets,
+            highlights=highlights or {},
+        )
 
 
 class LessonMaterialFacet(models.Model):

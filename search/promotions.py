@@ -10,7 +10,7 @@ from __future__ import annotations
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from .backends.base import Hit, SearchResults
+from .backends.base import SearchResults
 from .models import LessonMaterial
 
 
@@ -33,21 +33,6 @@ def pin_promotions(results: SearchResults) -> None:
     if not page_ids:
         return
     rows = LessonMaterial.objects.in_bulk(page_ids)
-    picked = [_hit(rows[page_id]) for page_id in page_ids if page_id in rows]
+    picked = [rows[page_id].as_hit() for page_id in page_ids if page_id in rows]
     picked_ids = {hit.id for hit in picked}
     results.hits = picked + [hit for hit in results.hits if hit.id not in picked_ids]
-
-
-def _hit(row: LessonMaterial) -> Hit:
-    return Hit(
-        id=row.page_id,
-        title=row.title,
-        url=row.url,
-        summary=row.summary,
-        published_at=row.published_at,
-        duration_minutes=row.duration_minutes,
-        download_count=row.download_count,
-        score=None,
-        facets=row.facets,
-        highlights={},
-    )

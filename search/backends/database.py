@@ -252,20 +252,7 @@ class DatabaseBackend:
                 snippet = highlight(getattr(row, field), stems)
                 if snippet:
                     highlights[name] = snippet
-            hits.append(
-                Hit(
-                    id=row.page_id,
-                    title=row.title,
-                    url=row.url,
-                    summary=row.summary,
-                    published_at=row.published_at,
-                    duration_minutes=row.duration_minutes,
-                    download_count=row.download_count,
-                    score=-score if score is not None else None,
-                    facets=row.facets,
-                    highlights=highlights,
-                )
-            )
+            hits.append(row.as_hit(score=-score if score is not None else None, highlights=highlights))
         return hits
 
     def spell(self, q: str) -> str | None:
