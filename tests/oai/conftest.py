@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,28 @@ def oai_dc_records_schema() -> etree.XMLSchema:
     parser.resolvers.add(LocalSchemas())
     driver = etree.fromstring(RECORDS_DRIVER, parser, base_url=str(XSD_DIR / "driver.xsd"))
     return etree.XMLSchema(driver)
+
+
+# IMS MD 1.2.4 (the binding NL-LOM uses) may only be redistributed after registering with IMS, so it
+# is not shipped: point IMSMD_XSD at a copy (xsd/README.md says where one is) to validate lom records.
+IMSMD_XSD = os.environ.get("IMSMD_XSD", "")
+
+
+@pytest.fixture(scope="session")
+def lom_records_schema() -> etree.XMLSchema:
+    if not Path(IMSMD_XSD).is_file():
+        pytest.skip(
+            "IMSMD_XSD is not set to a copy of imsmd_v1p2p4.xsd: lom records are checked field by field only"
+        )
+    driver = RECORDS_DRIVER.replace(
+        b"</xs:schema>",
+        b'  <xs:import namespace="http://www.imsglobal.org/xsd/imsmd_v1p2" schemaLocation="'
+        + Path(IMSMD_XSD).resolve().as_uri().encode()
+        + b'"/>\n</xs:schema>',
+    )
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(LocalSchemas())
+    return etree.XMLSchema(etree.fromstring(driver, parser, base_url=str(XSD_DIR / "driver.xsd")))
 
 
 def publish_kit(parent, *, themes=(), goals=(), groups=None, **fields) -> LessonKitPage:

@@ -40,3 +40,13 @@ def test_the_record_schema_rejects_what_is_not_dublin_core(client, kits, oai_dc_
     etree.SubElement(dc, f"{DC}leerjaar").text = "groep 5"  # not one of the 15 elements
     assert not oai_dc_records_schema.validate(broken)
     assert oai_dc_records_schema.validate(tree)
+
+
+def test_lom_records_are_valid_ims_md_inside_a_valid_envelope(client, kits, lom_records_schema):
+    tree = fetch(client, verb="ListRecords", metadataPrefix="lom")
+    assert len(tree.findall(".//oai:record/oai:metadata", NS)) == 3
+    lom_records_schema.assertValid(tree)
+    broken = copy.deepcopy(tree)
+    general = broken.find(".//{http://www.imsglobal.org/xsd/imsmd_v1p2}general")
+    etree.SubElement(general, "{http://www.imsglobal.org/xsd/imsmd_v1p2}leerjaar").text = "groep 5"
+    assert not lom_records_schema.validate(broken)
