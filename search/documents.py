@@ -22,7 +22,7 @@ from elasticsearch_dsl import (
 )
 
 from .facets import FACET_KEYS
-from .text import COMPOUND_HEADS, MIN_COMPOUND_MODIFIER
+from .text import COMPOUND_HEADS, MIN_COMPOUND_MODIFIER, stem, tokens
 
 FACET_SEPARATOR = "\x1f"
 dutch_stop = token_filter("dutch_stop", type="stop", stopwords="_dutch_")
@@ -107,20 +107,32 @@ def suggest_inputs(title: str) -> list[str]:
     return [title, *(" ".join(words[i:]) for i in range(1, len(words)))]
 
 
-def material_to_source(material) -> dict:
+def spelling_text(material, synonyms: list[list[tuple[str, ...]]] = ()) -> str:
+    """The kit's own words for the phrase suggester: title, summary, taxonomy labels, and every term of
+    an editors' synonym group one of those words (or its stem) belongs to (so "mikrobit" corrects to a synonym
+    of a word the kit uses, as on the database backend). Synonym edits reach it with the next rebuild.
+    """
+    lines = [
+        material.title,
+        material.summary,
+        *(t.label for key in SPELLING_FACETS for t in material.facets.get(key, [])),
+    ]
+    stems = {stem(word) for word in tokens(" ".join(lines))}
+    for group in synonyms:
+        used = [phrase for phrase in group if phrase and {stem(word) for word in phrase} <= stems]
+        if used:
+            lines.extend(" ".join(phrase) for phrase in group if phrase not in used)
+    return "\n".join(lines)
+
+
+def material_to_source(material, synonyms: list[list[tuple[str, ...]]] = ()) -> dict:
     source = {
         "title": material.title,
         "summary": material.summary,
         "body": material.body,
         "attachments": material.attachment_text,
         "suggest": {"input": suggest_inputs(material.title)},
-        "spelling": "\n".join(
-            [
-                material.title,
-                material.summary,
-                *(t.label for key in SPELLING_FACETS for t in material.facets.get(key, [])),
-            ]
-        ),
+        "spelling": spelling_text(material, synonyms),
         "url": material.url,
         "published_at": material.published_at,
         "duration_minutes": material.duration_minutes,

@@ -247,12 +247,13 @@ class ElasticsearchBackend:
         return [int(hit["_id"]) for hit in hits]
 
     def _actions(self, materials, index: str):
+        synonyms = synonym_groups()
         for material in materials:
             yield {
                 "_op_type": "index",
                 "_index": index,
                 "_id": material.page_id,
-                "_source": material_to_source(material),
+                "_source": material_to_source(material, synonyms),
             }
 
     def index(self, materials: list) -> None:

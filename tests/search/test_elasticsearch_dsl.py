@@ -213,6 +213,8 @@ def test_spelling_field_holds_titles_summaries_and_taxonomy_labels():
         "Van papier.",
         "Constructies",
     ]
+    synonyms = [[("microbit",), ("micro", "bit")], [("brug",), ("viaduct",)], [("papier",), ("karton",)]]
+    assert material_to_source(material, synonyms)["spelling"].split("\n")[3:] == ["viaduct", "karton"]
     properties = build_index("databank-1", []).to_dict()["mappings"]["properties"]
     assert properties["spelling"]["analyzer"] == "spelling"
     assert properties["spelling"]["fields"]["shingles"]["analyzer"] == "spelling_shingle"
