@@ -26,10 +26,11 @@ EVENT_KIND_PREFIX = "event:"
 
 
 def kind_choices() -> list[tuple[str, str]]:
-    """What a question set can be for: booked lessons, or one type of event."""
+    """What a question set can be for: booked lessons, one type of event, or any event without its own set."""
     return [
         (LESSON_KIND, _("Booked lesson")),
         *((EVENT_KIND_PREFIX + value, label) for value, label in EventPage.EventType.choices),
+        (EVENT_KIND_PREFIX, _("Any other event")),
     ]
 
 
