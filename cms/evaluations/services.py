@@ -235,3 +235,18 @@ def opt_out_with_token(token: str) -> None:
     participation = source.get(invitation.participation_id) if source else None
     if participation is not None:
         suppressions.opt_out(participation.email)
+
+
+# --- privacy -----------------------------------------------------------------------------------
+
+DEFAULT_ANONYMISE_AFTER_DAYS = 730
+
+
+def anonymise_responses(*, older_than_days: int | None = None, today: dt.date | None = None) -> int:
+    """Blank the names and addresses respondents chose to add, ``EVALUATIONS_ANONYMISE_AFTER_DAYS``
+    (730) after the lesson or event, like bookings and registrations; the answers stay. Idempotent."""
+    if older_than_days is None:
+        older_than_days = getattr(settings, "EVALUATIONS_ANONYMISE_AFTER_DAYS", DEFAULT_ANONYMISE_AFTER_DAYS)
+    cutoff = (today or timezone.localdate()) - dt.timedelta(days=older_than_days)
+    old = Response.objects.filter(occurred_on__lt=cutoff, share_identity=True)
+    return old.update(share_identity=False, respondent_name="", respondent_email="")

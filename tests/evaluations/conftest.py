@@ -5,12 +5,20 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from cms.evaluations.defaults import load_default_question_sets
+from cms.evaluations.models import Question, QuestionSet
 from cms.pages.models import EventPage
 from tests.bookings.factories import BookingFactory, LessonOfferingFactory, TimeSlotFactory
 from tests.events.factories import EventRegistrationFactory
 from tests.factories import EventPageFactory, TechniekhuisPageFactory
 
 _numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _default_question_sets(db):
+    """What the data migration loads (transactional tests elsewhere may have flushed it)."""
+    load_default_question_sets(QuestionSet, Question)
 
 
 @pytest.fixture(autouse=True)

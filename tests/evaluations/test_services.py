@@ -309,3 +309,20 @@ def test_empty_optional_answers_are_not_stored(techniekhuis):
     services.submit_response(token_of(OutgoingMail.objects.get()), values)
 
     assert not Answer.objects.filter(question_kind="text").exists()
+
+
+def test_names_kept_with_answers_go_after_the_retention_period(region_site, settings):
+    past_registration(region_site, name="Piet Docent", email="piet@vmbo.nl")
+    services.send_invitations()
+    invitation = Invitation.objects.get()
+    services.submit_response(
+        token_of(OutgoingMail.objects.get()), answers_for(invitation), share_identity=True
+    )
+    settings.EVALUATIONS_ANONYMISE_AFTER_DAYS = 30
+
+    assert services.anonymise_responses() == 0
+    assert services.anonymise_responses(today=timezone.localdate() + dt.timedelta(days=40)) == 1
+
+    response = Response.objects.get()
+    assert (response.share_identity, response.respondent_name, response.respondent_email) == (False, "", "")
+    assert response.answers.count() == len(services.questions_of(invitation))
