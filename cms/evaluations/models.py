@@ -5,7 +5,8 @@ An :class:`Invitation` is made once per participation (a booking, an event regis
 when a mail goes out, so an anonymised booking or registration is never mailed. A
 :class:`Response` is not linked to its invitation (answers stay anonymous); it carries only what
 the results need (subject, kind, region, date) and, if the respondent opted in, their name and
-address.
+address. (Anonymous as far as the results and exports show: someone with database access can still
+narrow a response down to the invitations of the same offering on the same date, often one class.)
 """
 
 from django.core.exceptions import ValidationError

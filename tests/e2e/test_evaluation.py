@@ -49,6 +49,10 @@ def test_participant_answers_the_evaluation_on_a_phone(page, live_server, evalua
     page.goto(url)
     expect(page.get_by_role("heading", level=1)).to_have_text("Bouw een windmolen")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.screenshot(path=SCREENS / "evaluation-form-1366.png", full_page=True)
+    page.set_viewport_size({"width": 320, "height": 640})
     assert violations(page) == []
 
     # Sending without answers: the summary at the top, focused, linking to the first question.
@@ -67,7 +71,6 @@ def test_participant_answers_the_evaluation_on_a_phone(page, live_server, evalua
     ).check()
     page.get_by_role("group", name="Zou u deze les een collega aanraden?").get_by_label("Ja").check()
     page.get_by_label("Wat kan er beter, of wat wilt u ons nog meegeven?").fill("Meer tijd om te bouwen.")
-    SCREENS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENS / "evaluation-form-320.png", full_page=True)
     page.get_by_role("button", name="Antwoorden versturen").click()
 
