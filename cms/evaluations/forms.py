@@ -29,7 +29,14 @@ class EvaluationForm(forms.Form):
         fields = {}
         for question in questions:
             name = f"q{question.pk}"
-            common = {"label": question.text, "required": question.required}
+            common = {
+                "label": question.text,
+                "required": question.required,
+                # The error summary lists every missing answer: each names its question.
+                "error_messages": {
+                    "required": _("Answer this question: %(question)s") % {"question": question.text}
+                },
+            }
             if question.kind == Question.Kind.RATING:
                 fields[name] = forms.ChoiceField(
                     choices=RATING_CHOICES,

@@ -46,7 +46,7 @@ def test_missing_required_answers_show_the_error_summary_and_store_nothing(clien
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert "error-summary" in html and "Dit is een verplicht veld." in html
+    assert "error-summary" in html and "Beantwoord deze vraag: Hoe beoordeelt u de les als geheel?" in html
     assert not Response.objects.exists()
     assert Invitation.objects.get().answered_on is None
 
