@@ -1,9 +1,12 @@
 """Evaluation rules: due selection, one invitation per participation, one reminder, answering once, anonymity."""
 
 import datetime as dt
+import io
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 
 from cms.bookings.models import Booking
@@ -326,3 +329,28 @@ def test_names_kept_with_answers_go_after_the_retention_period(region_site, sett
     response = Response.objects.get()
     assert (response.share_identity, response.respondent_name, response.respondent_email) == (False, "", "")
     assert response.answers.count() == len(services.questions_of(invitation))
+
+
+def test_send_evaluations_command_invites_and_says_how_many(techniekhuis):
+    past_booking(techniekhuis)
+    out = io.StringIO()
+
+    call_command("send_evaluations", stdout=out)
+    call_command("send_evaluations", stdout=out)
+
+    assert out.getvalue().splitlines() == [
+        "Queued 1 invitation(s) and 0 reminder(s).",
+        "Queued 0 invitation(s) and 0 reminder(s).",
+    ]
+
+
+def test_one_question_set_in_use_per_kind_and_choices_need_two_options():
+    second = QuestionSet(name="Nog een", kind="lesson", active=True)
+    with pytest.raises(ValidationError) as error:
+        second.full_clean()
+    assert "active" in error.value.message_dict
+
+    lonely = Question(question_set=QuestionSet.objects.first(), text="Kies", kind="choice", choices="Ja\n")
+    with pytest.raises(ValidationError) as error:
+        lonely.full_clean()
+    assert "choices" in error.value.message_dict
