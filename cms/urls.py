@@ -28,6 +28,7 @@ urlpatterns = [
     path("evenementen/", include("cms.events.urls")),
     path("menukaart/", include("cms.partners.urls")),
     path("oai/", include("cms.oai.urls")),
+    path("evaluatie/", include("cms.evaluations.urls")),
     path("", include("cms.branding.urls")),
 ]
 

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "search",
     "cms.events",
     "cms.dashboard",
+    "cms.evaluations",  # evaluations after lessons and events (reads bookings/events only when installed)
     "cms.partners",
     "cms.oai",
     "search_insight",  # the databank search log (no personal data) and its reports

@@ -17,6 +17,7 @@ PREFIXES = {
     "cms.events": "evenementen/",
     "cms.newsletters": "",
     "cms.partners": "menukaart/",
+    "cms.evaluations": "evaluatie/",
     "search": "databank/",
 }
 APP = os.environ["PLUGIN_APP"]
