@@ -55,7 +55,7 @@ ACTIONS = {action: (ACTION_LABELS[action], allowed) for action, allowed in servi
 
 
 def slot_when(booking: Booking) -> str:
-    return f"{date_format(booking.slot.date, 'D j M Y')} {booking.slot.start:%H:%M}"
+    return f"{date_format(booking.slot.date, 'D j b Y')} {booking.slot.start:%H:%M}"
 
 
 def status_label(booking: Booking) -> str:
@@ -104,13 +104,23 @@ def _own_offerings(request) -> QuerySet[LessonOffering]:
 class BookingFilterSet(WagtailFilterSet):
     """The filter drawer; a coordinator's choices are their own techniekhuizen and lessons only."""
 
-    status = ChoiceFilter(label=_("status"), choices=Booking.Status.choices, empty_label=_("All"))
-    techniekhuis = ModelChoiceFilter(
-        label=_("techniekhuis"), field_name="slot__offering__techniekhuis", queryset=_own_techniekhuizen
+    status = ChoiceFilter(
+        label=capfirst(_("status")), choices=Booking.Status.choices, empty_label=capfirst(_("All"))
     )
-    offering = ModelChoiceFilter(label=_("lesson"), field_name="slot__offering", queryset=_own_offerings)
-    date = DateFromToRangeFilter(label=_("date"), field_name="slot__date", widget=DateRangePickerWidget)
-    group = ChoiceFilter(label=_("group"), choices=[(n, n) for n in range(3, 9)], empty_label=_("All"))
+    techniekhuis = ModelChoiceFilter(
+        label=capfirst(_("techniekhuis")),
+        field_name="slot__offering__techniekhuis",
+        queryset=_own_techniekhuizen,
+    )
+    offering = ModelChoiceFilter(
+        label=capfirst(_("lesson")), field_name="slot__offering", queryset=_own_offerings
+    )
+    date = DateFromToRangeFilter(
+        label=capfirst(_("date")), field_name="slot__date", widget=DateRangePickerWidget
+    )
+    group = ChoiceFilter(
+        label=capfirst(_("group")), choices=[(n, n) for n in range(3, 9)], empty_label=capfirst(_("All"))
+    )
 
     class Meta:
         model = Booking
@@ -159,6 +169,10 @@ class ScopedObjectMixin:
     def get_object(self, queryset=None):
         return get_object_or_404(visible_bookings(self.request.user), pk=unquote(str(self.kwargs["pk"])))
 
+    def dispatch(self, request, *args, **kwargs):
+        self.get_object()  # before the permission check, which would answer "not allowed" instead
+        return super().dispatch(request, *args, **kwargs)
+
 
 class BookingEditView(ScopedObjectMixin, EditView):
     pass
@@ -169,7 +183,7 @@ class BookingDeleteView(ScopedObjectMixin, DeleteView):
 
 
 class BookingHistoryView(ScopedObjectMixin, HistoryView):
-    pass
+    any_permission_required = ["view"]  # the state changes are the history coordinators look for
 
 
 class BookingUsageView(ScopedObjectMixin, UsageView):
@@ -213,7 +227,7 @@ class BookingActionView(WagtailAdminTemplateMixin, TemplateView):
         return self.label
 
     def get_page_subtitle(self):
-        return str(self.booking)
+        return self.booking.school.name
 
     def get_breadcrumbs_items(self):
         return [

@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 from datetime import UTC
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -252,7 +253,7 @@ def test_coordinator_cannot_create_edit_or_cancel_bookings_of_another_techniekhu
 ):
     mine = booking_at(houses[0], "OBS Noorderlicht")
     other = booking_at(houses[1], "CBS Zuiderzon")
-    assert coordinator_client.get(f"{INDEX}create/").status_code in (302, 403)
+    assert coordinator_client.get(f"{INDEX}new/").status_code in (302, 403)
     # bookings change state only through the actions; another techniekhuis's booking is not found
     assert coordinator_client.post(f"{INDEX}edit/{mine.pk}/", {"pupils": "99"}).status_code in (302, 403)
     assert coordinator_client.post(f"{INDEX}edit/{other.pk}/", {"pupils": "99"}).status_code == 404
@@ -438,7 +439,9 @@ def _created_in_winter(booking):
 
 
 def test_csv_export_in_dutch_with_labels_and_local_time(coordinator_client, houses):
-    booking = booking_at(houses[0], "OBS Noorderlicht", status=Booking.Status.CONFIRMED, privacy_consent=True)
+    booking = booking_at(
+        houses[0], "OBS Noorderlicht", status=Booking.Status.CONFIRMED, amount_owed=Decimal("18.00")
+    )
     _created_in_winter(booking)
 
     response = coordinator_client.get(INDEX, {"export": "csv"})
