@@ -1,5 +1,7 @@
 """After approving or rejecting a task, the moderator sees what happened (Wagtail shows nothing)."""
 
+import html
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -20,7 +22,8 @@ def task_action(client, page, action):
 
 
 def shown(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
+    """The messages as the admin shows them (Wagtail's messages are HTML)."""
+    return [html.unescape(str(message)).strip() for message in get_messages(response.wsgi_request)]
 
 
 def test_approving_the_last_task_says_the_page_is_published(tree, client):
