@@ -470,3 +470,10 @@ def test_xlsx_export_has_the_admins_local_time(coordinator_client, houses):
     assert values["Aangemaakt"] == datetime.datetime(2026, 12, 2, 16, 46, 7)
     listed = coordinator_client.get(INDEX).content.decode()
     assert "2-12-2026 16:46" in listed  # what the admin shows
+
+
+def test_export_buttons_are_dutch(coordinator_client, houses):
+    html = coordinator_client.get(INDEX).content.decode()
+
+    assert "XLSX downloaden" in html and "CSV downloaden" in html
+    assert "Download XLSX" not in html
