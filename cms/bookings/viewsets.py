@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -27,7 +28,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import ListingButton
+from wagtail.admin.widgets.button import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms.exports import SafeSpreadsheetExportMixin, local_datetime, yes_no
@@ -132,18 +133,7 @@ class BookingIndexView(SafeSpreadsheetExportMixin, IndexView):
         return visible_bookings(self.request.user).select_related("slot__offering__techniekhuis", "school")
 
     def get_list_more_buttons(self, instance):
-        buttons = list(super().get_list_more_buttons(instance))
-        for action, (label, allowed) in ACTIONS.items():
-            if instance.status in allowed:
-                buttons.append(
-                    ListingButton(
-                        label,
-                        url=reverse(f"{BookingViewSet.name}:{action}", args=(quote(instance.pk),)),
-                        attrs={"aria-label": f"{label}: {instance}"},
-                        priority={"confirm": 1, "complete": 2, "cancel": 3}[action],
-                    )
-                )
-        return buttons
+        return [*super().get_list_more_buttons(instance), *action_buttons(instance, ListingButton)]
 
     # Export columns that are not fields of the booking itself.
     def export_offering(self, booking: Booking) -> str:
@@ -190,7 +180,29 @@ class BookingUsageView(ScopedObjectMixin, UsageView):
     pass
 
 
+def action_buttons(booking: Booking, button_class) -> list:
+    """The state changes the booking allows now (``services.TRANSITIONS``), as buttons."""
+    return [
+        button_class(
+            label,
+            url=reverse(f"{BookingViewSet.name}:{action}", args=(quote(booking.pk),)),
+            attrs={"aria-label": f"{label}: {booking}"},
+            priority=order,
+        )
+        for order, (action, (label, allowed)) in enumerate(ACTIONS.items(), start=1)
+        if booking.status in allowed
+    ]
+
+
 class BookingInspectView(ScopedObjectMixin, InspectView):
+    @cached_property
+    def header_buttons(self):
+        """The dashboard links here: the coordinator confirms (or cancels) from the booking itself."""
+        return action_buttons(self.object, HeaderButton)
+
+    def get_page_subtitle(self):
+        return self.object.school.name
+
     def get_field_display_value(self, field_name, field):
         """Local time (Wagtail's template shows UTC), "Ja"/"Nee", "-" for nothing."""
         value = super().get_field_display_value(field_name, field)

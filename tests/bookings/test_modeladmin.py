@@ -477,3 +477,14 @@ def test_export_buttons_are_dutch(coordinator_client, houses):
 
     assert "XLSX downloaden" in html and "CSV downloaden" in html
     assert "Download XLSX" not in html
+
+
+def test_inspect_offers_the_actions_the_booking_allows(coordinator_client, houses):
+    requested = booking_at(houses[0], "OBS Noorderlicht", status=Booking.Status.REQUESTED)
+    given = booking_at(houses[0], "OBS Al Gegeven", status=Booking.Status.COMPLETED)
+
+    html = coordinator_client.get(f"{INDEX}inspect/{requested.pk}/").content.decode()
+    assert f"{INDEX}confirm/{requested.pk}/" in html and f"{INDEX}cancel/{requested.pk}/" in html
+
+    html = coordinator_client.get(f"{INDEX}inspect/{given.pk}/").content.decode()
+    assert f"/confirm/{given.pk}/" not in html and f"/cancel/{given.pk}/" not in html
