@@ -16,6 +16,7 @@ its stored value ("Bevestigd", not "confirmed"), "Ja"/"Nee", local time (``TIME_
 second, decimal commas.
 """
 
+import contextlib
 import csv
 import datetime
 import decimal
@@ -143,10 +144,10 @@ class SafeSpreadsheetExportMixin:
             if getter := getattr(self, f"export_{field}", None):
                 row[field] = getter(item)
                 continue
-            try:
-                model_field = item._meta.get_field(field)
-            except FieldDoesNotExist:
-                model_field = None
+            model_field = None
+            if meta := getattr(item, "_meta", None):  # reports export dicts
+                with contextlib.suppress(FieldDoesNotExist):
+                    model_field = meta.get_field(field)
             if model_field is not None and model_field.choices and not model_field.is_relation:
                 row[field] = capfirst(getattr(item, f"get_{field}_display")())
             else:

@@ -110,7 +110,7 @@ def test_subscriber_csv_export_from_admin_includes_the_mailing_lists(client, edi
     )
     header, (row,) = rows[0], rows[1:]
     assert row[0] == "a@school.nl"
-    assert sorted(row[header.index("verzendlijsten")].split()) == ["po", "vmbo"]
+    assert sorted(row[header.index("Verzendlijsten")].split()) == ["po", "vmbo"]
 
 
 def test_import_with_consent_activates_and_without_keeps_pending(tmp_path):
