@@ -10,11 +10,24 @@ not text someone typed). Every CSV export writes through :func:`csv_writer` /
 strings as text).
 
 Wagtail's list exports write CSV in the Dutch Excel dialect (:class:`DutchExcel`: ``;`` between
-columns, a UTF-8 byte order mark first), so Dutch Excel opens them in columns with accents intact.
+columns, a UTF-8 byte order mark first), so Dutch Excel opens them in columns with accents intact,
+and show values as the admin does (:class:`SafeSpreadsheetExportMixin`): a choice's label rather than
+its stored value ("Bevestigd", not "confirmed"), "Ja"/"Nee", local time (``TIME_ZONE``) to the
+second, decimal commas.
 """
 
+import contextlib
 import csv
+import datetime
+import decimal
+from collections import OrderedDict
 from typing import Any
+
+from django.core.exceptions import FieldDoesNotExist
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from wagtail.coreutils import multigetattr
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -76,9 +89,70 @@ class DutchExcel(csv.excel):
 UTF8_BOM = "\ufeff"
 
 
+def yes_no(value: bool | None) -> str:
+    """A boolean as people read it: "Ja" / "Nee" (empty for unknown)."""
+    if value is None:
+        return ""
+    return gettext("Yes") if value else gettext("No")
+
+
+def local_datetime(value: datetime.datetime) -> datetime.datetime:
+    """``value`` in local time (``TIME_ZONE``), to the second, naive (spreadsheets have no time zones)."""
+    if timezone.is_aware(value):
+        value = timezone.make_naive(value, timezone.get_current_timezone())
+    return value.replace(microsecond=0)
+
+
+def _csv_datetime(value: datetime.datetime) -> str:
+    return formats.date_format(local_datetime(value), "SHORT_DATETIME_FORMAT")
+
+
+def _csv_date(value: datetime.date) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def _csv_decimal(value: decimal.Decimal) -> str:
+    return formats.number_format(value, use_l10n=True)
+
+
 class SafeSpreadsheetExportMixin:
     """For Wagtail index views with ``list_export``: CSV cells are neutralised (XLSX already is),
-    in the :class:`DutchExcel` dialect with a byte order mark."""
+    in the :class:`DutchExcel` dialect with a byte order mark; values as the admin shows them."""
+
+    # Wagtail's default writes XLSX datetimes in UTC (an hour behind the admin) with microseconds.
+    # Checked in order: a datetime is a date too, a bool an int.
+    custom_value_preprocess = {
+        datetime.datetime: {"csv": _csv_datetime, "xlsx": local_datetime},
+        datetime.date: {"csv": _csv_date, "xlsx": None},
+        datetime.time: {"csv": lambda value: value.strftime("%H:%M"), "xlsx": None},
+        bool: {"csv": yes_no, "xlsx": yes_no},
+        decimal.Decimal: {"csv": _csv_decimal},
+        list: {
+            "csv": lambda value: ", ".join(map(str, value)),
+            "xlsx": lambda value: ", ".join(map(str, value)),
+        },
+    }
+
+    def get_heading(self, queryset, field) -> str:
+        return capfirst(super().get_heading(queryset, field))
+
+    def to_row_dict(self, item) -> OrderedDict:
+        """Like Wagtail's, with a choice field's label instead of its stored value; a column the
+        model lacks comes from the view's ``export_<column>(item)`` method."""
+        row = OrderedDict()
+        for field in self.list_export:
+            if getter := getattr(self, f"export_{field}", None):
+                row[field] = getter(item)
+                continue
+            model_field = None
+            if meta := getattr(item, "_meta", None):  # reports export dicts
+                with contextlib.suppress(FieldDoesNotExist):
+                    model_field = meta.get_field(field)
+            if model_field is not None and model_field.choices and not model_field.is_relation:
+                row[field] = capfirst(getattr(item, f"get_{field}_display")())
+            else:
+                row[field] = multigetattr(item, field)
+        return row
 
     def stream_csv(self, queryset):
         writer = csv.DictWriter(_Utf8Echo(), fieldnames=self.list_export, dialect=DutchExcel)

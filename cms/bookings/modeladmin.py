@@ -1,4 +1,5 @@
-"""Staff admin for bookings (wagtail-modeladmin): lists scoped to the coordinator's techniekhuis.
+"""Staff admin for lesson offerings and time slots (wagtail-modeladmin), scoped to the coordinator's
+techniekhuis, and the scoping rules the booking list (:mod:`cms.bookings.viewsets`) shares.
 
 Superusers see everything; a coordinator (a :class:`~cms.bookings.models.Coordinator` row) sees
 and acts on the offerings, slots and bookings of their own techniekhuizen only. State changes go
@@ -8,30 +9,21 @@ slot counters stay right.
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin import display
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import re_path
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import EditView, IndexView
 
 from cms.exports import SafeSpreadsheetExportMixin
 
 from . import services
 from .models import Booking, Coordinator, LessonOffering, OwnContributionRule, TimeSlot
-
-#: The button labels of the services' state changes; which bookings get which button follows
-#: from ``services.TRANSITIONS`` (the one state machine).
-ACTION_LABELS = {"confirm": _("Confirm"), "complete": _("Mark as given"), "cancel": _("Cancel")}
-ACTIONS = {action: (ACTION_LABELS[action], allowed) for action, allowed in services.TRANSITIONS.items()}
 
 
 def manages_all_bookings(user: AbstractBaseUser) -> bool:
@@ -151,43 +143,6 @@ class SlotPermissionHelper(ScopedPermissionHelper):
     techniekhuis_path = "offering__techniekhuis"
 
 
-class BookingPermissionHelper(ScopedPermissionHelper):
-    techniekhuis_path = "slot__offering__techniekhuis"
-
-    def user_can_create(self, user) -> bool:
-        return False  # bookings come in through the public form and the API
-
-    def user_can_edit_obj(self, user, obj) -> bool:
-        return False  # state changes go through the confirm/cancel/complete actions
-
-    def user_can_delete_obj(self, user, obj) -> bool:
-        return False  # keep history; anonymise_bookings removes personal data
-
-    def user_can_act(self, user, obj) -> bool:
-        return self.user_can_list(user) and self._visible(user, obj)
-
-
-class BookingButtonHelper(ButtonHelper):
-    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        if not self.permission_helper.user_can_act(self.request.user, obj):
-            return buttons
-        for action, (label, allowed) in ACTIONS.items():
-            if obj.status in allowed:
-                buttons.append(
-                    {
-                        "url": self.url_helper.get_action_url(action, obj.pk),
-                        "label": label,
-                        "classname": self.finalise_classname(
-                            ["button", "button-small", "button-secondary", *(classnames_add or [])],
-                            classnames_exclude,
-                        ),
-                        "title": f"{label}: {obj}",
-                    }
-                )
-        return buttons
-
-
 class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
     pass
 
@@ -265,129 +220,6 @@ class TimeSlotAdmin(ScopedModelAdmin):
         return super().get_queryset(request).select_related("offering")
 
 
-class BookingAdmin(ScopedModelAdmin):
-    model = Booking
-    menu_label = _("Bookings")
-    menu_icon = "date"
-    permission_helper_class = BookingPermissionHelper
-    button_helper_class = BookingButtonHelper
-    techniekhuis_path = "slot__offering__techniekhuis"
-    inspect_view_enabled = True
-    list_display = (
-        "school",
-        "offering",
-        "slot_date",
-        "group",
-        "pupils",
-        "status",
-        "amount_owed",
-        "created_at",
-    )
-    list_filter = ("status", "slot__offering__techniekhuis", "slot__offering", "slot__date", "group")
-    search_fields = ("school__name", "school__brin_code", "contact_name", "email", "slot__offering__title")
-    list_export = (
-        "id",
-        "status",
-        "offering",
-        "slot_date",
-        "slot_time",
-        "school_name",
-        "school_brin",
-        "contact_name",
-        "email",
-        "phone",
-        "group",
-        "pupils",
-        "notes",
-        "amount_owed",
-        "created_at",
-    )
-    export_filename = "boekingen"
-    inspect_view_fields = (
-        "slot",
-        "school",
-        "status",
-        "contact_name",
-        "email",
-        "phone",
-        "group",
-        "pupils",
-        "notes",
-        "privacy_consent",
-        "amount_owed",
-        "created_at",
-        "updated_at",
-        "reminder_sent_at",
-    )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("slot__offering__techniekhuis", "school")
-
-    def get_admin_urls_for_registration(self):
-        urls = super().get_admin_urls_for_registration()
-        return urls + tuple(
-            re_path(
-                self.url_helper.get_action_url_pattern(action),
-                self.action_view(action),
-                name=self.url_helper.get_action_url_name(action),
-            )
-            for action in ACTIONS
-        )
-
-    def action_view(self, action: str):
-        """GET asks for confirmation, POST changes the state through the service (which mails)."""
-        label, allowed = ACTIONS[action]
-
-        def view(request, instance_pk):
-            booking = get_object_or_404(visible_bookings(request.user), pk=instance_pk)
-            if not self.permission_helper.user_can_act(request.user, booking):
-                raise PermissionDenied
-            if request.method == "POST":
-                try:
-                    services.apply_transition(action, booking.pk)
-                except services.BookingError as error:
-                    messages.error(request, error.message)
-                else:
-                    messages.success(
-                        request, _("%(action)s: %(booking)s") % {"action": label, "booking": booking}
-                    )
-                return redirect(self.url_helper.index_url)
-            return TemplateResponse(
-                request,
-                "bookings/admin/confirm_action.html",
-                {
-                    "booking": booking,
-                    "label": label,
-                    "action": action,
-                    "view": self,
-                    "allowed": allowed,
-                    "index_url": self.url_helper.index_url,
-                },
-            )
-
-        return view
-
-    @display(description=_("lesson"))
-    def offering(self, obj: Booking) -> str:
-        return obj.slot.offering.title
-
-    @display(description=_("date"))
-    def slot_date(self, obj: Booking):
-        return obj.slot.date
-
-    @display(description=_("time"))
-    def slot_time(self, obj: Booking) -> str:
-        return f"{obj.slot.start:%H:%M}-{obj.slot.end:%H:%M}"
-
-    @display(description=_("school"))
-    def school_name(self, obj: Booking) -> str:
-        return obj.school.name
-
-    @display(description=_("BRIN code"))
-    def school_brin(self, obj: Booking) -> str:
-        return obj.school.brin_code
-
-
 class OwnContributionRuleAdmin(ModelAdmin):
     model = OwnContributionRule
     menu_label = _("Own contribution")
@@ -400,10 +232,3 @@ class CoordinatorAdmin(ModelAdmin):
     menu_label = _("Coordinators")
     menu_icon = "group"
     list_display = ("user", "techniekhuis")
-
-
-class BookingsGroup(ModelAdminGroup):
-    menu_label = _("Bookings")
-    menu_icon = "date"
-    menu_order = 250
-    items = (BookingAdmin, TimeSlotAdmin, LessonOfferingAdmin, OwnContributionRuleAdmin, CoordinatorAdmin)

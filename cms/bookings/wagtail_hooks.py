@@ -1,12 +1,44 @@
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail_modeladmin.options import modeladmin_register
+from wagtail.permissions import register_permission_policy
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from .modeladmin import BookingsGroup, is_coordinator, manages_all_bookings, visible_bookings
+from .modeladmin import (
+    CoordinatorAdmin,
+    LessonOfferingAdmin,
+    OwnContributionRuleAdmin,
+    TimeSlotAdmin,
+    is_coordinator,
+    manages_all_bookings,
+    visible_bookings,
+)
 from .models import Booking
 from .queries import bookable_offerings
+from .viewsets import BookingPermissionPolicy, BookingViewSet
+
+register_permission_policy(Booking, BookingPermissionPolicy(Booking))
+booking_viewset = BookingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_booking_viewset():
+    return booking_viewset
+
+
+class BookingsGroup(ModelAdminGroup):
+    """The "Bookings" menu: the booking list (a Wagtail viewset) first, then the modeladmin lists."""
+
+    menu_label = _("Bookings")
+    menu_icon = "date"
+    menu_order = 250
+    items = (TimeSlotAdmin, LessonOfferingAdmin, OwnContributionRuleAdmin, CoordinatorAdmin)
+
+    def get_submenu_items(self):
+        return [booking_viewset.get_menu_item(order=0), *super().get_submenu_items()]
+
 
 modeladmin_register(BookingsGroup)
 
@@ -40,7 +72,7 @@ class BookingRequestsPanel(Component):
             "bookings": requests.select_related("school", "slot__offering").order_by(
                 "slot__date", "slot__start", "pk"
             )[: self.shown],
-            "list_url": reverse("bookings_booking_modeladmin_index") + "?status__exact=requested",
+            "list_url": reverse(f"{BookingViewSet.name}:index") + "?status=requested",
         }
 
 

@@ -5,6 +5,13 @@ from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 
 from . import admin_views
+from .workflow_messages import EditorialPageViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    """Replaces Wagtail's fallback page viewset (registered with order -1) for every page type."""
+    return EditorialPageViewSet()
 
 
 @hooks.register("register_admin_urls")

@@ -13,6 +13,22 @@ from .forms import ImportSubscribersForm, SendForm, TestSendForm
 from .models import NewsletterPage
 
 
+def admin_header(title: str, subtitle: str, icon: str, trail: list[dict]) -> dict:
+    """The context ``wagtailadmin/generic/base.html`` needs for Wagtail's standard header
+    (breadcrumbs from the dashboard, title, icon), as the generic admin views give it."""
+    return {
+        "page_title": title,
+        "page_subtitle": subtitle,
+        "header_title": f"{title}: {subtitle}" if subtitle else title,
+        "header_icon": icon,
+        "breadcrumbs_items": [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            *trail,
+            {"url": "", "label": title, "sublabel": subtitle},
+        ],
+    }
+
+
 def send_newsletter(request, page_id: int):
     page = get_object_or_404(NewsletterPage, pk=page_id)
     permissions = page.permissions_for_user(request.user)
@@ -75,6 +91,12 @@ def send_newsletter(request, page_id: int):
             "can_publish": permissions.can_publish(),
             "now": timezone.now(),
             "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            **admin_header(
+                _("Send newsletter"),
+                page.title,
+                "mail",
+                [{"url": reverse("wagtailadmin_pages:edit", args=[page.pk]), "label": page.title}],
+            ),
         },
     )
 
@@ -101,5 +123,16 @@ def import_subscribers(request):
             "form": form,
             "result": result,
             "listing_url": reverse("wagtailsnippets_newsletters_subscriber:list"),
+            **admin_header(
+                _("Import subscribers"),
+                "",
+                "user",
+                [
+                    {
+                        "url": reverse("wagtailsnippets_newsletters_subscriber:list"),
+                        "label": _("Newsletter subscribers"),
+                    }
+                ],
+            ),
         },
     )

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -177,7 +178,11 @@ class NewsletterPage(Page):
 
     @property
     def preview_modes(self):
-        return [("", _("Web version")), ("email", _("Email")), ("text", _("Plain text"))]
+        return [
+            ("", _("Web version")),
+            ("email", pgettext_lazy("newsletter preview mode", "Email")),
+            ("text", _("Plain text")),
+        ]
 
     def serve_preview(self, request, mode_name):
 

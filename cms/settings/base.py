@@ -129,6 +129,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.accounts.forms.LoginForm"  # a translated password label
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

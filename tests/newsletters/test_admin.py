@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from cms.newsletters.models import NewsletterSend, Subscriber
@@ -109,7 +110,7 @@ def test_subscriber_csv_export_from_admin_includes_the_mailing_lists(client, edi
     )
     header, (row,) = rows[0], rows[1:]
     assert row[0] == "a@school.nl"
-    assert sorted(row[header.index("verzendlijsten")].split()) == ["po", "vmbo"]
+    assert sorted(row[header.index("Verzendlijsten")].split()) == ["po", "vmbo"]
 
 
 def test_import_with_consent_activates_and_without_keeps_pending(tmp_path):
@@ -321,3 +322,19 @@ def test_admin_list_export_neutralises_formulas(admin_client):
         csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";")
     )
     assert rows[1][:2] == ["a@school.nl", "'" + FORMULA]
+
+
+def test_send_screen_has_the_standard_admin_header(client, send_screen):
+    html = client.get(send_screen, headers={"accept-language": "nl"}).content.decode()
+
+    assert 'class="w-breadcrumbs' in html or "w-breadcrumbs" in html  # Wagtail's slim header
+    assert "Nieuwsbrief versturen" in html.split("<main", 1)[1].split("Stuur een test", 1)[0]
+
+
+def test_preview_mode_email_is_labelled_email_not_email_address(archive):
+    newsletter = NewsletterPageFactory(parent=archive)
+
+    with translation.override("nl"):
+        labels = [str(label) for _mode, label in newsletter.preview_modes]
+
+    assert labels == ["Webversie", "E-mail", "Platte tekst"]
