@@ -6,10 +6,11 @@ rules and the (Dutch) messages are the same; every bad input is a 400 problem wi
 
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from cms import ratelimit
@@ -26,6 +27,9 @@ from .forms import ChangeReservationForm, ReservationForm
 from .models import LendableItem, Reservation
 
 router = Router(tags=["loans"])
+
+#: A date in the request body (ISO 8601, e.g. ``2027-03-15``); the form parses and checks it.
+IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", json_schema_extra={"format": "date"})]
 
 
 class WeekOut(Schema):
@@ -118,7 +122,7 @@ class ReserveIn(StrictBody):
 
     item: Id
     pickup_point: Id
-    start_week: dt.date
+    start_week: IsoDate
     weeks: int
     school_id: Id | None = None
     school_name: str = ""
@@ -251,7 +255,7 @@ class ChangeIn(StrictBody):
     """The token from the mail and what to change; left-out fields stay as they are."""
 
     token: str
-    start_week: dt.date | None = None
+    start_week: IsoDate | None = None
     weeks: int | None = None
     contact_name: str | None = None
     phone: str | None = None
