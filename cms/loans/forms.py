@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +27,7 @@ phone_validator = RegexValidator(
 
 def week_choices(item: LendableItem, today: dt.date | None = None) -> list[tuple[str, str]]:
     """The Mondays a loan of ``item`` can still start on (lead time respected), for the coming weeks."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     first = monday(today)
     choices = [("", _("Choose a week"))]
     for n in range(CALENDAR_WEEKS + 1):

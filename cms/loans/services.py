@@ -180,43 +180,55 @@ def availability_many(
     today = today or timezone.localdate()
     first = monday(today)
     mondays = [first + dt.timedelta(weeks=n) for n in range(weeks)]
-    items = {item.pk: item for item in LendableItem.objects.filter(pk__in=item_ids, active=True)}
+    items = {
+        pk: (buffer, lead)
+        for pk, buffer, lead in LendableItem.objects.filter(pk__in=item_ids, active=True).values_list(
+            "pk", "buffer_days", "lead_time_days"
+        )
+    }
     copies = list(
         Copy.objects.filter(item_id__in=items, status=Copy.Status.IN_SERVICE)
-        .select_related("pickup_point")
-        .order_by("pickup_point__name", "inventory_number")
+        .order_by("inventory_number")
+        .values_list("pk", "item_id", "pickup_point_id")
     )
-    window_end = mondays[-1] + dt.timedelta(days=4 + max((i.buffer_days for i in items.values()), default=0))
+    points = {point.pk: point for point in PickupPoint.objects.filter(pk__in={c[2] for c in copies})}
+    window_end = mondays[-1] + dt.timedelta(days=4 + max((b for b, _lead in items.values()), default=0))
     busy: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
     for copy_id, start, end in (
         holding()
-        .filter(overlapping(first, window_end), copy__in=[c.pk for c in copies])
+        .filter(overlapping(first, window_end), copy__item_id__in=items)
         .values_list("copy_id", "pickup_date", "blocked_until")
     ):
         busy[copy_id].append((start, end))
 
-    result: dict[int, dict[int, tuple[PickupPoint, list[list[int]]]]] = defaultdict(dict)
-    for copy in copies:
-        item = items[copy.item_id]
-        point = result[item.pk].setdefault(
-            copy.pickup_point_id, (copy.pickup_point, [[0, 0] for _ in mondays])
-        )
-        for index, week in enumerate(mondays):
-            until = week + dt.timedelta(days=4 + item.buffer_days)
-            counts = point[1][index]
-            counts[1] += 1
-            if not any(start <= until and end >= week for start, end in busy[copy.pk]):
-                counts[0] += 1
+    # counts[item][point] = [free per week], totals[item][point] = copies
+    counts: dict[int, dict[int, list[int]]] = defaultdict(dict)
+    totals: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for copy_id, item_id, point_id in copies:
+        free = counts[item_id].setdefault(point_id, [0] * weeks)
+        totals[item_id][point_id] += 1
+        blocked = [False] * weeks
+        reach = 4 + items[item_id][0]  # a one-week loan blocks Monday up to Friday plus the buffer
+        for start, end in busy.get(copy_id, ()):
+            # week n is blocked when start <= monday_n + reach and end >= monday_n
+            low = max(0, -(((first - start).days + reach) // 7))  # ceil(((start - first) - reach) / 7)
+            high = min(weeks - 1, (end - first).days // 7)
+            for n in range(low, high + 1):
+                blocked[n] = True
+        for n in range(weeks):
+            if not blocked[n]:
+                free[n] += 1
     answer: dict[int, list[PointAvailability]] = {pk: [] for pk in items}
-    for item_id, points in result.items():
-        lead = today + dt.timedelta(days=items[item_id].lead_time_days)
-        for point, counts in points.values():
+    for item_id, per_point in counts.items():
+        lead = today + dt.timedelta(days=items[item_id][1])
+        for point_id, free in sorted(per_point.items(), key=lambda entry: points[entry[0]].name):
+            total = totals[item_id][point_id]
             answer[item_id].append(
                 PointAvailability(
-                    point,
+                    points[point_id],
                     [
-                        WeekAvailability(week, free, total, week >= lead)
-                        for week, (free, total) in zip(mondays, counts, strict=True)
+                        WeekAvailability(week, count, total, week >= lead)
+                        for week, count in zip(mondays, free, strict=True)
                     ],
                 )
             )
