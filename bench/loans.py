@@ -47,6 +47,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--race", type=int, default=0, help="concurrent reservations instead of the calendar")
     parser.add_argument(
+        "--concurrency", type=int, default=40, help="threads (connections) that send the --race reservations"
+    )
+    parser.add_argument(
         "--pg", default="", help="PostgreSQL admin URL: bench on a throwaway PostgreSQL database"
     )
     args = parser.parse_args()
@@ -151,10 +154,12 @@ def race(args) -> None:
 
     items, school = seed(4, args.copies)
     week = services.monday(dt.date.today()) + dt.timedelta(weeks=3)
-    barrier = threading.Barrier(args.race)
+    barrier = threading.Barrier(args.concurrency)
     outcomes: list = [None] * args.race
+    pending = list(range(args.race))
+    lock = threading.Lock()
 
-    def attempt(index: int) -> None:
+    def reserve(index: int) -> None:
         item = items[index % len(items)]
         request = services.LoanRequest(
             item_id=item.pk,
@@ -168,14 +173,23 @@ def race(args) -> None:
             idempotency_key=uuid.uuid4().hex,
         )
         try:
-            barrier.wait()
             outcomes[index] = services.reserve(request)
         except Exception as error:
             outcomes[index] = error
+
+    def worker() -> None:
+        try:
+            barrier.wait()
+            while True:
+                with lock:
+                    if not pending:
+                        return
+                    index = pending.pop()
+                reserve(index)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(args.race)]
+    threads = [threading.Thread(target=worker) for _ in range(args.concurrency)]
     start = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -188,7 +202,10 @@ def race(args) -> None:
         doubles += made.filter(copy_id=copy_id).count() - 1
     refused = sum(isinstance(o, services.NoCopyAvailable) for o in outcomes)
     errors = [o for o in outcomes if isinstance(o, Exception) and not isinstance(o, services.NoCopyAvailable)]
-    print(f"{args.race} concurrent reservations for {len(items)} kits x {args.copies} copies in one week")
+    print(
+        f"{args.race} reservations from {args.concurrency} threads for {len(items)} kits x {args.copies} copies"
+        " in one week"
+    )
     print(
         f"  {made.count()} reserved, {refused} refused (no copy), {len(errors)} errors, {doubles} double loans"
     )
