@@ -23,6 +23,7 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("databank/", include("search.urls")),
     path("boeken/", include("cms.bookings.urls")),
+    path("uitlenen/", include("cms.loans.urls")),
     path("", include("cms.newsletters.urls")),
     path("lesmateriaal-delen/", include("cms.editorial.urls")),
     path("evenementen/", include("cms.events.urls")),

@@ -17,6 +17,8 @@ while true; do
   if [ $((minute % 1440)) -eq 0 ]; then
     run send_booking_reminders
     run anonymise_bookings
+    run send_loan_reminders
+    run anonymise_loans
     run anonymise_participants
   fi
   minute=$((minute + 1))

@@ -28,6 +28,7 @@ FILES = (
     "news",
     "accounts",
     "bookings",
+    "loans",
     "newsletters",
     "partner_offers",
 )

@@ -13,6 +13,8 @@ from cms.bookings.models import Coordinator, LessonOffering, OwnContributionRule
 from cms.bookings.queries import open_slots
 from cms.branding.models import RegionBranding
 from cms.editorial.roles import grant_coordinator
+from cms.loans import services as loans
+from cms.loans.models import Copy, LendableItem, LoanVoucher, PickupPoint, Reservation
 from cms.newsletters.models import NewsletterArchivePage, NewsletterPage, Segment
 from cms.pages.models import TechniekhuisPage
 from cms.partners.models import PartnerOffer
@@ -77,6 +79,87 @@ def seed_bookings(techniekhuizen: dict, taxonomies: dict, today: dt.date | None 
                         )
                         created += was_created
     return created
+
+
+def seed_loans(techniekhuizen: dict, kit_pages: dict, today: dt.date | None = None) -> int:
+    """Lendable kits at two pick-up points (data/loans.yaml) with loans in several states; returns the copies."""
+    if not apps.is_installed("cms.loans"):
+        return 0
+    data = load("loans")
+    points = {}
+    for key, point in data["pickup_points"].items():
+        house = point["techniekhuis"]
+        points[key], _ = PickupPoint.objects.update_or_create(
+            name=point["name"],
+            defaults={
+                "techniekhuis": lookup(techniekhuizen, house, "techniekhuis", f"loans.yaml {key}")
+                if house
+                else None,
+                "street": point["street"],
+                "postcode": point["postcode"],
+                "city": point["city"],
+                "opening_hours": point["opening_hours"],
+                "email": point["email"],
+            },
+        )
+    copies = {}
+    for entry in data["items"]:
+        where = f"loans.yaml {entry['title']}"
+        item, _ = LendableItem.objects.update_or_create(
+            title=entry["title"],
+            defaults={
+                "lesson_kit": lookup(kit_pages, entry["kit"], "kit", where) if entry["kit"] else None,
+                "min_weeks": entry["min_weeks"],
+                "max_weeks": entry["max_weeks"],
+                "lead_time_days": entry["lead_time_days"],
+                "buffer_days": entry["buffer_days"],
+                "fee": Decimal(entry["fee"]),
+                "contents": entry["contents"],
+                "consumables": entry["consumables"],
+            },
+        )
+        for number, point_key in entry["copies"].items():
+            copies[number], _ = Copy.objects.update_or_create(
+                inventory_number=number,
+                defaults={"item": item, "pickup_point": lookup(points, point_key, "pick-up point", where)},
+            )
+    schools = {school.brin_code: school for school in School.objects.all()}
+    this_week = loans.monday(today or timezone.localdate())
+    for loan in data["loans"]:
+        where = f"loans.yaml {loan['key']}"
+        copy = lookup(copies, loan["copy"], "copy", where)
+        pickup, back = loans.loan_period(
+            this_week + dt.timedelta(weeks=loan["weeks_from_now"]), loan["weeks"]
+        )
+        Reservation.objects.get_or_create(
+            idempotency_key=loan["key"],
+            defaults={
+                "item": copy.item,
+                "copy": copy,
+                "school": lookup(schools, loan["brin"], "school", where),
+                "contact_name": "Juf Sanne Bakker",
+                "email": "s.bakker@example.org",
+                "pickup_date": pickup,
+                "return_date": back,
+                "blocked_until": loans.blocked_until(copy.item, back),
+                "status": loan["status"],
+                "pupils_reached": loan.get("pupils"),
+                "privacy_consent": True,
+                "amount_owed": copy.item.fee,
+            },
+        )
+    year = loans.school_year_start(this_week)
+    for voucher in data["vouchers"]:
+        LoanVoucher.objects.get_or_create(
+            school=lookup(schools, voucher["brin"], "school", "loans.yaml vouchers"),
+            school_year_start=year,
+            defaults={
+                "name": voucher["name"],
+                "free_loans": voucher["free_loans"],
+                "budget": Decimal(voucher["budget"]),
+            },
+        )
+    return len(copies)
 
 
 def seed_coordinator(username: str = "coordinator") -> None:

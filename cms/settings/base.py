@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "cms.participation",
     "cms.outbox",
     "cms.bookings",
+    "cms.loans",
     "cms.newsletters",
     "cms.editorial",
     "search",

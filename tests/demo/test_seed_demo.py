@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from cms.demo.datafiles import load
+from cms.loans.models import LendableItem, PickupPoint, Reservation
 from cms.pages.models import (
     DatabankPage,
     EventPage,
@@ -315,3 +316,13 @@ def test_the_demo_coordinator_finds_booking_requests_on_the_dashboard(seeded, se
 
     assert "2 boekingsaanvragen te bevestigen" in html
     assert "OBS De Globetrotter" in html
+
+
+@pytest.mark.django_db
+def test_demo_lends_kits_at_two_pickup_points_with_loans_in_several_states(seeded, client):
+    kits = LendableItem.objects.filter(lesson_kit__isnull=False)
+    assert kits.count() >= 2
+    assert PickupPoint.objects.filter(copies__isnull=False).distinct().count() == 2
+    assert len(set(Reservation.objects.values_list("status", flat=True))) >= 5
+    page = client.get(kits.first().lesson_kit.url)
+    assert 'id="loan-heading"' in page.content.decode()

@@ -20,6 +20,7 @@ PROJECT_APPS = {
 REQUESTS = {
     "cms.bookings": ("get", "/api/v3/bookings/offerings/", None),
     "cms.events": ("post", "/api/v3/event-registrations/cancel/", {"token": "not-a-signed-link"}),
+    "cms.loans": ("get", "/api/v3/loans/items/", None),
     "cms.newsletters": ("get", "/nieuwsbrief/aanmelden/", None),
     "cms.partners": ("get", "/api/v3/partner-offers/", None),
     "cms.evaluations": ("get", "/evaluatie/not-a-signed-link/", None),

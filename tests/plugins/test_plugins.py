@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NEEDS = {
     "cms.bookings": ["cms.participation", "cms.outbox"],
     "cms.events": ["cms.participation", "cms.outbox"],
+    "cms.loans": ["cms.participation", "cms.outbox"],
     "cms.newsletters": ["cms.outbox"],
     "cms.partners": [],
     # Reads bookings, events and newsletters only when they are installed (cms.evaluations.sources).
@@ -32,6 +33,7 @@ NEEDS = {
 EXPECTED = {
     "cms.bookings": (200, "application/json", "/api/v3/bookings/offerings/"),
     "cms.events": (400, "application/problem+json", "/api/v3/event-registrations/cancel/"),
+    "cms.loans": (200, "application/json", "/api/v3/loans/items/"),
     "cms.newsletters": (200, "text/html", None),
     "cms.partners": (200, "application/json", "/api/v3/partner-offers/"),
     "cms.evaluations": (400, "text/html", None),
@@ -92,6 +94,7 @@ def _api_prefixes(apps: set[str]) -> list[str]:
     prefixes = {
         "cms.bookings": ["/api/v3/bookings/"],
         "cms.events": ["/api/v3/event-registrations/", "/api/v3/challenge-teams/"],
+        "cms.loans": ["/api/v3/loans/"],
         "cms.newsletters": ["/api/v3/newsletters/"],
         "cms.partners": ["/api/v3/partner-offers/", "/api/v3/geo/"],
         "cms.evaluations": [],

@@ -15,6 +15,7 @@ register_converter(DatabaseIdConverter, "id")
 PREFIXES = {
     "cms.bookings": "boeken/",
     "cms.events": "evenementen/",
+    "cms.loans": "uitlenen/",
     "cms.newsletters": "",
     "cms.partners": "menukaart/",
     "cms.evaluations": "evaluatie/",

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -193,7 +194,12 @@ class LessonKitPage(BasePage):
         prefetch_related_objects(
             [self], "downloads__document", "target_groups", "themes", "tech_worlds", "core_goals", "tags"
         )
-        return super().get_context(request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        # Other apps (e.g. loans: borrow the physical box) add sections through this hook; safe HTML.
+        context["extra_sections"] = [
+            html for hook in hooks.get_hooks("lesson_kit_page_sections") if (html := hook(self, request))
+        ]
+        return context
 
     @classmethod
     def api_queryset(cls, queryset):

@@ -71,6 +71,7 @@ class Command(BaseCommand):
         }
         seed.seed_news(sections, related)
         services.seed_bookings(techniekhuizen, taxonomies)
+        services.seed_loans(techniekhuizen, kit_pages)
         services.seed_newsletters(homes, regions, databank)
         services.seed_partner_offers()
 
