@@ -59,7 +59,7 @@ def test_confirmation_mail_has_dutch_text_cancel_link_and_parseable_ical(smtp_se
     assert start.utcoffset() == dt.timedelta(hours=2)
     assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
-    assert str(event["LOCATION"]) == "Techniekhuis op Zuid"
+    assert str(event["LOCATION"]) == "Techniekhuis op Zuid, Zuidplein 1, 3083 CW Rotterdam"
     assert booking.pk
 
 
