@@ -15,6 +15,7 @@ without a house style) mails get the neutral Sterk Techniekonderwijs look.
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -30,6 +31,7 @@ HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 NEUTRAL_PRIMARY = "#1d4f91"  # --color-primary in static_src/css/site.css
 NEUTRAL_FOOTER = "#143a6d"  # --color-primary-dark
 _RELATIVE_LINK = re.compile(r'(href|src)="(/[^/"][^"]*)"')
+_LINK = re.compile(r'<a\s[^>]*href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _INLINER = css_inline.CSSInliner(keep_style_tags=True)
 
 
@@ -48,8 +50,14 @@ class MailBrand:
 
     @property
     def footer_text(self) -> str:
-        """The footer as plain text (the mail's text part)."""
-        return " ".join(strip_tags(self.footer_html).split())
+        """The footer as one line of plain text (the mail's text part); a link keeps its address."""
+        return " ".join(html.unescape(strip_tags(_LINK.sub(_link_as_text, self.footer_html))).split())
+
+
+def _link_as_text(match: re.Match) -> str:
+    url, label = match[1], match[2]
+    shown = url.removeprefix("mailto:")
+    return label if shown == strip_tags(label).strip() else f"{label} ({shown})"
 
 
 def neutral_brand(site: Site | None = None, base_url: str = "") -> MailBrand:

@@ -116,7 +116,7 @@ def test_each_mail_shows_the_regions_logo_and_colour_and_has_a_text_part(region_
     assert "Juf Anna" in text
     assert "<" not in text, "no markup in the text part"
     assert text.startswith(region_site.site.site_name)
-    assert "Vragen? Neem contact op" in text and "http://techtown.example.nl/" in text
+    assert "Vragen? Neem contact op (http://techtown.example.nl/contact/)" in text
 
 
 @pytest.mark.django_db
