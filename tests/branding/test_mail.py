@@ -15,6 +15,7 @@ from cms.editorial import contributions
 from cms.editorial.models import Contribution
 from cms.events import emails as event_emails
 from cms.newsletters import services as newsletters
+from cms.newsletters.rendering import UNSUBSCRIBE_PLACEHOLDER, render_newsletter
 from cms.outbox.layout import NEUTRAL_PRIMARY
 from cms.outbox.models import OutgoingMail
 from tests.bookings.factories import BookingFactory, LessonOfferingFactory, TimeSlotFactory
@@ -26,6 +27,7 @@ from tests.factories import (
     RegionSite,
     TechniekhuisPageFactory,
 )
+from tests.newsletters.factories import NewsletterArchivePageFactory, NewsletterPageFactory
 
 GREEN = "#006b54"
 
@@ -163,3 +165,17 @@ def test_branded_mail_reaches_the_smtp_server_as_multipart_alternative(smtp_serv
     assert GREEN in message.get_body(("html",)).get_content()
     assert "Juf Anna" in message.get_body(("plain",)).get_content()
     assert [part.get_filename() for part in message.iter_attachments()] == ["les.ics"]
+
+
+@pytest.mark.django_db
+def test_the_newsletter_is_sent_in_the_same_layout_with_the_regions_look(region_site):
+    style(region_site)
+    archive = NewsletterArchivePageFactory(parent=region_site.home)
+    rendered = render_newsletter(NewsletterPageFactory(parent=archive, title="Nieuwsbrief juni"))
+
+    assert re.search(r'<img [^>]*src="http://techtown\.example\.nl/[^"]+\.png"', rendered.html)
+    assert f"border-bottom: 4px solid {GREEN}" in rendered.html
+    assert f"background-color: {GREEN}" in rendered.html, "the call to action in the region's colour"
+    assert "#0b5cad" not in rendered.html
+    assert 'href="http://techtown.example.nl/contact/"' in rendered.html
+    assert UNSUBSCRIBE_PLACEHOLDER in rendered.html and "Nieuwsbrief juni" in rendered.text
