@@ -18,9 +18,10 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 seed: migrate
-	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py seed_demo --host $(HOST)
 
 # Serves the demo site with a background task worker (mail, indexing); Ctrl-C stops both.
+# HOST=<name>:<port> serves elsewhere; `seed` moves the demo sites there (links in mails and feeds follow).
 run: seed
 	$(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

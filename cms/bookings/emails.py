@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cms.i18n import page_language
+from cms.outbox.layout import MailBrand, brand_for
 from cms.outbox.services import Attachment, queue_mail
 from cms.pages.services import site_root_url
 from cms.participation.ical import CalendarEvent, build_calendar
@@ -29,6 +30,23 @@ def _language(booking: Booking) -> str:
 def base_url(booking: Booking) -> str:
     """The root URL of the site the techniekhuis belongs to, else ``BOOKINGS_BASE_URL`` or the admin's."""
     return site_root_url(booking.slot.offering.techniekhuis, getattr(settings, "BOOKINGS_BASE_URL", None))
+
+
+def brand(booking: Booking) -> MailBrand:
+    """The house style of the region the techniekhuis belongs to (neutral without one)."""
+    techniekhuis = booking.slot.offering.techniekhuis
+    return brand_for(techniekhuis.get_site() if techniekhuis else None, base_url(booking))
+
+
+def place(booking: Booking) -> str:
+    """Where the lesson is, with the full address: the techniekhuis's, or the school's for a lesson
+    at the school; a school location's name (and address) as the coordinator wrote it."""
+    offering = booking.slot.offering
+    if offering.location_kind == offering.Location.TECHNIEKHUIS and offering.techniekhuis_id:
+        return offering.techniekhuis.location_line(offering.techniekhuis.title)
+    if offering.location_kind == offering.Location.PRIMARY_SCHOOL:
+        return booking.school.location_line(booking.school.name)
+    return offering.place
 
 
 def cancel_url(booking: Booking) -> str:
@@ -61,7 +79,7 @@ def calendar_attachment(booking: Booking) -> Attachment:
         summary=_("Tech lesson: %(title)s") % {"title": offering.title},
         description=_("Group %(group)s, %(pupils)s pupils. Change or cancel: %(url)s")
         % {"group": booking.group, "pupils": booking.pupils, "url": cancel_url(booking)},
-        location=offering.place,
+        location=place(booking),
         status="CANCELLED" if booking.status == Booking.Status.CANCELLED else "CONFIRMED",
         sequence=ical_sequence(booking),
     )
@@ -75,6 +93,7 @@ def _context(booking: Booking) -> dict:
         "offering": booking.slot.offering,
         "school": booking.school,
         "cancel_url": cancel_url(booking),
+        "place": place(booking),
     }
 
 
@@ -87,6 +106,7 @@ def _queue(
         context={**_context(booking), **(extra or {})},
         subject=subject,
         key=key or f"booking-{booking.pk}-{purpose}",
+        brand=brand(booking),
         **kwargs,
     )
 
@@ -200,4 +220,5 @@ def notify_coordinators(booking: Booking, *, event: str) -> None:
             context={**_context(booking), "event": event},
             key=key,
             reply_to=[booking.email],
+            brand=brand(booking),
         )

@@ -5,6 +5,7 @@ the seed again updates the same rows instead of adding new ones. Pages are publi
 like editor content, and only get a new revision when their content actually changed.
 """
 
+import ipaddress
 import json
 from datetime import date, datetime
 from decimal import Decimal
@@ -273,23 +274,61 @@ def seed_home_pages(regions: dict[str, Region]) -> dict[str, HomePage]:
     return homes
 
 
-def seed_sites(regions: dict[str, Region], homes: dict[str, HomePage]) -> dict[str, Site]:
-    """Point one Wagtail Site per region at its HomePage; the TechTown site takes over the default site."""
+#: Addresses ``runserver`` listens on that are no name a browser visits: the demo sites keep theirs.
+LOCAL_ADDRESSES = {"", "localhost", "127.0.0.1", "0.0.0.0", "::", "::1"}  # noqa: S104 (names, not a bind)
+
+
+def site_address(config: dict, host: str | None) -> tuple[str, int]:
+    """Hostname and port of a demo site when the demo is served at ``host`` (``make run HOST=...``,
+    runserver's ``[addr:]port``), so that links in mails and feeds (``site_root_url``) work there.
+
+    The port is always the served one. A local address keeps regions.yaml's names (``localhost``,
+    ``goal.localhost``); another name replaces ``localhost`` in them (``demo.example.nl``,
+    ``goal.demo.example.nl``); an IP address is taken by the default site only.
+    """
+    hostname, port = config["hostname"], config["port"]
+    if not host:
+        return hostname, port
+    address, _, served_port = host.rpartition(":") if not host.isdigit() else ("", "", host)
+    address = address.strip("[]").lower()
+    if address in LOCAL_ADDRESSES:
+        return hostname, int(served_port)
+    if _is_ip_address(address):
+        return (address if config["is_default_site"] else hostname), int(served_port)
+    return hostname.removesuffix("localhost") + address, int(served_port)
+
+
+def _is_ip_address(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def seed_sites(
+    regions: dict[str, Region], homes: dict[str, HomePage], host: str | None = None
+) -> dict[str, Site]:
+    """Point one Wagtail Site per region at its HomePage; the TechTown site takes over the default site.
+
+    With ``host`` (where the demo is served) the sites take its port and name (:func:`site_address`).
+    """
     sites = {}
     for data in load("regions")["regions"]:
         config = data["site"]
-        site = Site.objects.filter(hostname=config["hostname"], port=config["port"]).first()
+        hostname, port = site_address(config, host)
+        region = regions[data["slug"]]
+        site = region.site or Site.objects.filter(hostname=hostname, port=port).first()
         if site is None and config["is_default_site"]:
             site = Site.objects.filter(is_default_site=True).first()
         site = site or Site()
-        site.hostname = config["hostname"]
-        site.port = config["port"]
+        site.hostname = hostname
+        site.port = port
         site.site_name = config["site_name"]
         site.is_default_site = config["is_default_site"]
         site.root_page = homes[data["slug"]]
         site.save()
         sites[data["slug"]] = site
-        region = regions[data["slug"]]
         if region.site_id != site.pk:
             region.site = site
             region.save(update_fields=["site"])

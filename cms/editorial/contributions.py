@@ -24,9 +24,11 @@ from wagtail.models import Collection, WorkflowState
 
 from cms.errors import DomainError
 from cms.i18n import page_language
+from cms.outbox.layout import MailBrand, brand_for
 from cms.outbox.services import queue_mail
 from cms.pages.models import DatabankPage, LessonKitDownload, LessonKitPage
 from cms.pages.models.lessonkit import Licence
+from cms.pages.services import site_root_url
 
 from .models import Contribution
 from .roles import CONTRIBUTIONS_COLLECTION, contributions_collection
@@ -140,6 +142,13 @@ def _publish_documents(page) -> None:
     )
 
 
+def mail_brand(page: LessonKitPage) -> MailBrand:
+    """The house style of the kit's region of origin, else of the site the databank is on."""
+    region = page.region if page.region_id else None
+    site = region.site if region is not None and region.site_id else page.get_site()
+    return brand_for(site, site_root_url(site))
+
+
 def decide(page, *, approved: bool, comment: str) -> Contribution | None:
     """Record the reviewers' decision on the contribution behind ``page`` and mail the contributor."""
 
@@ -172,6 +181,7 @@ def decide(page, *, approved: bool, comment: str) -> Contribution | None:
             },
             subject=subject % {"title": contribution.title[:150].replace("\n", " ")},
             key=f"editorial-contribution-{contribution.pk}-{contribution.status}-{int(contribution.decided_at.timestamp())}",
+            brand=mail_brand(page),
         )
     return contribution
 

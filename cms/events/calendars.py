@@ -21,13 +21,11 @@ def _domain() -> str:
 
 
 def event_location(page: EventPage) -> str:
-    parts = [page.location_name]
-    address = ", ".join(p for p in (page.street, " ".join(p for p in (page.postcode, page.city) if p)) if p)
-    if address:
-        parts.append(address)
+    """Where the event is: the place's name and full address; the meeting link when it has no place name."""
+    location = page.location_line(page.location_name)
     if page.online_url and not page.location_name:
-        parts.append(page.online_url)
-    return ", ".join(p for p in parts if p)
+        location = ", ".join(part for part in (location, page.online_url) if part)
+    return location
 
 
 def calendar_event(

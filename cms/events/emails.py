@@ -11,11 +11,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cms.i18n import page_language
+from cms.outbox.layout import MailBrand, brand_for
 from cms.outbox.services import Attachment, queue_mail
 from cms.pages.services import site_root_url
 from cms.participation.ical import build_calendar
 
-from .calendars import calendar_event
+from .calendars import calendar_event, event_location
 from .models import ChallengeTeam, EventRegistration
 from .tokens import make_cancel_token
 
@@ -23,6 +24,11 @@ from .tokens import make_cancel_token
 def _language(page) -> str:
     """The language of the event's (challenge's) content, never that of whoever triggered the mail."""
     return getattr(settings, "EVENTS_MAIL_LANGUAGE", None) or page_language(page)
+
+
+def brand(page) -> MailBrand:
+    """The house style of the region whose site the event (challenge) is on."""
+    return brand_for(page.get_site(), site_root_url(page))
 
 
 def cancel_url(registration: EventRegistration) -> str:
@@ -49,11 +55,13 @@ def _queue(registration: EventRegistration, purpose: str, subject: str, **kwargs
             "registration": registration,
             "event": registration.event,
             "event_url": registration.event.full_url or "",
+            "location": event_location(registration.event) if registration.event.location_name else "",
             "cancel_url": cancel_url(registration),
             **kwargs.pop("context", {}),
         },
         subject=subject,
         key=f"event-registration-{registration.pk}-{purpose}",
+        brand=brand(registration.event),
         **kwargs,
     )
 
@@ -102,4 +110,5 @@ def team_registered(team: ChallengeTeam) -> None:
             subject=_("Team registered: %(team)s for %(title)s")
             % {"team": team.team_name, "title": team.challenge.title},
             key=f"challenge-team-{team.pk}-registered",
+            brand=brand(team.challenge),
         )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from cms.pages.models import NewsArticlePage
+from cms.pages.services import site_root_url
 
 
 def feed_size() -> int:
@@ -26,7 +27,7 @@ class NewsRssFeed(Feed):
         return _("News – %(site)s") % {"site": name} if name else _("News")
 
     def link(self, site):
-        return site.root_url + "/" if site else "/"
+        return site_root_url(site) + "/" if site else "/"
 
     def items(self, site):
         articles = NewsArticlePage.objects.live().public()

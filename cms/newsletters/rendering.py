@@ -1,4 +1,5 @@
-"""Render a newsletter page to email-safe HTML (inline styles, table layout) and plain text.
+"""Render a newsletter page to email-safe HTML (inline styles, table layout) and plain text, in the
+mail layout of the outbox with the region's house style (``brand_for``).
 
 The content is rendered once per send; the per-recipient links are placeholders that
 :func:`personalise` swaps in, so sending 10,000 mails costs 10,000 string replacements,
@@ -16,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.html import strip_tags
 
 from cms.i18n import page_language
+from cms.outbox.layout import brand_for, inline_styles
 from cms.pages.models import EventPage, LessonKitPage, NewsArticlePage
 from cms.pages.services import site_root_url
 
@@ -116,6 +118,8 @@ def _render_newsletter(page, *, request=None, web: bool = False) -> RenderedNews
     blocks = [_block_context(block, root, base_url) for block in page.body]
     context = {
         "page": page,
+        "subject": page.subject,
+        "brand": brand_for(site, base_url),
         "blocks": blocks,
         "base_url": base_url,
         "site_name": site.site_name if site and site.site_name else settings.WAGTAIL_SITE_NAME,
@@ -131,7 +135,7 @@ def _render_newsletter(page, *, request=None, web: bool = False) -> RenderedNews
     return RenderedNewsletter(
         subject=page.subject,
         content_html=content_html,
-        html=render_to_string("newsletters/email/newsletter.html", context),
+        html=inline_styles(render_to_string("newsletters/email/newsletter.html", context)),
         text=render_to_string("newsletters/email/newsletter.txt", context),
         base_url=base_url,
     )

@@ -38,7 +38,9 @@ from django_tasks import task
 from cms import batch
 from cms.errors import DomainError
 from cms.i18n import page_language, site_language
+from cms.outbox.layout import brand_for
 from cms.outbox.services import queue_mail, transport_connection
+from cms.pages.services import site_root_url
 from cms.signed_links import ExpiredLink, InvalidLink
 from cms.text import has_line_break, single_line
 
@@ -140,17 +142,19 @@ def subscribe(
         subscriber.consent_requested_at = timezone.now()
         subscriber.save()
         subscriber.segments.set(segments)
-        confirm_url = base_url.rstrip("/") + reverse(
-            "newsletters:confirm", args=[tokens.make_confirm_token(subscriber)]
-        )
-        # The confirmation speaks the region's language, also when an API client asked in another.
-        with translation.override(site_language(subscriber.region.site if subscriber.region else None)):
+        # The region's site: its address in the link, its house style, its language (also when an
+        # API client asked in another); ``base_url`` (where the request came in) without a region.
+        site = subscriber.region.site if subscriber.region else None
+        base_url = site_root_url(site, base_url)
+        confirm_url = base_url + reverse("newsletters:confirm", args=[tokens.make_confirm_token(subscriber)])
+        with translation.override(site_language(site)):
             queue_mail(
                 to=[subscriber.email],
                 template="newsletters/email/confirm",
                 context={"subscriber": subscriber, "confirm_url": confirm_url, "segments": list(segments)},
                 subject=_("Please confirm your subscription to our newsletter"),
                 key=f"newsletter-confirm-{subscriber.pk}-{subscriber.confirm_token}",
+                brand=brand_for(site, base_url),
             )
     return subscriber
 

@@ -24,6 +24,7 @@ from django_tasks import task
 from cms import batch
 from cms.text import single_line
 
+from .layout import MailBrand, inline_styles, neutral_brand
 from .models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -69,19 +70,18 @@ def queue_mail(
     headers: dict[str, str] | None = None,
     reply_to: Iterable[str] = (),
     key: str | None = None,
+    brand: MailBrand | None = None,
 ) -> OutgoingMail:
     """Render ``<template>.txt`` (and ``<template>.html`` when it exists) and queue the mail.
 
+    Templates that extend the mail layout (``outbox/email/layout.*``) show ``brand``, the look of
+    the region the mail is about (:func:`cms.outbox.layout.brand_for`); without one, the neutral look.
     With a ``key`` the call is idempotent: a second call returns the first mail unchanged.
     """
     if key and (existing := OutgoingMail.objects.filter(key=key).first()):
         return existing
     recipients = [single_line(address) for address in to]
-    body_text = render_to_string(f"{template}.txt", context)
-    try:
-        body_html = render_to_string(f"{template}.html", context)
-    except TemplateDoesNotExist:
-        body_html = ""
+    body_text, body_html = render_mail(template, context, subject=subject, brand=brand)
     mail = OutgoingMail.objects.create(
         key=key,
         to=recipients,
@@ -98,6 +98,19 @@ def queue_mail(
     )
     transaction.on_commit(lambda: enqueue_delivery(mail.pk))
     return mail
+
+
+def render_mail(
+    template: str, context: dict, *, subject: str = "", brand: MailBrand | None = None
+) -> tuple[str, str]:
+    """The text and HTML (``""`` without ``<template>.html``) of a mail, in the layout's look."""
+    context = {**context, "brand": brand or neutral_brand(), "subject": subject_line(subject)}
+    body_text = render_to_string(f"{template}.txt", context)
+    try:
+        body_html = inline_styles(render_to_string(f"{template}.html", context))
+    except TemplateDoesNotExist:
+        body_html = ""
+    return body_text, body_html
 
 
 def enqueue_delivery(mail_id: int) -> None:

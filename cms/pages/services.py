@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 def paginate(request, queryset, per_page: int) -> PaginatorPage:
@@ -21,13 +21,15 @@ def url_if_routed(name: str, *args) -> str | None:
         return None
 
 
-def site_root_url(page: Page | None, default: str | None = None) -> str:
-    """The root URL (no trailing slash) of the site ``page`` belongs to, for links in mails.
+def site_root_url(page: Page | Site | None, default: str | None = None) -> str:
+    """The root URL (no trailing slash) of the site ``page`` belongs to (or of ``page``, a Site),
+    for links in mails and feeds.
 
     Mails are built outside a request (tasks, cron), so the page's own site says where its
     links go; a page outside every site (or no page) falls back to ``default``, else
-    ``WAGTAILADMIN_BASE_URL``.
+    ``WAGTAILADMIN_BASE_URL``. The demo's sites follow ``make run HOST=...`` (``seed_demo --host``).
     """
-    if page is not None and (site := page.get_site()) is not None:
+    site = page if isinstance(page, Site) else page.get_site() if page is not None else None
+    if site is not None:
         return site.root_url.rstrip("/")
     return (default or getattr(settings, "WAGTAILADMIN_BASE_URL", None) or "http://localhost").rstrip("/")

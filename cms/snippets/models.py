@@ -155,6 +155,16 @@ class Address(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def postal_address(self) -> str:
+        """Street, postcode and city on one line: "Zuiderparkweg 300, 3083 AB Rotterdam"."""
+        town = " ".join(part for part in (self.postcode, self.city) if part)
+        return ", ".join(part for part in (self.street, town) if part)
+
+    def location_line(self, name: str = "") -> str:
+        """``name`` and the postal address on one line, as calendars and mails show a place."""
+        return ", ".join(part for part in (name, self.postal_address) if part)
+
     def clean(self) -> None:
         super().clean()
         if self.postcode:

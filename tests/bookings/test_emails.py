@@ -8,14 +8,14 @@ import icalendar
 import pytest
 from django.utils import timezone, translation
 
-from cms.bookings import services
+from cms.bookings import emails, services
 from cms.bookings.models import Booking
 from cms.outbox.models import OutgoingMail
 from cms.outbox.services import retry_due
-from tests.factories import RegionSite, TechniekhuisPageFactory
+from tests.factories import RegionSite, SchoolFactory, TechniekhuisPageFactory
 
 from .conftest import make_request
-from .factories import LessonOfferingFactory, TimeSlotFactory
+from .factories import BookingFactory, LessonOfferingFactory, TimeSlotFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -59,7 +59,8 @@ def test_confirmation_mail_has_dutch_text_cancel_link_and_parseable_ical(smtp_se
     assert start.utcoffset() == dt.timedelta(hours=2)
     assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
-    assert str(event["LOCATION"]) == "Techniekhuis op Zuid"
+    assert str(event["LOCATION"]) == "Techniekhuis op Zuid, Zuidplein 1, 3083 CW Rotterdam"
+    assert "Plaats: Techniekhuis op Zuid, Zuidplein 1, 3083 CW Rotterdam" in text
     assert booking.pk
 
 
@@ -137,3 +138,16 @@ def test_mails_speak_the_language_of_the_techniekhuis_site_not_of_whoever_trigge
         messages_to(smtp_server, "teacher@school.example")[0]["Subject"]
         == "Booking confirmed: Build a windmill"
     )
+
+
+def test_a_lesson_at_the_primary_school_has_the_schools_address_in_the_calendar(slot):
+    slot.offering.location_kind = slot.offering.Location.PRIMARY_SCHOOL
+    slot.offering.save()
+    school = SchoolFactory(
+        name="OBS De Regenboog", street="Schoolstraat 1", postcode="3011 AB", city="Rotterdam"
+    )
+    booking = BookingFactory(slot=slot, school=school)
+
+    calendar = icalendar.Calendar.from_ical(emails.calendar_attachment(booking).content)
+    [event] = calendar.walk("VEVENT")
+    assert str(event["LOCATION"]) == "OBS De Regenboog, Schoolstraat 1, 3011 AB Rotterdam"

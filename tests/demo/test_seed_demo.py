@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from cms.demo import seed
 from cms.demo.datafiles import load
 from cms.loans.models import LendableItem, PickupPoint, Reservation
 from cms.pages.models import (
@@ -28,6 +29,7 @@ from cms.pages.models import (
     NewsArticlePage,
     TechniekhuisPage,
 )
+from cms.pages.services import site_root_url
 from cms.snippets.models import CoreGoal, Partner, Region, School, TargetGroup, TechWorld, Theme
 from cms.snippets.validators import BRIN_RE, POSTCODE_RE
 from search.services import database_backend
@@ -326,3 +328,46 @@ def test_demo_lends_kits_at_two_pickup_points_with_loans_in_several_states(seede
     assert len(set(Reservation.objects.values_list("status", flat=True))) >= 5
     page = client.get(kits.first().lesson_kit.url)
     assert 'id="loan-heading"' in page.content.decode()
+
+
+TECHTOWN = {"hostname": "localhost", "port": 8000, "is_default_site": True}
+GOAL = {"hostname": "goal.localhost", "port": 8000, "is_default_site": False}
+
+
+@pytest.mark.parametrize(
+    ("host", "techtown", "goal"),
+    [
+        (None, ("localhost", 8000), ("goal.localhost", 8000)),
+        ("127.0.0.1:8000", ("localhost", 8000), ("goal.localhost", 8000)),
+        ("0.0.0.0:9000", ("localhost", 9000), ("goal.localhost", 9000)),
+        ("8080", ("localhost", 8080), ("goal.localhost", 8080)),
+        ("[::1]:8001", ("localhost", 8001), ("goal.localhost", 8001)),
+        ("demo.example.nl:9000", ("demo.example.nl", 9000), ("goal.demo.example.nl", 9000)),
+        ("192.168.1.20:8000", ("192.168.1.20", 8000), ("goal.localhost", 8000)),
+    ],
+)
+def test_demo_sites_follow_the_address_make_run_serves_at(host, techtown, goal):
+    assert seed.site_address(TECHTOWN, host) == techtown
+    assert seed.site_address(GOAL, host) == goal
+
+
+@pytest.mark.django_db
+def test_with_another_host_the_same_sites_move_and_links_in_mail_and_feeds_follow(seeded, client):
+    regions = {region.slug: region for region in Region.objects.select_related("site")}
+    homes = {slug: region.site.root_page.specific for slug, region in regions.items()}
+    site_ids = set(Site.objects.values_list("pk", flat=True))
+
+    seed.seed_sites(regions, homes, "demo.example.nl:9000")
+
+    assert set(Site.objects.values_list("pk", flat=True)) == site_ids, "moved, not duplicated"
+    goal = Site.objects.get(pk=regions["sto-goal"].site_id)
+    assert goal.root_url == "http://goal.demo.example.nl:9000"
+    techniekhuis = TechniekhuisPage.objects.live().descendant_of(goal.root_page).first()
+    assert site_root_url(techniekhuis) == "http://goal.demo.example.nl:9000"
+
+    feed = client.get("/feeds/nieuws/rss/", headers={"host": "goal.demo.example.nl:9000"}).content.decode()
+    links = re.findall(r"<link>([^<]+)</link>", feed)
+    assert links and all(link.startswith("http://goal.demo.example.nl:9000/") for link in links)
+    calendar = client.get(f"/evenementen/agenda/{regions['sto-goal'].slug}.ics").content.decode()
+    urls = re.findall(r"^URL:(\S+)", calendar.replace("\r\n ", ""), flags=re.M)
+    assert urls and all(url.startswith("http://goal.demo.example.nl:9000/") for url in urls)

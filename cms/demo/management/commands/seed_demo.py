@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.demo import seed, services
 from cms.demo.indexing import indexes_rebuilt_at_the_end
@@ -28,6 +28,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Do not create demo accounts, even when settings.DEMO_ACCOUNTS_ENABLED is true.",
         )
+        parser.add_argument(
+            "--host",
+            help=(
+                "Where the demo is served, as runserver takes it ([addr:]port, e.g. demo.example.nl:8080): "
+                "the demo sites take that port and name, so links in mails and feeds work there."
+            ),
+        )
 
     def handle(self, *args, **options):
         started = time.monotonic()
@@ -35,7 +42,7 @@ class Command(BaseCommand):
         accounts = None
         with indexes_rebuilt_at_the_end():
             with transaction.atomic():
-                self.seed_content()
+                self.seed_content(options["host"])
                 setup_workflows()  # editorial groups, permissions and workflows (runs setup_roles)
             if not options["no_accounts"] and seed.demo_accounts_enabled():
                 with transaction.atomic():
@@ -43,16 +50,17 @@ class Command(BaseCommand):
                     assign_demo_roles(seed.demo_editorial_roles())
                     services.seed_coordinator()
         self.print_summary(time.monotonic() - started)
+        self.stdout.write("Sites: " + ", ".join(f"{site.root_url}/" for site in Site.objects.order_by("pk")))
         self.print_accounts(accounts, skipped_by_flag=options["no_accounts"])
 
-    def seed_content(self) -> None:
+    def seed_content(self, host: str | None = None) -> None:
         taxonomies = seed.seed_taxonomies()
         regions = seed.seed_regions()
         seed.seed_schools(regions)
         partners = seed.seed_partners(regions)
 
         homes = seed.seed_home_pages(regions)
-        sites = seed.seed_sites(regions, homes)
+        sites = seed.seed_sites(regions, homes, host)
         services.seed_branding(sites)
         seed.remove_welcome_page()
         sections = seed.seed_sections(homes)
