@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from cms.i18n import page_language
 from cms.outbox.services import Attachment, queue_mail
+from cms.pages.models import EventOccurrence
 from cms.pages.services import site_root_url
 from cms.participation.ical import build_calendar
 
@@ -30,15 +31,39 @@ def cancel_url(registration: EventRegistration) -> str:
     return urljoin(site_root_url(registration.event), path)
 
 
+def registration_dates(registration: EventRegistration) -> list[EventOccurrence | None]:
+    """The dates a registration is for: its one date, or every date of the event (None: no rows)."""
+    if registration.occurrence_id is not None:
+        return [registration.occurrence]
+    return list(registration.event.dates) or [None]
+
+
 def calendar_attachment(registration: EventRegistration) -> Attachment:
+    """The registrant's own calendar entries (one per date), or their cancellation (``METHOD:CANCEL``)."""
     cancelled = registration.status == EventRegistration.Status.CANCELLED
-    event = calendar_event(
-        registration.event,
-        status="CANCELLED" if cancelled else "CONFIRMED",
-        uid_suffix=f"-registration-{registration.pk}",
-        sequence=1 if cancelled else 0,
-    )
-    return Attachment("event.ics", build_calendar([event], method="PUBLISH"), "text/calendar")
+    entries = []
+    for occurrence in registration_dates(registration):
+        sequence = occurrence.sequence if occurrence is not None else 0
+        entries.append(
+            calendar_event(
+                registration.event,
+                occurrence,
+                status="CANCELLED" if cancelled else None,
+                uid_suffix=f"-registration-{registration.pk}",
+                sequence=sequence + 1 if cancelled else sequence,
+            )
+        )
+    method = "CANCEL" if cancelled else "PUBLISH"
+    return Attachment("event.ics", build_calendar(entries, method=method), "text/calendar")
+
+
+def cancellation_attachment(registration: EventRegistration, dates: list[EventOccurrence]) -> Attachment:
+    """``METHOD:CANCEL`` for the registrant's entries of cancelled ``dates`` (their raised SEQUENCE)."""
+    entries = [
+        calendar_event(registration.event, occurrence, uid_suffix=f"-registration-{registration.pk}")
+        for occurrence in dates
+    ]
+    return Attachment("cancelled.ics", build_calendar(entries, method="CANCEL"), "text/calendar")
 
 
 def _queue(registration: EventRegistration, purpose: str, subject: str, **kwargs) -> None:
@@ -53,7 +78,7 @@ def _queue(registration: EventRegistration, purpose: str, subject: str, **kwargs
             **kwargs.pop("context", {}),
         },
         subject=subject,
-        key=f"event-registration-{registration.pk}-{purpose}",
+        key=kwargs.pop("key", f"event-registration-{registration.pk}-{purpose}"),
         **kwargs,
     )
 
@@ -86,6 +111,19 @@ def registration_cancelled(registration: EventRegistration) -> None:
             "cancelled",
             _("Registration cancelled: %(title)s") % {"title": registration.event.title},
             attachments=[calendar_attachment(registration)],
+        )
+
+
+def event_cancelled(registration: EventRegistration, dates: list[EventOccurrence], *, reason: str) -> None:
+    """The organiser cancelled ``dates`` (or the whole event): the reason and a calendar cancellation."""
+    with translation.override(_language(registration.event)):
+        _queue(
+            registration,
+            "event_cancelled",
+            _("Cancelled: %(title)s") % {"title": registration.event.title},
+            attachments=[cancellation_attachment(registration, dates)],
+            context={"dates": dates, "reason": reason, "series_continues": not registration.event.cancelled},
+            key=f"event-registration-{registration.pk}-event-cancelled-{'-'.join(str(o.pk) for o in dates)}",
         )
 
 

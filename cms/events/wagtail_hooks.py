@@ -16,11 +16,14 @@ from .queries import places_left
 
 @hooks.register("event_page_sections")
 def registration_section(page, request) -> str:
+    form = RegistrationForm(event=page)
+    per_date_closed = form.per_date and len(form.fields["occurrence"].choices) <= 1
     context = {
         "event": page,
-        "form": RegistrationForm(),
-        "places_left": places_left(page),
-        "closed": page.start <= timezone.now(),
+        "form": form,
+        "places_left": None if form.per_date else places_left(page),
+        "closed": page.cancelled or per_date_closed or (not form.per_date and page.start <= timezone.now()),
+        "cancelled": page.cancelled,
     }
     return render_to_string("events/event_section.html", context, request=request)
 
