@@ -344,7 +344,10 @@ class BookingAdmin(ScopedModelAdmin):
                 raise PermissionDenied
             if request.method == "POST":
                 try:
-                    services.apply_transition(action, booking.pk)
+                    details = (
+                        {"actual_pupils": request.POST.get("actual_pupils")} if action == "complete" else {}
+                    )
+                    services.apply_transition(action, booking.pk, **details)
                 except services.BookingError as error:
                     messages.error(request, error.message)
                 else:

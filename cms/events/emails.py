@@ -3,8 +3,10 @@
 Each mail has an outbox key per registration and purpose, so a retried change never mails twice.
 """
 
+import io
 from urllib.parse import urljoin
 
+import segno
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -18,7 +20,7 @@ from cms.participation.ical import build_calendar
 
 from .calendars import calendar_event
 from .models import ChallengeTeam, EventRegistration
-from .tokens import make_cancel_token
+from .tokens import make_cancel_token, make_checkin_token
 
 
 def _language(page) -> str:
@@ -83,14 +85,26 @@ def _queue(registration: EventRegistration, purpose: str, subject: str, **kwargs
     )
 
 
+def checkin_url(registration: EventRegistration) -> str:
+    """What the QR code holds: the organisers' check-in link with a signed token (no personal data)."""
+    path = reverse("events_admin:scan", args=[make_checkin_token(registration)])
+    return urljoin(site_root_url(registration.event), path)
+
+
+def checkin_qr(registration: EventRegistration) -> Attachment:
+    buffer = io.BytesIO()
+    segno.make(checkin_url(registration), error="m").save(buffer, kind="png", scale=6, border=4)
+    return Attachment("toegangscode.png", buffer.getvalue(), "image/png")
+
+
 def registration_confirmed(registration: EventRegistration, *, promoted: bool = False) -> None:
-    """The confirmation with the event as an .ics attachment and the cancel link."""
+    """The confirmation with the event as an .ics attachment, the check-in QR code and the cancel link."""
     with translation.override(_language(registration.event)):
         _queue(
             registration,
             "confirmation",
             _("Registration confirmed: %(title)s") % {"title": registration.event.title},
-            attachments=[calendar_attachment(registration)],
+            attachments=[calendar_attachment(registration), checkin_qr(registration)],
             context={"promoted": promoted},
         )
 

@@ -115,7 +115,7 @@ def target_of(registration: EventRegistration) -> Target:
     return Target(registration.event, registration.occurrence)
 
 
-def _lock_capacity(target: Target) -> EventCapacity | OccurrenceCapacity:
+def lock_capacity(target: Target) -> EventCapacity | OccurrenceCapacity:
     """Lock the target's counter row (creating it first), with ``capacity`` synced from the page/date."""
     model, pk, limit = target.row_model, target.row_pk, target.limit
     key = "page_id" if model is EventCapacity else "occurrence_id"
@@ -164,7 +164,7 @@ def sync_capacity(page: EventPage) -> list[EventRegistration]:
                 Target(page, o) for o in page.occurrences.exclude(status=EventOccurrence.Status.SKIPPED)
             ]
         for target in targets:
-            _lock_capacity(target)
+            lock_capacity(target)
             promoted += promote_waitlist(target)
     return promoted
 
@@ -239,7 +239,7 @@ def register_for_event(request: RegistrationRequest, *, now: dt.datetime | None 
             if page is None:
                 raise RegistrationError(_("This event does not exist."), field="event", code="not_found")
             target = resolve_target(page, request.occurrence_id, now)
-            row = _lock_capacity(target)
+            row = lock_capacity(target)
             if existing := EventRegistration.objects.filter(idempotency_key=request.idempotency_key).first():
                 return RegistrationResult(existing, created=False)
             duplicate = (
@@ -294,7 +294,7 @@ def cancel_registration(registration_id: int) -> RegistrationResult:
         page = EventPage.objects.get(pk=found[0])
         occurrence = EventOccurrence.objects.get(pk=found[1]) if found[1] else None
         target = Target(page, occurrence)
-        _lock_capacity(target)  # counter row first, then the registration: same order as registering
+        lock_capacity(target)  # counter row first, then the registration: same order as registering
         registration = EventRegistration.objects.select_for_update().get(pk=registration_id)
         registration.event, registration.occurrence = page, occurrence
         if not registration.is_open:

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms.editorial",
     "search",
     "cms.events",
+    "cms.professionalisation",  # certificates, teachers' records (magic link), hours per school/kind/quarter
     "cms.dashboard",
     "cms.partners",
     "cms.oai",

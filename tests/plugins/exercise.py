@@ -22,6 +22,7 @@ REQUESTS = {
     "cms.events": ("post", "/api/v3/event-registrations/cancel/", {"token": "not-a-signed-link"}),
     "cms.newsletters": ("get", "/nieuwsbrief/aanmelden/", None),
     "cms.partners": ("get", "/api/v3/partner-offers/", None),
+    "cms.professionalisation": ("get", "/professionalisering/certificaat/AAAAA-BBBBB/", None),
     "search": ("get", "/api/v3/databank/search?q=robot", None),
 }
 

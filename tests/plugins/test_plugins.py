@@ -22,6 +22,8 @@ NEEDS = {
     "cms.events": ["cms.participation", "cms.outbox"],
     "cms.newsletters": ["cms.outbox"],
     "cms.partners": [],
+    # certificates are issued when events' check-in says someone attended (cms.events.signals).
+    "cms.professionalisation": ["cms.events", "cms.participation", "cms.outbox"],
     # search logs every search and counts clicks through search_insight (which reads search's results):
     # one capability in two apps until search emits signals that search_insight receives.
     "search": ["search_insight"],
@@ -32,6 +34,7 @@ EXPECTED = {
     "cms.events": (400, "application/problem+json", "/api/v3/event-registrations/cancel/"),
     "cms.newsletters": (200, "text/html", None),
     "cms.partners": (200, "application/json", "/api/v3/partner-offers/"),
+    "cms.professionalisation": (404, "text/html", None),
     "search": (200, "application/json", "/api/v3/databank/search"),
 }
 
@@ -91,6 +94,7 @@ def _api_prefixes(apps: set[str]) -> list[str]:
         "cms.events": ["/api/v3/event-registrations/", "/api/v3/challenge-teams/"],
         "cms.newsletters": ["/api/v3/newsletters/"],
         "cms.partners": ["/api/v3/partner-offers/", "/api/v3/geo/"],
+        "cms.professionalisation": [],
         "search": ["/api/v3/databank/"],
     }
     return [p for app in apps for p in prefixes[app]]

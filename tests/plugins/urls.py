@@ -17,6 +17,7 @@ PREFIXES = {
     "cms.events": "evenementen/",
     "cms.newsletters": "",
     "cms.partners": "menukaart/",
+    "cms.professionalisation": "professionalisering/",
     "search": "databank/",
 }
 APP = os.environ["PLUGIN_APP"]
