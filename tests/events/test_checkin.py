@@ -147,7 +147,9 @@ def test_checkin_page_needs_an_organiser(client, today_event, django_user_model)
     editor = django_user_model.objects.create_user("redacteur", "r@sto.nl", "pw")
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
-    assert client.get(url).status_code == 403
+    refused = client.get(url)
+    assert refused.status_code in (302, 403)
+    assert refused.status_code == 403 or refused.url == "/admin/", "Wagtail sends a refused user home"
 
 
 def test_checkin_page_finds_by_name_and_checks_in(client, organiser, today_event):

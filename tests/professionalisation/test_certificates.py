@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 from decimal import Decimal
@@ -20,11 +21,14 @@ from tests.factories import EventPageFactory, SchoolFactory
 pytestmark = pytest.mark.django_db
 
 
+TITLES = itertools.count()
+
+
 def masterclass(region_site, **kwargs):
     start = timezone.now() + dt.timedelta(hours=1)
     values = {
         "parent": region_site.events,
-        "title": "Masterclass micro:bit",
+        "title": f"Masterclass micro:bit {next(TITLES)}",
         "event_type": "masterclass",
         "professionalisation_hours": Decimal("3.5"),
         "start": start,
@@ -35,8 +39,11 @@ def masterclass(region_site, **kwargs):
 
 
 def attend(event, **kwargs):
+    """Check someone in; the certificate is issued as the receiver would after the commit."""
     registration = services.register_for_event(make_registration(event, **kwargs)).registration
-    return attendance.check_in_registration(registration.pk, event.occurrences.first())
+    done = attendance.check_in_registration(registration.pk, event.occurrences.first())
+    record.issue_certificate(done.attendance.pk)
+    return done
 
 
 def test_check_in_at_a_professionalisation_event_issues_and_mails_a_certificate(
