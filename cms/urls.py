@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("cms.newsletters.urls")),
     path("lesmateriaal-delen/", include("cms.editorial.urls")),
     path("evenementen/", include("cms.events.urls")),
+    path("professionalisering/", include("cms.professionalisation.urls")),
     path("menukaart/", include("cms.partners.urls")),
     path("oai/", include("cms.oai.urls")),
     path("evaluatie/", include("cms.evaluations.urls")),

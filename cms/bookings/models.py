@@ -244,6 +244,10 @@ class Booking(models.Model):
         _("group"), validators=[MinValueValidator(3), MaxValueValidator(8)]
     )
     pupils = models.PositiveSmallIntegerField(_("number of pupils"), validators=[MinValueValidator(1)])
+    #: How many pupils the lesson actually had, given when it is marked as given (counts in the dashboard).
+    actual_pupils = models.PositiveSmallIntegerField(
+        _("actual number of pupils"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     notes = models.TextField(_("special needs and notes"), blank=True)
     privacy_consent = models.BooleanField(_("agreed to the privacy statement"), default=False)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.REQUESTED)

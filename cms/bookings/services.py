@@ -30,7 +30,7 @@ from cms.signed_links import InvalidLink
 from cms.snippets.models import School, TargetGroup
 from cms.snippets.services import InvalidSchool, NewSchool, resolve_school
 
-from . import emails
+from . import emails, signals
 from .models import Booking, LessonOffering, OwnContributionRule, TimeSlot
 from .tokens import CANCEL_LINK
 
@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 
 CLASSES = capacity.Counter("booked_classes", "capacity_classes")
 PUPILS = capacity.Counter("booked_pupils", "capacity_pupils")
+#: A class never has more pupils than this (the actual count when a lesson is marked as given).
+MAX_ACTUAL_PUPILS = 60
 
 
 class BookingError(DomainError):
@@ -393,11 +395,14 @@ def check_transition(booking: Booking, action: str) -> None:
         raise _refused(booking, action)
 
 
-def apply_transition(action: str, booking_id: int) -> Booking:
-    """Run a staff action of :data:`TRANSITIONS` on a booking (with its mails)."""
+def apply_transition(action: str, booking_id: int, **details) -> Booking:
+    """Run a staff action of :data:`TRANSITIONS` on a booking (with its mails); ``details`` are the
+    action's own fields (``actual_pupils`` for ``complete``)."""
     if action == "cancel":
         return cancel_booking(booking_id).booking
-    return {"confirm": confirm_booking, "complete": complete_booking}[action](booking_id)
+    if action == "complete":
+        return complete_booking(booking_id, **details)
+    return confirm_booking(booking_id)
 
 
 def cancel_booking(booking_id: int, *, notify_school: bool = True) -> BookingResult:
@@ -433,15 +438,36 @@ def confirm_booking(booking_id: int) -> Booking:
     return booking
 
 
-def complete_booking(booking_id: int) -> Booking:
-    """Mark a confirmed booking as given; it then counts in the reach figures."""
+def complete_booking(booking_id: int, actual_pupils: int | str | None = None) -> Booking:
+    """Mark a confirmed booking as given ("gegeven"), with the number of pupils that actually came
+    (empty: as booked); it then counts in the reach figures. Sends :data:`signals.booking_given`
+    after commit."""
+    actual = _actual_pupils(actual_pupils)
     with transaction.atomic():
         booking, _slot = _lock_booking(booking_id)
         check_transition(booking, "complete")
         booking.status = Booking.Status.COMPLETED
-        booking.save(update_fields=["status", "updated_at"])
+        booking.actual_pupils = actual
+        booking.save(update_fields=["status", "actual_pupils", "updated_at"])
         emails.booking_completed(booking)
+        transaction.on_commit(lambda: signals.booking_given.send(sender=Booking, booking=booking))
     return booking
+
+
+def _actual_pupils(value: int | str | None) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if not 1 <= number <= MAX_ACTUAL_PUPILS:
+        raise BookingError(
+            _("Give the number of pupils who took part (1 to %(max)d).") % {"max": MAX_ACTUAL_PUPILS},
+            field="actual_pupils",
+            code="invalid",
+        )
+    return number
 
 
 # --- self-service cancel link ---------------------------------------------------------------

@@ -250,12 +250,19 @@ class BookingActionView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(booking=self.booking, label=self.label, allowed=self.allowed, index_url=self.index_url)
+        context.update(
+            booking=self.booking,
+            label=self.label,
+            action=self.action,
+            allowed=self.allowed,
+            index_url=self.index_url,
+        )
         return context
 
     def post(self, request, *args, **kwargs):
+        details = {"actual_pupils": request.POST.get("actual_pupils")} if self.action == "complete" else {}
         try:
-            services.apply_transition(self.action, self.booking.pk)
+            services.apply_transition(self.action, self.booking.pk, **details)
         except services.BookingError as error:
             messages.error(request, error.message)
         else:

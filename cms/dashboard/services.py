@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db.models import Count, Model
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from cms.bookings.models import Booking
@@ -193,7 +193,12 @@ def _bookings() -> Iterable[tuple[dt.date, int, int, str | None, int | None]]:
     return (
         reached_bookings()
         .values_list(
-            "slot__date", "pupils", "school_id", "slot__offering__techniekhuis__path", "school__region_id"
+            # The pupils who actually took part when the coordinator counted them, else as booked.
+            "slot__date",
+            Coalesce("actual_pupils", "pupils"),
+            "school_id",
+            "slot__offering__techniekhuis__path",
+            "school__region_id",
         )
         .iterator()
     )

@@ -10,7 +10,7 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from cms import ratelimit
@@ -38,12 +38,18 @@ class RegistrationIn(StrictBody):
     role: str = "teacher"
     privacy_consent: Consent
     waitlist: bool = False
+    occurrence: int | None = Field(
+        None,
+        description="Id of one date (from the event's `occurrences`) when the event takes registrations "
+        "per date (`registration_scope: occurrence`); leave out for the whole series.",
+    )
     idempotency_key: str | None = None
 
 
 class RegistrationOut(Schema):
     id: int
     event: int
+    occurrence: int | None = None
     status: str
     role: str
     created_at: dt.datetime
@@ -51,6 +57,10 @@ class RegistrationOut(Schema):
     @staticmethod
     def resolve_event(registration: EventRegistration) -> int:
         return registration.event_id
+
+    @staticmethod
+    def resolve_occurrence(registration: EventRegistration) -> int | None:
+        return registration.occurrence_id
 
 
 class TeamIn(StrictBody):
@@ -148,9 +158,10 @@ def cancel_registration(request: HttpRequest, payload: RegistrationCancelIn):
 )
 def create_registration(request: HttpRequest, event_id: Id):
     ratelimit.check(request, "events.registrations")
-    if not EventPage.objects.live().public().filter(pk=event_id).exists():
+    event = EventPage.objects.live().public().filter(pk=event_id).prefetch_related("occurrences").first()
+    if event is None:
         raise NotFound(_("This event does not exist."))
-    form = RegistrationForm(data=_data(request, RegistrationIn))
+    form = RegistrationForm(data=_data(request, RegistrationIn), event=event)
     _check_form(form)
     try:
         result = services.register_for_event(form.registration_request(event_id))

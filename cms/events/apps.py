@@ -10,6 +10,6 @@ class EventsConfig(AppConfig):
     rate_limits = {"events.registrations": (20, 600), "events.teams": (20, 600)}
 
     def ready(self) -> None:
-        from . import api, signals  # noqa: F401
+        from . import api, receivers  # noqa: F401
 
         api.register()

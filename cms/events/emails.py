@@ -3,8 +3,10 @@
 Each mail has an outbox key per registration and purpose, so a retried change never mails twice.
 """
 
+import io
 from urllib.parse import urljoin
 
+import segno
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -13,12 +15,13 @@ from django.utils.translation import gettext as _
 from cms.i18n import page_language
 from cms.outbox.layout import MailBrand, brand_for
 from cms.outbox.services import Attachment, queue_mail
+from cms.pages.models import EventOccurrence
 from cms.pages.services import site_root_url
 from cms.participation.ical import build_calendar
 
 from .calendars import calendar_event, event_location
 from .models import ChallengeTeam, EventRegistration
-from .tokens import make_cancel_token
+from .tokens import make_cancel_token, make_checkin_token
 
 
 def _language(page) -> str:
@@ -36,15 +39,39 @@ def cancel_url(registration: EventRegistration) -> str:
     return urljoin(site_root_url(registration.event), path)
 
 
+def registration_dates(registration: EventRegistration) -> list[EventOccurrence | None]:
+    """The dates a registration is for: its one date, or every date of the event (None: no rows)."""
+    if registration.occurrence_id is not None:
+        return [registration.occurrence]
+    return list(registration.event.dates) or [None]
+
+
 def calendar_attachment(registration: EventRegistration) -> Attachment:
+    """The registrant's own calendar entries (one per date), or their cancellation (``METHOD:CANCEL``)."""
     cancelled = registration.status == EventRegistration.Status.CANCELLED
-    event = calendar_event(
-        registration.event,
-        status="CANCELLED" if cancelled else "CONFIRMED",
-        uid_suffix=f"-registration-{registration.pk}",
-        sequence=1 if cancelled else 0,
-    )
-    return Attachment("event.ics", build_calendar([event], method="PUBLISH"), "text/calendar")
+    entries = []
+    for occurrence in registration_dates(registration):
+        sequence = occurrence.sequence if occurrence is not None else 0
+        entries.append(
+            calendar_event(
+                registration.event,
+                occurrence,
+                status="CANCELLED" if cancelled else None,
+                uid_suffix=f"-registration-{registration.pk}",
+                sequence=sequence + 1 if cancelled else sequence,
+            )
+        )
+    method = "CANCEL" if cancelled else "PUBLISH"
+    return Attachment("event.ics", build_calendar(entries, method=method), "text/calendar")
+
+
+def cancellation_attachment(registration: EventRegistration, dates: list[EventOccurrence]) -> Attachment:
+    """``METHOD:CANCEL`` for the registrant's entries of cancelled ``dates`` (their raised SEQUENCE)."""
+    entries = [
+        calendar_event(registration.event, occurrence, uid_suffix=f"-registration-{registration.pk}")
+        for occurrence in dates
+    ]
+    return Attachment("cancelled.ics", build_calendar(entries, method="CANCEL"), "text/calendar")
 
 
 def _queue(registration: EventRegistration, purpose: str, subject: str, **kwargs) -> None:
@@ -60,20 +87,32 @@ def _queue(registration: EventRegistration, purpose: str, subject: str, **kwargs
             **kwargs.pop("context", {}),
         },
         subject=subject,
-        key=f"event-registration-{registration.pk}-{purpose}",
+        key=kwargs.pop("key", f"event-registration-{registration.pk}-{purpose}"),
         brand=brand(registration.event),
         **kwargs,
     )
 
 
+def checkin_url(registration: EventRegistration) -> str:
+    """What the QR code holds: the organisers' check-in link with a signed token (no personal data)."""
+    path = reverse("events_admin:scan", args=[make_checkin_token(registration)])
+    return urljoin(site_root_url(registration.event), path)
+
+
+def checkin_qr(registration: EventRegistration) -> Attachment:
+    buffer = io.BytesIO()
+    segno.make(checkin_url(registration), error="m").save(buffer, kind="png", scale=6, border=4)
+    return Attachment("toegangscode.png", buffer.getvalue(), "image/png")
+
+
 def registration_confirmed(registration: EventRegistration, *, promoted: bool = False) -> None:
-    """The confirmation with the event as an .ics attachment and the cancel link."""
+    """The confirmation with the event as an .ics attachment, the check-in QR code and the cancel link."""
     with translation.override(_language(registration.event)):
         _queue(
             registration,
             "confirmation",
             _("Registration confirmed: %(title)s") % {"title": registration.event.title},
-            attachments=[calendar_attachment(registration)],
+            attachments=[calendar_attachment(registration), checkin_qr(registration)],
             context={"promoted": promoted},
         )
 
@@ -94,6 +133,19 @@ def registration_cancelled(registration: EventRegistration) -> None:
             "cancelled",
             _("Registration cancelled: %(title)s") % {"title": registration.event.title},
             attachments=[calendar_attachment(registration)],
+        )
+
+
+def event_cancelled(registration: EventRegistration, dates: list[EventOccurrence], *, reason: str) -> None:
+    """The organiser cancelled ``dates`` (or the whole event): the reason and a calendar cancellation."""
+    with translation.override(_language(registration.event)):
+        _queue(
+            registration,
+            "event_cancelled",
+            _("Cancelled: %(title)s") % {"title": registration.event.title},
+            attachments=[cancellation_attachment(registration, dates)],
+            context={"dates": dates, "reason": reason, "series_continues": not registration.event.cancelled},
+            key=f"event-registration-{registration.pk}-event-cancelled-{'-'.join(str(o.pk) for o in dates)}",
         )
 
 

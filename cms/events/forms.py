@@ -1,8 +1,10 @@
 """Forms for event registration and challenge teams: one set of rules for the pages and the API."""
 
 from django import forms
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.pages.models import EventPage
 from cms.participation.forms import ParticipationForm
 from cms.participation.validators import no_html
 from cms.snippets.forms import NewSchoolFieldsForm, SchoolChoiceField
@@ -32,6 +34,9 @@ class RegistrationForm(ParticipationForm):
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     role = forms.ChoiceField(label=_("I am a"), choices=EventRegistration.Role.choices)
+    occurrence = forms.TypedChoiceField(
+        label=_("Date"), coerce=int, required=False, empty_value=None, choices=[], widget=forms.HiddenInput
+    )
     waitlist = forms.BooleanField(
         label=_("Put me on the waiting list if the event is full."), required=False, initial=True
     )
@@ -40,10 +45,31 @@ class RegistrationForm(ParticipationForm):
         error_messages={"required": _("You must agree to the privacy statement.")},
     )
 
+    def __init__(self, *args, event: EventPage | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["occurrence"]
+        if event is not None and event.registration_scope == EventPage.RegistrationScope.OCCURRENCE:
+            dates = [d for d in event.dates if not d.is_cancelled and d.start > timezone.now()]
+            field.widget = forms.Select()
+            field.choices = [("", _("Choose a date"))] + [
+                (d.pk, formats.date_format(timezone.localtime(d.start), "l j F Y, H:i")) for d in dates
+            ]
+            field.required = True
+            field.error_messages["required"] = _("Choose a date.")
+            field.error_messages["invalid_choice"] = _("Choose one of the dates in the list.")
+        elif event is not None:
+            # Registration for the whole series: a date given anyway is refused by the service.
+            field.choices = [(d.pk, str(d.pk)) for d in event.dates]
+
+    @property
+    def per_date(self) -> bool:
+        return not isinstance(self.fields["occurrence"].widget, forms.HiddenInput)
+
     def registration_request(self, event_id: int) -> RegistrationRequest:
         data = self.cleaned_data
         return RegistrationRequest(
             event_id=event_id,
+            occurrence_id=data.get("occurrence"),
             name=data["name"],
             email=data["email"],
             organisation=data["organisation"],

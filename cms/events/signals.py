@@ -1,13 +1,9 @@
-"""Keep an event's place counter in line with the page's capacity when it is published."""
+"""Signals other apps listen to (evaluations, certificates): sent after the change is committed.
 
-from django.dispatch import receiver
-from wagtail.signals import page_published
+``registration_attended(sender=EventRegistration, registration, occurrence, attendance)``: someone was
+checked in at one date of an event (once per registration and date).
+"""
 
-from cms.pages.models import EventPage
+from django.dispatch import Signal
 
-from . import services
-
-
-@receiver(page_published, sender=EventPage, dispatch_uid="events_sync_capacity")
-def sync_capacity_on_publish(sender, instance: EventPage, **kwargs) -> None:
-    services.sync_capacity(instance)
+registration_attended = Signal()

@@ -26,7 +26,7 @@ def register(request: HttpRequest, event_id: int) -> HttpResponse:
     status = 200
     registration = None
     if request.method == "POST":
-        form = RegistrationForm(request.POST)
+        form = RegistrationForm(request.POST, event=event)
         try:
             ratelimit.check(request, "events.registrations")
             if form.is_valid():
@@ -39,7 +39,7 @@ def register(request: HttpRequest, event_id: int) -> HttpResponse:
         if registration is None and status == 200:
             status = 400
     else:
-        form = RegistrationForm()
+        form = RegistrationForm(event=event)
     context = {"form": form, "event": event, "places_left": places_left(event), "registration": registration}
     return render(request, "events/registration_form.html", context, status=status)
 

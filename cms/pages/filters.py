@@ -49,10 +49,16 @@ def filter_events(
     if event_type:
         pages = pages.filter(event_type=event_type)
     now = timezone.now()
+    # A series is upcoming while one of its dates is (a skipped date does not count).
+    later = Q(end__gte=now) | Q(
+        pk__in=pages.model.objects.filter(
+            occurrences__end__gte=now, occurrences__status__in=["scheduled", "cancelled"]
+        ).values("pk")
+    )
     if when == "upcoming":
-        pages = pages.filter(end__gte=now).order_by("start", "pk")
+        pages = pages.filter(later).order_by("start", "pk")
     elif when == "past":
-        pages = pages.filter(end__lt=now).order_by("-start", "-pk")
+        pages = pages.exclude(later).order_by("-start", "-pk")
     return pages
 
 

@@ -33,3 +33,36 @@ class TagNamesField(Field):
 
     def to_representation(self, manager: Any) -> list[str]:
         return [tag.name for tag in manager.all()]
+
+
+class OccurrenceDict(TypedDict):
+    id: int
+    start: str
+    end: str
+    status: str
+    cancelled: bool
+    cancellation_reason: str
+    moved: bool
+    capacity: int | None
+
+
+class OccurrenceListField(Field):
+    """An event's dates (skipped ones left out) as ``[{id, start, end, status, ...}]`` from prefetched rows."""
+
+    def get_attribute(self, instance: Any) -> Any:
+        return instance
+
+    def to_representation(self, page: Any) -> list[OccurrenceDict]:
+        return [
+            OccurrenceDict(
+                id=row.pk,
+                start=row.start.isoformat(),
+                end=row.end.isoformat(),
+                status=row.status,
+                cancelled=row.is_cancelled,
+                cancellation_reason=row.cancellation_reason,
+                moved=row.is_moved,
+                capacity=row.capacity if row.capacity is not None else page.capacity,
+            )
+            for row in page.dates
+        ]

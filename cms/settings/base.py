@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "cms.editorial",
     "search",
     "cms.events",
+    "cms.professionalisation",  # certificates, teachers' records (magic link), hours per school/kind/quarter
     "cms.dashboard",
     "cms.evaluations",  # evaluations after lessons and events (reads bookings/events only when installed)
     "cms.partners",

@@ -24,6 +24,7 @@ REQUESTS = {
     "cms.newsletters": ("get", "/nieuwsbrief/aanmelden/", None),
     "cms.partners": ("get", "/api/v3/partner-offers/", None),
     "cms.evaluations": ("get", "/evaluatie/not-a-signed-link/", None),
+    "cms.professionalisation": ("get", "/professionalisering/certificaat/AAAAA-BBBBB/", None),
     "search": ("get", "/api/v3/databank/search?q=robot", None),
 }
 

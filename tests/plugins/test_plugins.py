@@ -25,6 +25,8 @@ NEEDS = {
     "cms.partners": [],
     # Reads bookings, events and newsletters only when they are installed (cms.evaluations.sources).
     "cms.evaluations": ["cms.participation", "cms.outbox"],
+    # certificates are issued when events' check-in says someone attended (cms.events.signals).
+    "cms.professionalisation": ["cms.events", "cms.participation", "cms.outbox"],
     # search logs every search and counts clicks through search_insight (which reads search's results):
     # one capability in two apps until search emits signals that search_insight receives.
     "search": ["search_insight"],
@@ -37,6 +39,7 @@ EXPECTED = {
     "cms.newsletters": (200, "text/html", None),
     "cms.partners": (200, "application/json", "/api/v3/partner-offers/"),
     "cms.evaluations": (400, "text/html", None),
+    "cms.professionalisation": (404, "text/html", None),
     "search": (200, "application/json", "/api/v3/databank/search"),
 }
 
@@ -98,6 +101,7 @@ def _api_prefixes(apps: set[str]) -> list[str]:
         "cms.newsletters": ["/api/v3/newsletters/"],
         "cms.partners": ["/api/v3/partner-offers/", "/api/v3/geo/"],
         "cms.evaluations": [],
+        "cms.professionalisation": [],
         "search": ["/api/v3/databank/"],
     }
     return [p for app in apps for p in prefixes[app]]

@@ -19,6 +19,7 @@ PREFIXES = {
     "cms.newsletters": "",
     "cms.partners": "menukaart/",
     "cms.evaluations": "evaluatie/",
+    "cms.professionalisation": "professionalisering/",
     "search": "databank/",
 }
 APP = os.environ["PLUGIN_APP"]

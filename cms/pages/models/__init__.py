@@ -1,7 +1,7 @@
 from .base import BasePage, IndexPage
 from .challenge import ChallengeIndexPage, ChallengePage
 from .databank import DatabankPage
-from .event import EventIndexPage, EventPage
+from .event import EventIndexPage, EventOccurrence, EventPage
 from .home import HomePage, StandardPage
 from .lessonkit import LessonKitDownload, LessonKitPage, LessonKitTag
 from .news import NewsArticlePage, NewsArticleTag, NewsIndexPage, NewsRelatedPage
@@ -13,6 +13,7 @@ __all__ = [
     "ChallengePage",
     "DatabankPage",
     "EventIndexPage",
+    "EventOccurrence",
     "EventPage",
     "HomePage",
     "IndexPage",

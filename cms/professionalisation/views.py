@@ -1,0 +1,93 @@
+"""Public pages: ask for the record link, the record itself (magic link), certificate downloads and
+the verification of a certificate by its code. Thin views over :mod:`.services`."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cms import ratelimit
+from cms.errors import TooManyRequests
+
+from . import services
+from .forms import ConsentForm, RecordLinkForm
+
+
+@require_http_methods(["GET", "POST"])
+def ask_link(request: HttpRequest) -> HttpResponse:
+    """Always the same answer, so the form never tells whether an address has a record."""
+    sent = False
+    status = 200
+    form = RecordLinkForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            ratelimit.check(request, "professionalisation.record_link")
+            if form.is_valid():
+                services.send_record_link(form.cleaned_data["email"])
+                sent = True
+            else:
+                status = 400
+        except TooManyRequests as refusal:
+            form.add_error(None, refusal.message)
+            status = refusal.status
+    return render(request, "professionalisation/ask_link.html", {"form": form, "sent": sent}, status=status)
+
+
+def _record(token: str):
+    return services.record_for(services.email_for_token(token))
+
+
+@require_http_methods(["GET", "POST"])
+def record(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        teacher = _record(token)
+    except services.InvalidRecordLink as error:
+        return render(request, "professionalisation/record.html", {"error": error.message}, status=400)
+    if request.method == "POST":
+        form = ConsentForm(request.POST)
+        if form.is_valid():
+            services.set_consent(teacher.email, form.cleaned_data["school"])
+            return redirect("professionalisation:record", token)
+    else:
+        form = ConsentForm(initial={"school": teacher.consent.school if teacher.consent else None})
+    context = {"record": teacher, "token": token, "form": form}
+    response = render(request, "professionalisation/record.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def download(request: HttpRequest, token: str, code: str) -> HttpResponse:
+    try:
+        teacher = _record(token)
+    except services.InvalidRecordLink:
+        raise Http404 from None
+    certificate = next((c for c in teacher.certificates if c.code == code), None)
+    if certificate is None:
+        raise Http404
+    response = HttpResponse(services.render_certificate(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificaat-{certificate.code}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def download_all(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        teacher = _record(token)
+    except services.InvalidRecordLink:
+        raise Http404 from None
+    response = HttpResponse(services.certificates_zip(teacher), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="certificaten.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def verify(request: HttpRequest, code: str = "") -> HttpResponse:
+    code = code or request.GET.get("code", "")[:20]
+    certificate = services.certificate_by_code(code) if code else None
+    status = 404 if code and certificate is None else 200
+    context = {"certificate": certificate, "code": code, "not_found": status == 404}
+    response = render(request, "professionalisation/verify.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response
