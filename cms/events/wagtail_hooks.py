@@ -12,7 +12,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from cms.exports import SafeSpreadsheetExportMixin
-
 from cms.pages.models import EventOccurrence
 
 from . import admin_views

@@ -5,8 +5,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cms.i18n import page_language
+from cms.outbox.layout import brand_for
 from cms.outbox.services import Attachment, queue_mail
 from cms.pages.models import EventPage
+from cms.pages.services import site_root_url
 
 from .models import Certificate
 
@@ -21,6 +23,7 @@ def certificate_issued(certificate: Certificate, page: EventPage, pdf: bytes, re
             subject=_("Your certificate: %(title)s") % {"title": certificate.activity},
             key=f"certificate-{certificate.pk}",
             attachments=[Attachment(f"certificaat-{certificate.code}.pdf", pdf, "application/pdf")],
+            brand=brand_for(page.get_site(), site_root_url(page)),
         )
 
 
