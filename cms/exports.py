@@ -14,7 +14,12 @@ columns, a UTF-8 byte order mark first), so Dutch Excel opens them in columns wi
 """
 
 import csv
+import io
+from collections.abc import Iterable, Sequence
 from typing import Any
+
+import openpyxl
+from openpyxl.styles import Font
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -90,3 +95,23 @@ class SafeSpreadsheetExportMixin:
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         return neutralise_cell(value) if export_format == "csv" else value
+
+
+def xlsx_bytes(sheets: Iterable[tuple[str, Iterable[Sequence[Any]]]]) -> bytes:
+    """An XLSX workbook with one sheet per ``(title, rows)``; the first row is set in bold.
+
+    openpyxl stores a string that starts with ``=`` as a formula, so text cells are neutralised
+    here as in CSV.
+    """
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title[:31])
+        for index, row in enumerate(rows):
+            sheet.append([neutralise_cell(value) for value in row])
+            if index == 0:
+                for cell in sheet[1]:
+                    cell.font = Font(bold=True)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

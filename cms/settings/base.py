@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "search",
     "cms.events",
     "cms.dashboard",
+    "cms.milestones",  # the plan's milestones against live figures (reads the dashboard's reach)
     "cms.partners",
     "cms.oai",
     "search_insight",  # the databank search log (no personal data) and its reports
