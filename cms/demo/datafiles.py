@@ -30,6 +30,7 @@ FILES = (
     "bookings",
     "newsletters",
     "partner_offers",
+    "milestones",
 )
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

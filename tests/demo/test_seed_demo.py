@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from cms.demo.datafiles import load
+from cms.milestones.models import Milestone
 from cms.pages.models import (
     DatabankPage,
     EventPage,
@@ -315,3 +316,16 @@ def test_the_demo_coordinator_finds_booking_requests_on_the_dashboard(seeded, se
 
     assert "2 boekingsaanvragen te bevestigen" in html
     assert "OBS De Globetrotter" in html
+
+
+@pytest.mark.django_db
+def test_techtown_plan_milestones_are_seeded_once(seeded):
+    techtown = Region.objects.get(slug="techtown")
+    expected = load("milestones")["regions"]["techtown"]["milestones"]
+    assert Milestone.objects.filter(region=techtown).count() == len(expected) >= 12
+    measured = Milestone.objects.get(region=techtown, indicator="classes_reached")
+    assert (measured.target, measured.due_year, measured.due_quarter) == (70, 2026, 4)
+    assert [t.slug for t in measured.techniekhuizen.all()] == ["techniekhuis-op-zuid"]
+    assert Milestone.objects.get(region=techtown, code="1.1.1").manual_status == "done"
+    run_seed()
+    assert Milestone.objects.filter(region=techtown).count() == len(expected)
