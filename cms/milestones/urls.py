@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.progress, name="progress"),
     path("import/", views.import_upload, name="import"),
     path("import/confirm/", views.import_confirm, name="import_confirm"),
+    path("report/", views.report_view, name="report"),
 ]

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.dashboard import services as dashboard
 from cms.exports import UTF8_BOM, DutchExcel, csv_writer, xlsx_bytes
 
-from . import imports, services
+from . import imports, report, services
 from .forms import ImportForm
 from .models import Milestone
 from .permissions import scoped, scoped_regions
@@ -179,3 +180,30 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         % {"created": created, "updated": updated, "region": region},
     )
     return redirect(f"{reverse('milestones:progress')}?region={region.pk}")
+
+
+def report_view(request: HttpRequest) -> HttpResponse:
+    """The funder's report for a region and school year: a choice page, PDF and XLSX."""
+    if not can_view(request.user):
+        raise PermissionDenied
+    regions, region = _region(request)
+    years = dashboard.school_years_with_data()
+    year = request.GET.get("school_year", "")
+    school_year = int(year) if year.isdigit() and int(year) in years else years[0]
+    fmt = request.GET.get("format")
+    if region is not None and fmt in ("pdf", "xlsx"):
+        data = report.build(region, school_year)
+        name = f"voortgang-{region.slug}-{dashboard.school_year_label(school_year)}"
+        if fmt == "pdf":
+            response = HttpResponse(report.pdf(data), content_type="application/pdf")
+        else:
+            response = HttpResponse(report.xlsx(data), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+        return response
+    context = {
+        "regions": regions,
+        "region": region,
+        "school_years": [(y, dashboard.school_year_label(y)) for y in years],
+        "school_year": school_year,
+    }
+    return render(request, "milestones/report.html", context)
