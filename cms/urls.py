@@ -28,6 +28,7 @@ urlpatterns = [
     path("evenementen/", include("cms.events.urls")),
     path("menukaart/", include("cms.partners.urls")),
     path("oai/", include("cms.oai.urls")),
+    path("dekking/", include("cms.milestones.public_urls")),
     path("", include("cms.branding.urls")),
 ]
 

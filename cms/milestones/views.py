@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cms.dashboard import services as dashboard
@@ -54,6 +55,7 @@ def progress(request: HttpRequest) -> HttpResponse:
     rows = services.progress_of(milestones)
     if request.GET.get("format") in ("csv", "xlsx"):
         return export(rows, region, request.GET["format"])
+    reach = dashboard.compute(granularity=dashboard.QUARTER, region_id=region.pk) if region else None
     lines: dict = {}
     for row in rows:
         lines.setdefault(row.milestone.programme_line, []).append(row)
@@ -68,8 +70,27 @@ def progress(request: HttpRequest) -> HttpResponse:
             for r in rows
             if r.milestone.is_measured
         ],
+        "reach": reach.rows if reach else [],
+        "reach_chart": _reach_chart(reach) if reach else None,
     }
     return render(request, "milestones/progress.html", context)
+
+
+REACH_SERIES = (
+    ("classes", gettext_lazy("Classes reached")),
+    ("schools", gettext_lazy("Schools reached")),
+    ("event_registrations", gettext_lazy("Event registrations")),
+)
+
+
+def _reach_chart(data: dashboard.Dashboard) -> dict:
+    return {
+        "periods": [row.period for row in data.rows],
+        "series": [
+            {"label": str(label), "values": [getattr(row, key) for row in data.rows]}
+            for key, label in REACH_SERIES
+        ],
+    }
 
 
 def export_rows(rows: list[services.Progress]) -> list[list]:
