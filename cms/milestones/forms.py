@@ -23,7 +23,10 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, regions=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = regions if regions is not None else Region.objects.all()
+        field = self.fields["region"]
+        field.queryset = regions if regions is not None else Region.objects.all()
+        if field.queryset.count() == 1:  # a regional project leader: their region, no choice to make
+            field.empty_label = None
         self.fields["start_date"].initial = dt.date(timezone.localdate().year, 1, 1)
 
     def clean_file(self):

@@ -64,6 +64,7 @@ def test_project_leader_imports_milestones_sees_progress_and_downloads_the_repor
     page.wait_for_url(f"{base}/admin/")
 
     page.goto(f"{base}/admin/milestones/import/")
+    page.select_option("#id_region", str(region.region.pk))
     page.set_input_files("#id_file", str(plan))
     page.fill("#id_start_date", "2025-01-01")
     page.locator(".milestones button[type=submit]").click()
