@@ -26,8 +26,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
-from django.db.models.functions import TruncDate, TruncMonth
+from django.db.models import Count
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from cms.bookings.models import Booking
@@ -153,9 +153,9 @@ def compute(
             cells[key] = Figures(region, regions_with_none.get(region, "—"), period)
         return cells[key]
 
-    for month, classes, pupils, school_id, techniekhuis_path, school_region in _bookings():
-        if target := cell(resolver.region_for(techniekhuis_path) or school_region, month):
-            target.classes += classes
+    for day, pupils, school_id, techniekhuis_path, school_region in _bookings():
+        if target := cell(resolver.region_for(techniekhuis_path) or school_region, day):
+            target.classes += 1
             target.pupils += pupils
             target.school_ids.add(school_id)
 
@@ -188,23 +188,12 @@ def compute(
     return Dashboard(granularity, rows, total, downloads, regions_with_none)
 
 
-def _bookings() -> Iterable[tuple[dt.date, int, int, int, str | None, int | None]]:
-    """Reached bookings summed in the database per month, school and techniekhuis: (first day of
-    the month, classes, pupils, school, techniekhuis path, school's region). Quarters and school
-    years are whole months, so the sums group into either without reading every booking."""
+def _bookings() -> Iterable[tuple[dt.date, int, int, str | None, int | None]]:
+
     return (
         reach.booked_lessons()
-        .annotate(month=TruncMonth("slot__date"))
-        .values_list("month", "school_id", "slot__offering__techniekhuis__path", "school__region_id")
-        .annotate(classes=Count("pk"), pupils_sum=Sum("pupils"))
-        .order_by()
         .values_list(
-            "month",
-            "classes",
-            "pupils_sum",
-            "school_id",
-            "slot__offering__techniekhuis__path",
-            "school__region_id",
+            "slot__date", "pupils", "school_id", "slot__offering__techniekhuis__path", "school__region_id"
         )
         .iterator()
     )
