@@ -5,12 +5,21 @@ import io
 
 import openpyxl
 import pytest
+from django.utils import translation
 
 from cms.milestones import imports
 from cms.milestones.models import Milestone, ProgrammeLine
 from cms.milestones.quarters import Quarter, parse_quarter
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are compared in English (the Dutch ones are checked by test_translations)."""
+    with translation.override("en"):
+        yield
+
 
 PLAN = """Mijlpalen;;
 Nr.;Beschrijving mijlpaal;Behaald
