@@ -1,9 +1,12 @@
-"""Time of the funders' dashboard figures at a TechTown-sized school year and more.
+"""Time of the funders' dashboard figures, the milestone progress and the funder's report.
 
-Usage: .venv/bin/python bench/dashboard.py [--bookings 20000] [--registrations 3000] [--runs 10]
-Creates a throwaway SQLite database in /tmp with two regions, bookings (one class each),
-event registrations and challenge teams, then times ``cms.dashboard.services.compute`` per
-quarter and per school year, and one registration through the API.
+Usage: .venv/bin/python bench/dashboard.py [--bookings 100000] [--years 5] [--milestones 50]
+       [--registrations 3000] [--runs 10]
+Creates a throwaway SQLite database in /tmp with two regions, 200 schools, bookings (one class
+each) spread over ``--years`` years, event registrations, challenge teams and ``--milestones``
+measured milestones, then times ``cms.dashboard.services.compute`` per quarter and per school
+year, the milestone progress page's figures (``cms.milestones.services.progress_of`` for one
+region) and the report (``cms.milestones.report.build`` + PDF) for one region and school year.
 """
 
 import argparse
@@ -25,7 +28,9 @@ def percentile(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--bookings", type=int, default=20000)
+    parser.add_argument("--bookings", type=int, default=100000)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--milestones", type=int, default=50)
     parser.add_argument("--registrations", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
@@ -60,7 +65,7 @@ def main() -> None:
     slots = []
     for site in sites:
         offering = LessonOfferingFactory(techniekhuis=TechniekhuisPageFactory(parent=site.techniekhuizen))
-        start = dt.date(2024, 8, 1)
+        start = dt.date(2026 - args.years, 8, 1)
         slots += [
             TimeSlotFactory(
                 offering=offering,
@@ -68,7 +73,7 @@ def main() -> None:
                 capacity_classes=None,
                 capacity_pupils=10000,
             )
-            for d in range(0, 700, 3)
+            for d in range(0, 365 * args.years, 3)
         ]
     Booking.objects.bulk_create(
         Booking(
@@ -111,6 +116,46 @@ def main() -> None:
             f"compute({granularity}): {args.bookings} bookings, {args.registrations} registrations, "
             f"{len(data.rows)} rows: median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms"
         )
+
+    from cms.milestones import report
+    from cms.milestones import services as milestones
+    from cms.milestones.models import Milestone
+
+    keys = ["classes_reached", "pupils_reached", "schools_reached", "event_registrations", "challenge_teams"]
+    Milestone.objects.bulk_create(
+        Milestone(
+            region=sites[i % 2].region,
+            code=f"{i // 10 + 1}.{i % 10}",
+            text=f"Mijlpaal {i}",
+            start_date=dt.date(2026 - args.years, 1, 1),
+            due_year=2026 + i % 3,
+            due_quarter=i % 4 + 1,
+            kind=Milestone.Kind.MEASURED,
+            indicator=keys[i % len(keys)],
+            target=1000 * (i + 1),
+        )
+        for i in range(args.milestones)
+    )
+    region = sites[0].region
+    mine = Milestone.objects.filter(region=region).prefetch_related("offerings", "techniekhuizen")
+    timings = []
+    for _ in range(args.runs):
+        began = time.perf_counter()
+        rows = milestones.progress_of(list(mine))
+        timings.append((time.perf_counter() - began) * 1000)
+    print(
+        f"milestone progress (one region, {len(rows)} milestones): "
+        f"median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms"
+    )
+    timings = []
+    for _ in range(args.runs):
+        began = time.perf_counter()
+        report.pdf(report.build(region, 2025))
+        timings.append((time.perf_counter() - began) * 1000)
+    print(
+        f"report PDF (one region, school year 2025-2026): "
+        f"median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

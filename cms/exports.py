@@ -20,13 +20,17 @@ import contextlib
 import csv
 import datetime
 import decimal
+import io
 from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+import openpyxl
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
+from openpyxl.styles import Font
 from wagtail.coreutils import multigetattr
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -164,3 +168,23 @@ class SafeSpreadsheetExportMixin:
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         return neutralise_cell(value) if export_format == "csv" else value
+
+
+def xlsx_bytes(sheets: Iterable[tuple[str, Iterable[Sequence[Any]]]]) -> bytes:
+    """An XLSX workbook with one sheet per ``(title, rows)``; the first row is set in bold.
+
+    openpyxl stores a string that starts with ``=`` as a formula, so text cells are neutralised
+    here as in CSV.
+    """
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title[:31])
+        for index, row in enumerate(rows):
+            sheet.append([neutralise_cell(value) for value in row])
+            if index == 0:
+                for cell in sheet[1]:
+                    cell.font = Font(bold=True)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -31,6 +31,7 @@ urlpatterns = [
     path("menukaart/", include("cms.partners.urls")),
     path("oai/", include("cms.oai.urls")),
     path("evaluatie/", include("cms.evaluations.urls")),
+    path("dekking/", include("cms.milestones.public_urls")),
     path("", include("cms.branding.urls")),
 ]
 

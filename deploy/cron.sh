@@ -15,6 +15,7 @@ while true; do
     if [ -n "${ELASTICSEARCH_URL:-}" ]; then run search_index --retry; fi
   fi
   if [ $((minute % 1440)) -eq 0 ]; then
+    run snapshot_milestones
     run send_booking_reminders
     run anonymise_bookings
     run send_loan_reminders

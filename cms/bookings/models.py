@@ -53,6 +53,15 @@ class LessonOffering(index.Indexed, models.Model):
     target_groups = models.ManyToManyField(
         "snippets.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
     )
+    # What the lesson addresses: a school's coverage of the worlds of technology and core goals
+    # (the "doorlopende leerlijn") is counted from the lessons its classes were given.
+    tech_worlds = models.ManyToManyField(
+        "snippets.TechWorld", verbose_name=_("worlds of technology"), blank=True, related_name="+"
+    )
+    themes = models.ManyToManyField("snippets.Theme", verbose_name=_("themes"), blank=True, related_name="+")
+    core_goals = models.ManyToManyField(
+        "snippets.CoreGoal", verbose_name=_("SLO core goals"), blank=True, related_name="+"
+    )
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=90)
     max_pupils_per_class = models.PositiveSmallIntegerField(
         _("maximum pupils per class"), default=32, validators=[MinValueValidator(1)]
@@ -78,6 +87,9 @@ class LessonOffering(index.Indexed, models.Model):
         FieldPanel("location_name"),
         FieldPanel("description"),
         FieldPanel("target_groups"),
+        FieldPanel("tech_worlds"),
+        FieldPanel("themes"),
+        FieldPanel("core_goals"),
         FieldRowPanel(
             [FieldPanel("duration_minutes"), FieldPanel("max_pupils_per_class"), FieldPanel("price")]
         ),

@@ -26,16 +26,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.db.models import Count, Model
+from django.db.models import Count
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from cms.bookings.models import Booking
-from cms.bookings.reporting import reached_bookings
 from cms.events.models import ChallengeTeam, EventRegistration
 from cms.pages.models import HomePage
 from cms.snippets.models import Region
+
+from . import reach
 
 QUARTER = "quarter"
 SCHOOL_YEAR = "school_year"
@@ -191,7 +191,7 @@ def compute(
 def _bookings() -> Iterable[tuple[dt.date, int, int, str | None, int | None]]:
 
     return (
-        reached_bookings()
+        reach.booked_lessons()
         .values_list(
             # The pupils who actually took part when the coordinator counted them, else as booked.
             "slot__date",
@@ -206,30 +206,12 @@ def _bookings() -> Iterable[tuple[dt.date, int, int, str | None, int | None]]:
 
 def _event_registrations() -> Iterable[tuple[int, str, dt.datetime]]:
 
-    return (
-        EventRegistration.objects.filter(status=EventRegistration.Status.CONFIRMED)
-        .values_list("event_id", "event__path", "event__start")
-        .iterator()
-    )
+    return reach.event_registrations().values_list("event_id", "event__path", "event__start").iterator()
 
 
 def _challenge_teams() -> Iterable[tuple[str, dt.datetime, int]]:
 
-    return (
-        ChallengeTeam.objects.exclude(status=ChallengeTeam.Status.CANCELLED)
-        .values_list("challenge__path", "created_at", "pupils")
-        .iterator()
-    )
-
-
-def _download_log() -> type[Model] | None:
-    """The search app's ``KitDownload`` model, or ``None`` when that app is not installed."""
-    if not apps.is_installed("search"):
-        return None
-    try:
-        return apps.get_model("search", "KitDownload")
-    except LookupError:
-        return None
+    return reach.challenge_teams().values_list("challenge__path", "created_at", "pupils").iterator()
 
 
 def kit_downloads(resolver: _RegionResolver | None = None) -> list[tuple[int, dt.date, int]] | None:
@@ -238,7 +220,7 @@ def kit_downloads(resolver: _RegionResolver | None = None) -> list[tuple[int, dt
     The region is the kit's region of origin, else the site it lives on, else ``NO_REGION``.
     ``None`` when the search app (which logs downloads) is not installed.
     """
-    if (log := _download_log()) is None:
+    if (log := reach.download_log()) is None:
         return None
     resolver = resolver or _RegionResolver()
     rows = (
@@ -263,7 +245,7 @@ def school_years_with_data() -> list[int]:
     years = {school_year_start(d) for d in Booking.objects.dates("slot__date", "month")}
     years |= {school_year_start(d) for d in EventRegistration.objects.dates("event__start", "month")}
     years |= {school_year_start(d) for d in ChallengeTeam.objects.dates("created_at", "month")}
-    if (log := _download_log()) is not None:
+    if (log := reach.download_log()) is not None:
         years |= {school_year_start(d) for d in log.objects.dates("created_at", "month")}
     years.add(school_year_start(timezone.localdate()))
     return sorted(years, reverse=True)

@@ -31,6 +31,7 @@ FILES = (
     "loans",
     "newsletters",
     "partner_offers",
+    "milestones",
 )
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -15,12 +15,14 @@ from cms.branding.models import RegionBranding
 from cms.editorial.roles import grant_coordinator
 from cms.loans import services as loans
 from cms.loans.models import Copy, LendableItem, LoanVoucher, PickupPoint, Reservation
+from cms.milestones.models import Milestone, ProgrammeLine
+from cms.milestones.quarters import parse_quarter
 from cms.newsletters.models import NewsletterArchivePage, NewsletterPage, Segment
 from cms.pages.models import TechniekhuisPage
 from cms.partners.models import PartnerOffer
 from cms.snippets.models import Partner, School, TargetGroup, Theme
 
-from .datafiles import load, lookup, lookup_all, stream
+from .datafiles import DemoDataError, load, lookup, lookup_all, stream
 from .images import get_or_create_logo
 from .seed import upsert_page
 
@@ -299,3 +301,51 @@ def seed_branding(sites: dict) -> int:
         branding.save()
         styled += 1
     return styled
+
+
+def seed_milestones(regions: dict, techniekhuizen: dict) -> int:
+    """TechTown's plan milestones (``milestones.yaml``), keyed on region, number and text; returns the count."""
+    count = 0
+    for region_slug, plan in load("milestones")["regions"].items():
+        where = f"milestones.yaml {region_slug}"
+        region = lookup(regions, region_slug, "region", where)
+        start = dt.date.fromisoformat(plan["start"])
+        lines = {}
+        for line in plan["lines"]:
+            lines[line["code"]], _ = ProgrammeLine.objects.update_or_create(
+                region=region,
+                code=line["code"],
+                defaults={"title": line["title"], "report_text": line.get("report_text", "")},
+            )
+        for data in plan["milestones"]:
+            quarter = parse_quarter(data["due"])
+            if quarter is None:
+                raise DemoDataError(f"{where} {data['code']}: {data['due']!r} is not a quarter")
+            measured = "indicator" in data
+            milestone, _ = Milestone.objects.update_or_create(
+                region=region,
+                code=data["code"],
+                text=data["text"],
+                defaults={
+                    "programme_line": lines.get(data["code"].split(".")[0]),
+                    "responsible_partner": data.get("partner", ""),
+                    "start_date": start,
+                    "due_year": quarter.year,
+                    "due_quarter": quarter.number,
+                    "kind": Milestone.Kind.MEASURED if measured else Milestone.Kind.MANUAL,
+                    "indicator": data.get("indicator", ""),
+                    "target": data.get("target"),
+                    "school_type": data.get("school_type", ""),
+                    "manual_status": data.get("status", Milestone.ManualStatus.OPEN),
+                    "achieved_on": dt.date.fromisoformat(data["achieved_on"])
+                    if data.get("achieved_on")
+                    else None,
+                    "note": data.get("note", ""),
+                },
+            )
+            milestone.techniekhuizen.set(
+                lookup_all(techniekhuizen, data.get("techniekhuizen", []), "techniekhuis", where)
+            )
+            milestone.offerings.set(LessonOffering.objects.filter(title__in=data.get("offerings", [])))
+            count += 1
+    return count

@@ -141,8 +141,9 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
 }
 # Whole optional apps whose models a role manages (e.g. newsletter subscribers).
 OPTIONAL_APP_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.BEHEER: ("bookings", "events", "partners", "newsletters", "search", "outbox"),
+    Role.BEHEER: ("bookings", "events", "partners", "newsletters", "search", "outbox", "milestones"),
     Role.COMMUNICATIE: ("newsletters",),
+    Role.PROJECTLEIDERS: ("milestones",),
 }
 
 COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "cms.professionalisation",  # certificates, teachers' records (magic link), hours per school/kind/quarter
     "cms.dashboard",
     "cms.evaluations",  # evaluations after lessons and events (reads bookings/events only when installed)
+    "cms.milestones",  # the plan's milestones against live figures (reads the dashboard's reach)
     "cms.partners",
     "cms.oai",
     "search_insight",  # the databank search log (no personal data) and its reports

@@ -20,6 +20,7 @@ from wagtail.models import Page, Revision, Site
 from cms.demo import seed
 from cms.demo.datafiles import load
 from cms.loans.models import LendableItem, PickupPoint, Reservation
+from cms.milestones.models import Milestone
 from cms.pages.models import (
     DatabankPage,
     EventPage,
@@ -371,3 +372,15 @@ def test_with_another_host_the_same_sites_move_and_links_in_mail_and_feeds_follo
     calendar = client.get(f"/evenementen/agenda/{regions['sto-goal'].slug}.ics").content.decode()
     urls = re.findall(r"^URL:(\S+)", calendar.replace("\r\n ", ""), flags=re.M)
     assert urls and all(url.startswith("http://goal.demo.example.nl:9000/") for url in urls)
+
+
+def test_techtown_plan_milestones_are_seeded_once(seeded):
+    techtown = Region.objects.get(slug="techtown")
+    expected = load("milestones")["regions"]["techtown"]["milestones"]
+    assert Milestone.objects.filter(region=techtown).count() == len(expected) >= 12
+    measured = Milestone.objects.get(region=techtown, indicator="classes_reached")
+    assert (measured.target, measured.due_year, measured.due_quarter) == (70, 2026, 4)
+    assert [t.slug for t in measured.techniekhuizen.all()] == ["techniekhuis-op-zuid"]
+    assert Milestone.objects.get(region=techtown, code="1.1.1").manual_status == "done"
+    run_seed()
+    assert Milestone.objects.filter(region=techtown).count() == len(expected)

@@ -141,6 +141,12 @@ class EventPage(Address, BasePage):
     themes = ParentalManyToManyField(
         "snippets.Theme", verbose_name=_("themes"), blank=True, related_name="events"
     )
+    tech_worlds = ParentalManyToManyField(
+        "snippets.TechWorld", verbose_name=_("worlds of technology"), blank=True, related_name="+"
+    )
+    core_goals = ParentalManyToManyField(
+        "snippets.CoreGoal", verbose_name=_("SLO core goals"), blank=True, related_name="+"
+    )
 
     parent_page_types = ["pages.EventIndexPage"]
     subpage_types: list[str] = []
@@ -168,6 +174,8 @@ class EventPage(Address, BasePage):
         FieldPanel("partner"),
         FieldPanel("themes"),
         FieldPanel("professionalisation_hours"),
+        FieldPanel("tech_worlds"),
+        FieldPanel("core_goals"),
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -82,6 +82,7 @@ class Command(BaseCommand):
         services.seed_loans(techniekhuizen, kit_pages)
         services.seed_newsletters(homes, regions, databank)
         services.seed_partner_offers()
+        services.seed_milestones(regions, techniekhuizen)
 
     def print_summary(self, seconds: float) -> None:
         stats = seed.STATS

@@ -1,0 +1,139 @@
+"""Which worlds of technology and SLO core goals a school's classes met, per school year and group.
+
+Counted from the lessons its classes were given (:func:`cms.dashboard.reach.booked_lessons`: one
+booking is one class, its group is the booking's group) and what each lesson offering addresses.
+The gaps are the worlds (and core goals) no class of that school met in that school year.
+
+Other sources (attended events once registrations name a school, kits lent once loans exist) are
+added to :data:`SOURCES` with one function each that yields (day, group, worlds, core goals).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from cms.bookings.models import LessonOffering
+from cms.dashboard import reach
+from cms.dashboard.services import school_year_start
+from cms.snippets.models import CoreGoal, School, TechWorld
+
+#: (school id, day, group, world ids, core goal ids): one activity of a class of the school.
+Activity = tuple[int, dt.date, int | None, frozenset[int], frozenset[int]]
+
+
+def _offering_terms() -> tuple[dict[int, frozenset[int]], dict[int, frozenset[int]]]:
+    worlds: dict[int, set[int]] = defaultdict(set)
+    goals: dict[int, set[int]] = defaultdict(set)
+    for offering_id, world_id in LessonOffering.tech_worlds.through.objects.values_list(
+        "lessonoffering_id", "techworld_id"
+    ):
+        worlds[offering_id].add(world_id)
+    for offering_id, goal_id in LessonOffering.core_goals.through.objects.values_list(
+        "lessonoffering_id", "coregoal_id"
+    ):
+        goals[offering_id].add(goal_id)
+    return ({k: frozenset(v) for k, v in worlds.items()}, {k: frozenset(v) for k, v in goals.items()})
+
+
+def given_lessons(school_ids: Iterable[int], today: dt.date) -> Iterable[Activity]:
+    """(school, lesson date, group, worlds, core goals) of every lesson the schools' classes were given."""
+    worlds, goals = _offering_terms()
+    rows = (
+        reach.booked_lessons(today)
+        .filter(school_id__in=list(school_ids))
+        .values_list("school_id", "slot__date", "group", "slot__offering_id")
+    )
+    for school_id, day, group, offering_id in rows.iterator():
+        yield school_id, day, group, worlds.get(offering_id, frozenset()), goals.get(offering_id, frozenset())
+
+
+SOURCES: list[Callable[[Iterable[int], dt.date], Iterable[Activity]]] = [given_lessons]
+
+
+@dataclass
+class GroupRow:
+    group: int | None
+    activities: int = 0
+    world_ids: set[int] = field(default_factory=set)
+    goal_ids: set[int] = field(default_factory=set)
+
+
+@dataclass
+class YearCoverage:
+    school_year: int
+    groups: list[GroupRow]
+    world_ids: set[int]
+    goal_ids: set[int]
+
+    @property
+    def label(self) -> str:
+        return f"{self.school_year}-{self.school_year + 1}"
+
+
+@dataclass
+class SchoolCoverage:
+    school: School
+    worlds: list[TechWorld]
+    goals: list[CoreGoal]
+    years: list[YearCoverage]
+
+    def world_gaps(self, year: YearCoverage) -> list[TechWorld]:
+        return [w for w in self.worlds if w.pk not in year.world_ids]
+
+    def goal_gaps(self, year: YearCoverage) -> list[CoreGoal]:
+        return [g for g in self.goals if g.pk not in year.goal_ids]
+
+
+def _activities(school_ids: Iterable[int], today: dt.date) -> Iterable[Activity]:
+    school_ids = list(school_ids)
+    for source in SOURCES:
+        yield from source(school_ids, today)
+
+
+def school_coverage(school: School, today: dt.date | None = None) -> SchoolCoverage:
+    """Per school year (newest first) and group: the worlds and core goals met, and the totals."""
+    today = today or timezone.localdate()
+    years: dict[int, dict[int | None, GroupRow]] = defaultdict(dict)
+    for _school, day, group, world_ids, goal_ids in _activities([school.pk], today):
+        row = years[school_year_start(day)].setdefault(group, GroupRow(group))
+        row.activities += 1
+        row.world_ids |= world_ids
+        row.goal_ids |= goal_ids
+    result = []
+    for year in sorted(years, reverse=True):
+        groups = sorted(years[year].values(), key=lambda r: (r.group is None, r.group or 0))
+        result.append(
+            YearCoverage(
+                year,
+                groups,
+                set().union(*(g.world_ids for g in groups)),
+                set().union(*(g.goal_ids for g in groups)),
+            )
+        )
+    return SchoolCoverage(school, list(TechWorld.objects.all()), list(CoreGoal.objects.all()), result)
+
+
+@dataclass
+class Matrix:
+    worlds: list[TechWorld]
+    rows: list[tuple[School, list[int]]]  # per school: activities per world (in the order of worlds)
+
+
+def region_matrix(region_id: int, school_year: int | None = None, today: dt.date | None = None) -> Matrix:
+    """Schools of the region x worlds of technology: how many given lessons addressed each world."""
+    today = today or timezone.localdate()
+    worlds = list(TechWorld.objects.all())
+    schools = list(School.objects.filter(region_id=region_id).order_by("name"))
+    index = {w.pk: i for i, w in enumerate(worlds)}
+    counts = {s.pk: [0] * len(worlds) for s in schools}
+    for school_id, day, _group, world_ids, _goals in _activities(counts, today):
+        if school_year is not None and school_year_start(day) != school_year:
+            continue
+        for world_id in world_ids:
+            counts[school_id][index[world_id]] += 1
+    return Matrix(worlds, [(s, counts[s.pk]) for s in schools])
