@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bookings', '0003_notifications_pending'),
+        ('bookings', '0004_booking_actual_pupils'),
         ('snippets', '0001_initial'),
     ]
 

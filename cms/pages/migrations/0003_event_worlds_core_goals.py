@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0001_initial'),
+        ('pages', '0002_event_series_and_occurrences'),
         ('snippets', '0001_initial'),
     ]
 
