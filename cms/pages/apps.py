@@ -8,6 +8,11 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self) -> None:
-        from . import api
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Site
+
+        from . import api, services
 
         api.register()
+        post_save.connect(services.forget_sites, sender=Site, dispatch_uid="pages_site_saved")
+        post_delete.connect(services.forget_sites, sender=Site, dispatch_uid="pages_site_deleted")
