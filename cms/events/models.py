@@ -12,7 +12,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from cms.participation.idempotency import new_idempotency_key
+from cms.participation.models import Participation
 from cms.text import SingleLineCharField
 
 
@@ -39,8 +39,9 @@ class EventCapacity(models.Model):
         return max(self.capacity - self.registered, 0)
 
 
-class EventRegistration(models.Model):
-    """One person's registration for an event: confirmed, on the waiting list, or cancelled."""
+class EventRegistration(Participation):
+    """One person's registration for an event: confirmed, on the waiting list, or cancelled (personal
+    data removed after a while, see :mod:`cms.events.privacy`)."""
 
     class Role(models.TextChoices):
         TEACHER = "teacher", _("teacher")
@@ -60,13 +61,6 @@ class EventRegistration(models.Model):
     organisation = SingleLineCharField(_("organisation or school"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.TEACHER)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED)
-    idempotency_key = models.CharField(
-        _("idempotency key"), max_length=64, unique=True, default=new_idempotency_key, editable=False
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    #: When personal data was removed (AVG), as on bookings; see :mod:`cms.events.privacy`.
-    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("event"),
@@ -92,7 +86,7 @@ class EventRegistration(models.Model):
         return f"{self.name} – {self.event_id}"
 
 
-class ChallengeTeam(models.Model):
+class ChallengeTeam(Participation):
     """A school's team for a challenge, registered until the challenge's deadline."""
 
     class Status(models.TextChoices):
@@ -112,12 +106,6 @@ class ChallengeTeam(models.Model):
     teacher_name = SingleLineCharField(_("supervising teacher"), max_length=120)
     teacher_email = models.EmailField(_("teacher's email"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.REGISTERED)
-    idempotency_key = models.CharField(
-        _("idempotency key"), max_length=64, unique=True, default=new_idempotency_key, editable=False
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("challenge"),
