@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install lint migrate seed messages bench clean prod-smoke
+.PHONY: run test install lint migrate seed messages bench clean prod-smoke package-check
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ test: install
 # exercised over HTTP; stops everything it started. Needs PostgreSQL and Redis (docs/deployment.md).
 prod-smoke: install
 	$(BIN)/python scripts/prod_smoke.py
+
+# The plugin set as a package: builds the wheel and takes the README's "Use in your own Wagtail
+# project" steps in a fresh `wagtail start` project (temporary folder, fresh virtualenv, SQLite).
+package-check: install
+	$(BIN)/python scripts/package_check.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -15,7 +15,7 @@ from cms.api.errors import ProblemSchema
 from cms.api.examples import openapi_examples
 from cms.api.schema_types import Id
 from cms.errors import NotFound
-from search_insight.services import site_for_request
+from cms.pages.services import site_for_request
 
 from . import api_examples as examples
 from . import services

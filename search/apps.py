@@ -6,6 +6,7 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = _("Databank search")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
         from cms.api.routers import register_router

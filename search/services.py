@@ -13,14 +13,13 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Site
 
-from search_insight import services as insight
-
 from .backends.base import SearchBackend, SearchParams, SearchResults, SimilarKit, Suggestion
 from .backends.database import DatabaseBackend
 from .backends.elasticsearch import ElasticsearchBackend
 from .materials import iter_materials, searchable_kits
 from .models import KitDownload, KitDownloadStats, LessonMaterial, PendingIndexUpdate
 from .promotions import pin_promotions
+from .signals import search_performed
 from .text import tokens
 
 logger = logging.getLogger(__name__)
@@ -50,11 +49,12 @@ SIMILAR_LIMIT = 6
 
 
 def search(params: SearchParams, *, site: Site | None = None) -> SearchResults:
-    """Answer a validated search with the editors' picks first; logged for the editors' reports."""
+    """Answer a validated search with the editors' picks first; ``search_performed`` tells listeners
+    (the search log) about it and the ``site`` it was made on."""
     params.validate()
     results = _backend_search(params)
     pin_promotions(results)
-    insight.log_search(results, site=site)
+    search_performed.send(sender=SearchResults, results=results, site=site)
     return results
 
 

@@ -12,13 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from cms.pages.models.lessonkit import LessonKitDownload
-from search_insight.services import site_for_request
+from cms.pages.services import site_for_request
 
 from . import presentation, services
 from .api import params_from_querydict
 from .backends.base import InvalidSearchParams, SearchParams
 from .facets import SORTS
 from .materials import searchable_kits
+from .signals import download_served
 
 SORT_LABELS = {
     "relevance": _("Relevance"),
@@ -65,6 +66,7 @@ def download_file(request: HttpRequest, download_id: int) -> FileResponse:
     document.file.open("rb")
     response = FileResponse(document.file, as_attachment=True, filename=document.filename)
     services.record_download(download.page_id, as_zip=False, document_id=download.document_id)
+    download_served.send(sender=LessonKitDownload, request=request, kit_id=download.page_id)
     return response
 
 
@@ -86,6 +88,7 @@ def download_kit_zip(request: HttpRequest, page_id: int) -> FileResponse:
                 archive.writestr(name, source.read())
     archive_file.seek(0)
     services.record_download(kit.pk, as_zip=True)
+    download_served.send(sender=LessonKitDownload, request=request, kit_id=kit.pk)
     return FileResponse(
         archive_file,
         as_attachment=True,

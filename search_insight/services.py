@@ -47,27 +47,8 @@ def normalise(q: str) -> str:
     return normalise_query_string(" ".join(q.split()))
 
 
-_site_by_host: dict[tuple[str, str], tuple[float, Site | None]] = {}
-
-
-def site_for_request(request: HttpRequest) -> Site | None:
-    """Wagtail's site for the request, cached in the process by host and port (no query per search)."""
-    try:
-        key = (request.get_host(), request.get_port())
-    except Exception:  # DisallowedHost: Wagtail falls back to the default site
-        key = ("", "")
-    now = time.monotonic()
-    cached = _site_by_host.get(key)
-    if cached and now - cached[0] < _REGION_TTL:
-        return cached[1]
-    site = Site.find_for_request(request)
-    _site_by_host[key] = (now, site)
-    return site
-
-
-def forget_sites(**kwargs) -> None:
-    """Signal receiver: a site or region changed, so the cached look-ups start over."""
-    _site_by_host.clear()
+def forget_regions(**kwargs) -> None:
+    """Signal receiver: a site or region changed, so the cached region look-ups start over."""
     _region_by_site.clear()
 
 
@@ -168,6 +149,17 @@ def carry_click(url: str, request: HttpRequest | None) -> str:
         return url
     token, _log_id, position = click
     return tracked_url(url, token, position)
+
+
+def search_logged(sender, *, results: SearchResults, site: Site | None = None, **kwargs) -> None:
+    """Receiver of ``search.signals.search_performed``: log the search, track its hits' links."""
+    log_search(results, site=site)
+
+
+def download_clicked(sender, *, request: HttpRequest, kit_id: int, **kwargs) -> None:
+    """Receiver of ``search.signals.download_served``: a file served from a search result is a click."""
+    if LOG_PARAM in request.GET:
+        record_click(request, kit_id, SearchClick.Kind.DOWNLOAD)
 
 
 def record_click(request: HttpRequest, kit_id: int, kind: str) -> SearchClick | None:

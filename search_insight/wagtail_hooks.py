@@ -65,6 +65,12 @@ def zero_results_panel(request, panels) -> None:
         panels.append(ZeroResultsPanel())
 
 
+@hooks.register("construct_download_url")
+def keep_search_reference(url: str, request) -> str:
+    """A download link on a kit opened from a search result keeps the search and the position."""
+    return services.carry_click(url, request)
+
+
 @hooks.register("before_serve_page")
 def count_result_opened(page, request, serve_args, serve_kwargs):
     """A kit opened from a search result link counts as a click at that position."""

@@ -8,3 +8,4 @@ class AccountsConfig(AppConfig):
     name = "cms.accounts"
     label = "accounts"
     verbose_name = _("Account security")
+    default_auto_field = "django.db.models.BigAutoField"

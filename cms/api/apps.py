@@ -8,6 +8,7 @@ class ApiConfig(AppConfig):
     name = "cms.api"
     label = "cms_api"
     verbose_name = _("API")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
         from wagtail.api.v3.api import api

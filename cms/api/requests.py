@@ -13,7 +13,6 @@ our form-backed endpoints through :func:`json_form_data`).
 
 import json
 import re
-import uuid
 from typing import Any
 
 from django.conf import settings
@@ -155,11 +154,10 @@ def strict_errors(schema: type[BaseModel], payload: dict[str, Any]) -> list[dict
 
 
 def json_form_data(request: HttpRequest, schema: type[BaseModel]) -> dict[str, Any]:
-    """The body's JSON object as form data for a form-backed endpoint, plus an ``idempotency_key``.
+    """The body's JSON object as form data for a form-backed endpoint.
 
     Values must have the types ``schema`` declares (else a 400 with field errors, as for any
-    schema); the form then checks the rules. The key comes from the ``Idempotency-Key`` header, else
-    the body, else a new one, so a client that retries with the same key gets the first result.
+    schema); the form then checks the rules.
     """
     payload = request_json(request)
     if not isinstance(payload, dict) or not payload:
@@ -167,8 +165,4 @@ def json_form_data(request: HttpRequest, schema: type[BaseModel]) -> dict[str, A
         raise _refusal(400, message, "invalid_json")
     if errors := strict_errors(schema, payload):
         raise NinjaValidationError(errors)
-    data = {k: v for k, v in payload.items() if isinstance(v, str | int | float | bool) or v is None}
-    data["idempotency_key"] = (
-        request.headers.get("Idempotency-Key") or data.get("idempotency_key") or uuid.uuid4().hex
-    )
-    return data
+    return {k: v for k, v in payload.items() if isinstance(v, str | int | float | bool) or v is None}

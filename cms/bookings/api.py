@@ -16,11 +16,11 @@ from ninja.responses import Status
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms import ratelimit
-from cms.api.errors import ProblemSchema, invalid_form
+from cms.api.errors import ProblemSchema
 from cms.api.examples import openapi_examples
-from cms.api.requests import json_form_data
 from cms.api.routers import register_router
 from cms.api.schema_types import Consent, Id, LocalTime, StrictBody
+from cms.participation.api import check_form, form_data
 
 from . import api_examples as examples
 from . import services
@@ -134,10 +134,6 @@ class CancelIn(StrictBody):
     token: str
 
 
-def _data(request: HttpRequest, schema: type[StrictBody]) -> dict:
-    return json_form_data(request, schema)
-
-
 @router.get(
     "/offerings/",
     response={200: list[OfferingOut], 400: ProblemSchema},
@@ -171,12 +167,8 @@ def list_offerings(request: HttpRequest, techniekhuis: Id | None = None, **kwarg
 )
 def create_booking(request: HttpRequest):
     ratelimit.check(request, "bookings")
-    data = _data(request, BookingIn)
-    data["school"] = data.pop("school_id", None)
-    form = BookingForm(data=data)
-    if not form.is_valid():
-        message = _("The booking could not be saved; see the errors per field.")
-        raise invalid_form(form, message, names={"school": "school_id"})
+    form = BookingForm(data=form_data(request, BookingIn))
+    check_form(form, _("The booking could not be saved; see the errors per field."))
     try:
         result = services.book_slot(form.booking_request())
     except services.SlotFull as error:
@@ -231,13 +223,12 @@ class ChangeOut(BookingOut):
 )
 def change_booking(request: HttpRequest):
     ratelimit.check(request, "bookings")
-    data = _data(request, ChangeIn)
+    data = form_data(request, ChangeIn)
     token = str(data.get("token", ""))
     booking = services.booking_for_token(token)
     current = ChangeBookingForm.current_values(booking)
     form = ChangeBookingForm(booking, data={**current, **{k: v for k, v in data.items() if k in current}})
-    if not form.is_valid():
-        raise invalid_form(form, _("The booking could not be changed; see the errors per field."))
+    check_form(form, _("The booking could not be changed; see the errors per field."))
     result = services.change_booking(token, form.changes())
     result.booking.changed = result.changed  # ChangeOut reads it next to the booking's fields
     return Status(200, result.booking)

@@ -57,11 +57,9 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
     )
     school = SchoolChoiceField(
         label=_("Which school is yours?"),
-        required=False,
         queryset=bookable_schools(),
         widget=forms.HiddenInput,
         empty_label=None,
-        error_messages={"invalid_choice": _("Choose a school from the list.")},
     )
     contact_name = SingleLineField(
         label=_("Contact person"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from cms.participation.idempotency import new_idempotency_key
+from cms.participation.models import Participation
 from cms.text import SingleLineCharField
 
 
@@ -230,7 +230,7 @@ class TimeSlot(models.Model):
         return self.classes_left == 0 or self.pupils_left == 0
 
 
-class Booking(models.Model):
+class Booking(Participation):
     """A primary school's booking of one slot for one class (group 3-8)."""
 
     class Status(models.TextChoices):
@@ -266,21 +266,11 @@ class Booking(models.Model):
     amount_owed = models.DecimalField(
         _("own contribution owed (EUR)"), max_digits=8, decimal_places=2, default=Decimal("0.00")
     )
-    idempotency_key = models.CharField(
-        _("idempotency key"),
-        max_length=64,
-        unique=True,
-        default=new_idempotency_key,
-        editable=False,
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True, editable=False)
     #: Set in the transaction that creates the booking and cleared in the transaction that queues
     #: its mails (after commit, outside the slot lock). A booking still flagged after a crash is
     #: picked up by ``queue_booking_mails``: the flag is the durable outbox record for those mails.
     notifications_pending = models.BooleanField(_("mails still to be queued"), default=False, editable=False)
-    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("slot"),

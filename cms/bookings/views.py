@@ -5,8 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from cms import ratelimit
-from cms.errors import TooManyRequests
+from cms.participation.views import submit
 from cms.signed_links import InvalidLink
 
 from . import services
@@ -26,17 +25,15 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = BookingForm(request.POST, offering=slot.offering)
-        status = 400
-        try:
-            ratelimit.check(request, "bookings")
-            if form.is_valid():
-                result = services.book_slot(form.booking_request())
-                return redirect("bookings:done", token=DONE_LINK.make_object(result.booking.pk))
-        except TooManyRequests as refusal:
-            form.add_error(None, refusal.message)
-            status = refusal.status
-        except services.BookingError as error:
-            form.add_domain_error(error)
+        booking, status = submit(
+            request,
+            form,
+            "bookings",
+            lambda form: services.book_slot(form.booking_request()).booking,
+            services.BookingError,
+        )
+        if booking is not None:
+            return redirect("bookings:done", token=DONE_LINK.make_object(booking.pk))
     else:
         form = BookingForm(initial={"slot": slot.pk}, offering=slot.offering)
     return render(request, "bookings/booking_form.html", {"form": form, "slot": slot}, status=status)

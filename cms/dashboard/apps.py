@@ -6,3 +6,4 @@ class DashboardConfig(AppConfig):
     name = "cms.dashboard"
     label = "dashboard"
     verbose_name = _("Funders' dashboard")
+    default_auto_field = "django.db.models.BigAutoField"

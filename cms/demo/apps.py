@@ -6,3 +6,4 @@ class DemoConfig(AppConfig):
     name = "cms.demo"
     label = "demo"
     verbose_name = _("Demo content")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -13,12 +13,12 @@ from cms import ratelimit
 from cms.api.errors import ProblemSchema, invalid_form
 from cms.api.examples import openapi_examples
 from cms.api.routers import register_router
+from cms.files.uploads import ALLOWED_TYPES
 
 from . import api_examples as examples
 from .contributions import submit_contribution
 from .forms import ContributionForm
 from .preview import preview_content, resolve_preview_token
-from .uploads import ALLOWED_TYPES
 from .views import too_many_submissions
 
 router = Router(tags=["contributions"])

@@ -6,6 +6,7 @@ class EditorialConfig(AppConfig):
     name = "cms.editorial"
     label = "editorial"
     verbose_name = _("Editorial workflow")
+    default_auto_field = "django.db.models.BigAutoField"
     #: Default rate limits (``RATE_LIMITS`` overrides): contributions per client address.
     rate_limits = {"editorial.contributions": (5, 3600)}
 

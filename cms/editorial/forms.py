@@ -1,16 +1,14 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents.forms import BaseDocumentForm
 
+from cms.files.uploads import ALLOWED_TYPES, max_files, validate_upload
 from cms.snippets.forms import HoneypotForm
 from cms.snippets.models import TargetGroup, Theme
 from cms.text import SingleLineField
 
 from .contributions import ContributionData
-from .uploads import ALLOWED_TYPES, max_files, validate_archive_limits, validate_upload
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -103,14 +101,3 @@ class ContributionForm(HoneypotForm):
             licence_consent=data["licence_consent"],
             files=data["files"],
         )
-
-
-class DocumentForm(BaseDocumentForm):
-    """Wagtail's document form (``WAGTAILDOCS_DOCUMENT_FORM_BASE``, single and multiple upload):
-    a ZIP-based file must stay within the same unpacking limits as a contribution."""
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if isinstance(upload, UploadedFile):
-            validate_archive_limits(upload)
-        return upload

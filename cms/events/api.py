@@ -14,13 +14,13 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from cms import ratelimit
-from cms.api.errors import ProblemSchema, invalid_form
+from cms.api.errors import ProblemSchema
 from cms.api.examples import openapi_examples
-from cms.api.requests import json_form_data
 from cms.api.routers import register_router
 from cms.api.schema_types import Consent, Id, StrictBody
 from cms.errors import NotFound
 from cms.pages.models import ChallengePage, EventPage
+from cms.participation.api import check_form, form_data
 
 from . import api_examples as examples
 from . import services
@@ -111,13 +111,7 @@ class RegistrationCancelIn(StrictBody):
 
 
 def _check_form(form) -> None:
-    if not form.is_valid():
-        message = _("The registration could not be saved; see the errors per field.")
-        raise invalid_form(form, message, names={"school": "school_id"})
-
-
-def _data(request: HttpRequest, schema: type[StrictBody]) -> dict:
-    return json_form_data(request, schema)
+    check_form(form, _("The registration could not be saved; see the errors per field."))
 
 
 @registration_router.post(
@@ -161,7 +155,7 @@ def create_registration(request: HttpRequest, event_id: Id):
     event = EventPage.objects.live().public().filter(pk=event_id).prefetch_related("occurrences").first()
     if event is None:
         raise NotFound(_("This event does not exist."))
-    form = RegistrationForm(data=_data(request, RegistrationIn), event=event)
+    form = RegistrationForm(data=form_data(request, RegistrationIn), event=event)
     _check_form(form)
     try:
         result = services.register_for_event(form.registration_request(event_id))
@@ -199,9 +193,7 @@ def create_team(request: HttpRequest, challenge_id: Id):
     ratelimit.check(request, "events.teams")
     if not ChallengePage.objects.live().public().filter(pk=challenge_id).exists():
         raise NotFound(_("This challenge does not exist."))
-    data = _data(request, TeamIn)
-    data["school"] = data.pop("school_id", None)
-    form = TeamForm(data=data)
+    form = TeamForm(data=form_data(request, TeamIn))
     _check_form(form)
     result = services.register_team(form.team_request(challenge_id))
     return Status(201 if result.created else 200, result.team)

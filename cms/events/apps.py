@@ -6,6 +6,7 @@ class EventsConfig(AppConfig):
     name = "cms.events"
     label = "events"
     verbose_name = _("Event and challenge registrations")
+    default_auto_field = "django.db.models.BigAutoField"
     #: Default rate limits (``RATE_LIMITS`` overrides): registration and team forms and API, per client address.
     rate_limits = {"events.registrations": (20, 600), "events.teams": (20, 600)}
 

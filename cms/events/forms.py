@@ -82,10 +82,8 @@ class RegistrationForm(ParticipationForm):
 class TeamForm(ParticipationForm, NewSchoolFieldsForm):
     school = SchoolChoiceField(
         label=_("Your school"),
-        required=False,
         queryset=School.objects.all(),
         empty_label=_("— my school is not in this list —"),
-        error_messages={"invalid_choice": _("Choose a school from the list.")},
     )
     school_type = forms.ChoiceField(
         label=_("Type of school"),

@@ -16,7 +16,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from cms.participation.idempotency import new_idempotency_key
+from cms.participation.models import Participation
 from cms.text import SingleLineCharField
 
 
@@ -60,10 +60,11 @@ class OccurrenceCapacity(models.Model):
         return f"{self.occurrence_id}: {self.registered}/{self.capacity or '∞'}"
 
 
-class EventRegistration(models.Model):
+class EventRegistration(Participation):
     """One person's registration for an event (the whole series, or one date of it).
 
-    Confirmed or on the waiting list while open; it ends as attended, no-show or cancelled.
+    Confirmed or on the waiting list while open; it ends as attended, no-show or cancelled (personal
+    data removed after a while, see :mod:`cms.events.privacy`).
     """
 
     class Role(models.TextChoices):
@@ -99,13 +100,6 @@ class EventRegistration(models.Model):
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.TEACHER)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED)
     at_the_door = models.BooleanField(_("registered at the door"), default=False, editable=False)
-    idempotency_key = models.CharField(
-        _("idempotency key"), max_length=64, unique=True, default=new_idempotency_key, editable=False
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    #: When personal data was removed (AVG), as on bookings; see :mod:`cms.events.privacy`.
-    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("event"),
@@ -173,7 +167,7 @@ class Attendance(models.Model):
         return f"{self.registration_id} @ {self.occurrence_id}"
 
 
-class ChallengeTeam(models.Model):
+class ChallengeTeam(Participation):
     """A school's team for a challenge, registered until the challenge's deadline."""
 
     class Status(models.TextChoices):
@@ -193,12 +187,6 @@ class ChallengeTeam(models.Model):
     teacher_name = SingleLineCharField(_("supervising teacher"), max_length=120)
     teacher_email = models.EmailField(_("teacher's email"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.REGISTERED)
-    idempotency_key = models.CharField(
-        _("idempotency key"), max_length=64, unique=True, default=new_idempotency_key, editable=False
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("challenge"),

@@ -6,9 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cms import ratelimit
-from cms.errors import TooManyRequests
 from cms.pages.models import ChallengePage, EventPage, HomePage
+from cms.participation.views import submit
 
 from . import calendars, services
 from .forms import RegistrationForm, TeamForm
@@ -23,23 +22,17 @@ def _public(model):
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(_public(EventPage), pk=event_id)
-    status = 200
-    registration = None
-    if request.method == "POST":
-        form = RegistrationForm(request.POST, event=event)
-        try:
-            ratelimit.check(request, "events.registrations")
-            if form.is_valid():
-                registration = services.register_for_event(form.registration_request(event.pk)).registration
-        except TooManyRequests as refusal:
-            form.add_error(None, refusal.message)
-            status = refusal.status
-        except services.RegistrationError as error:
-            form.add_domain_error(error)
-        if registration is None and status == 200:
-            status = 400
+    if request.method != "POST":
+        form, registration, status = RegistrationForm(event=event), None, 200
     else:
-        form = RegistrationForm(event=event)
+        form = RegistrationForm(request.POST, event=event)
+        registration, status = submit(
+            request,
+            form,
+            "events.registrations",
+            lambda form: services.register_for_event(form.registration_request(event.pk)).registration,
+            services.RegistrationError,
+        )
     context = {"form": form, "event": event, "places_left": places_left(event), "registration": registration}
     return render(request, "events/registration_form.html", context, status=status)
 
@@ -66,23 +59,17 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def register_team(request: HttpRequest, challenge_id: int) -> HttpResponse:
     challenge = get_object_or_404(_public(ChallengePage), pk=challenge_id)
-    status = 200
-    team = None
-    if request.method == "POST":
-        form = TeamForm(request.POST)
-        try:
-            ratelimit.check(request, "events.teams")
-            if form.is_valid():
-                team = services.register_team(form.team_request(challenge.pk)).team
-        except TooManyRequests as refusal:
-            form.add_error(None, refusal.message)
-            status = refusal.status
-        except services.RegistrationError as error:
-            form.add_domain_error(error)
-        if team is None and status == 200:
-            status = 400
+    if request.method != "POST":
+        form, team, status = TeamForm(), None, 200
     else:
-        form = TeamForm()
+        form = TeamForm(request.POST)
+        team, status = submit(
+            request,
+            form,
+            "events.teams",
+            lambda form: services.register_team(form.team_request(challenge.pk)).team,
+            services.RegistrationError,
+        )
     context = {"form": form, "challenge": challenge, "team": team}
     return render(request, "events/team_form.html", context, status=status)
 

@@ -8,6 +8,7 @@ class FilesConfig(AppConfig):
     name = "cms.files"
     label = "files"
     verbose_name = _("Files")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
         from . import api

@@ -6,3 +6,4 @@ class OutboxConfig(AppConfig):
     name = "cms.outbox"
     label = "outbox"
     verbose_name = _("Outgoing mail")
+    default_auto_field = "django.db.models.BigAutoField"

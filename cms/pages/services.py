@@ -1,10 +1,17 @@
 """Small helpers shared by the page types' views and by the apps that link to pages."""
 
+import time
+
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, Site
+
+#: How long a host's site stays cached in the process (a changed site clears the cache anyway).
+SITE_TTL = 300.0
+_site_by_host: dict[tuple[str, str], tuple[float, Site | None]] = {}
 
 
 def paginate(request, queryset, per_page: int) -> PaginatorPage:
@@ -33,3 +40,23 @@ def site_root_url(page: Page | Site | None, default: str | None = None) -> str:
     if site is not None:
         return site.root_url.rstrip("/")
     return (default or getattr(settings, "WAGTAILADMIN_BASE_URL", None) or "http://localhost").rstrip("/")
+
+
+def site_for_request(request: HttpRequest) -> Site | None:
+    """Wagtail's site for the request, cached in the process by host and port (no query per request)."""
+    try:
+        key = (request.get_host(), request.get_port())
+    except Exception:  # DisallowedHost: Wagtail falls back to the default site
+        key = ("", "")
+    now = time.monotonic()
+    cached = _site_by_host.get(key)
+    if cached and now - cached[0] < SITE_TTL:
+        return cached[1]
+    site = Site.find_for_request(request)
+    _site_by_host[key] = (now, site)
+    return site
+
+
+def forget_sites(**kwargs) -> None:
+    """Signal receiver: a site changed, so :func:`site_for_request` looks again."""
+    _site_by_host.clear()

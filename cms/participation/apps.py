@@ -8,3 +8,4 @@ class ParticipationConfig(AppConfig):
     name = "cms.participation"
     label = "participation"
     verbose_name = _("Participation")
+    default_auto_field = "django.db.models.BigAutoField"

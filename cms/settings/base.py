@@ -211,7 +211,7 @@ EDITORIAL_PREVIEW_TOKEN_MAX_AGE = 60 * 60
 ARCHIVE_MAX_UNCOMPRESSED_SIZE = 100 * 1024 * 1024
 ARCHIVE_MAX_COMPRESSION_RATIO = 100
 ARCHIVE_MAX_MEMBERS = 10_000
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.editorial.forms.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.files.forms.DocumentForm"
 
 # --- search insight: the databank search log (no personal data), kept this many months ---
 SEARCH_LOG_RETENTION_MONTHS = int(os.environ.get("SEARCH_LOG_RETENTION_MONTHS", "13"))

@@ -6,3 +6,4 @@ class SnippetsConfig(AppConfig):
     name = "cms.snippets"
     label = "snippets"
     verbose_name = _("Taxonomies and reference data")
+    default_auto_field = "django.db.models.BigAutoField"

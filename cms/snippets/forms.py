@@ -66,6 +66,13 @@ class HoneypotForm(forms.Form):
 
 
 class SchoolChoiceField(forms.ModelChoiceField):
+    """Optional by default: a form that offers known schools also takes a new one's details."""
+
+    default_error_messages = {"invalid_choice": _("Choose a school from the list.")}
+
+    def __init__(self, *args, required: bool = False, **kwargs):
+        super().__init__(*args, required=required, **kwargs)
+
     def label_from_instance(self, obj: School) -> str:
         return f"{obj.name} ({obj.brin_code}){', ' + obj.city if obj.city else ''}"
 

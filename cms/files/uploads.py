@@ -1,4 +1,4 @@
-"""Checks on files that anonymous teachers upload.
+"""Checks on uploaded files: what anonymous teachers contribute, and every Wagtail document.
 
 The extension says what a file claims to be; the first bytes ("magic numbers", read with the
 ``filetype`` package) say what it is. Both must agree and be on the allow-list, so an
