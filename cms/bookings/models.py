@@ -53,6 +53,13 @@ class LessonOffering(index.Indexed, models.Model):
     target_groups = models.ManyToManyField(
         "snippets.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
     )
+    themes = models.ManyToManyField(
+        "snippets.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="+",
+        help_text=_("Teachers filter the lessons on the booking page by theme."),
+    )
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=90)
     max_pupils_per_class = models.PositiveSmallIntegerField(
         _("maximum pupils per class"), default=32, validators=[MinValueValidator(1)]
@@ -78,6 +85,7 @@ class LessonOffering(index.Indexed, models.Model):
         FieldPanel("location_name"),
         FieldPanel("description"),
         FieldPanel("target_groups"),
+        FieldPanel("themes"),
         FieldRowPanel(
             [FieldPanel("duration_minutes"), FieldPanel("max_pupils_per_class"), FieldPanel("price")]
         ),

@@ -6,7 +6,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from .modeladmin import BookingsGroup, is_coordinator, manages_all_bookings, visible_bookings
 from .models import Booking
-from .queries import bookable_offerings
+from .queries import OfferingFilters, bookable_offerings
 
 modeladmin_register(BookingsGroup)
 
@@ -14,7 +14,7 @@ modeladmin_register(BookingsGroup)
 @hooks.register("techniekhuis_page_sections")
 def lesson_offerings_section(page, request) -> str:
     """The techniekhuis page lists its bookable lessons with their open slots and places left."""
-    offerings = list(bookable_offerings(page.pk))
+    offerings = list(bookable_offerings(OfferingFilters(techniekhuis=page.pk)))
     if not offerings:
         return ""
     return render_to_string(
