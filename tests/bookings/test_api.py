@@ -326,7 +326,7 @@ def test_offerings_take_the_filters_of_the_booking_page(client, region_site):
     assert titles(region="elders") == []
     item = client.get(URL + "offerings/", {"date_from": later.isoformat()}).json()["items"][0]
     assert [s["date"] for s in item["slots"]] == [later.isoformat()]  # only the period's slots
-    item = client.get(URL + "offerings/", {"group": 8}).json()["items"][0]
+    item = client.get(URL + "offerings/", {"theme": "energie", "group": 8}).json()["items"][0]
     assert item["groups"] == [7, 8]
     assert item["themes"] == [{"id": theme.pk, "name": theme.name}]
     assert item["slots"][0]["id"] == soon.pk
