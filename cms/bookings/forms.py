@@ -283,12 +283,28 @@ class OfferingFilterForm(forms.Form):
     Every field is optional; a value that cannot be used is left out, with its message shown.
     """
 
-    group = forms.TypedChoiceField(label=_("Group"), required=False, coerce=int, empty_value=None)
+    group = forms.TypedChoiceField(
+        label=_("Group"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Choose a group from the list (3 to 8).")},
+    )
     techniekhuis = forms.TypedChoiceField(
-        label=_("Techniekhuis"), required=False, coerce=int, empty_value=None
+        label=_("Techniekhuis"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("This techniekhuis has no lessons to book at the moment.")},
     )
     month = forms.CharField(label=_("Month"), required=False, widget=forms.Select)
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    theme = forms.ChoiceField(
+        label=_("Theme"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("No lessons with the theme “%(value)s” can be booked at the moment.")
+        },
+    )
 
     def __init__(self, data, *, options: FilterOptions):
         super().__init__(data)
