@@ -34,7 +34,7 @@ def lessons(region_site):
     solar.themes.set([energy])
     for days in (7, 14, 21, 28, 35):
         TimeSlotFactory(offering=bridges, date=in_days(days), capacity_classes=2)
-    TimeSlotFactory(offering=solar, date=in_days(40), capacity_classes=1)
+    TimeSlotFactory(offering=solar, date=in_days(70), capacity_classes=1)  # a later month
     closed = TimeSlotFactory(offering=bridges, booking_deadline=timezone.now() - dt.timedelta(hours=1))
     other = RegionSite(hostname="goal.localhost", is_default=False)
     elsewhere = TechniekhuisPageFactory(parent=other.techniekhuizen, title="Techniekbus Gorinchem")
@@ -70,10 +70,7 @@ def test_each_filter_narrows_the_list_and_the_url_keeps_it(client, lessons, quer
     if "techniekhuis" in query:
         query = {"techniekhuis": str(lessons[query["techniekhuis"]].pk)}
     if "month" in query:
-        solar_day = in_days(40)
-        if solar_day.month == in_days(35).month:  # both in one month: the test needs them apart
-            pytest.skip("the solar lesson falls in the month of the last bridges slot")
-        query = {"month": f"{solar_day:%Y-%m}"}
+        query = {"month": f"{in_days(70):%Y-%m}"}
     response = client.get(URL, query)
     html = response.content.decode()
 
