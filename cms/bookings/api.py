@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
@@ -26,7 +26,7 @@ from . import api_examples as examples
 from . import services
 from .forms import BookingForm, ChangeBookingForm
 from .models import Booking, LessonOffering, TimeSlot
-from .queries import bookable_offerings
+from .queries import OfferingFilters, bookable_offerings
 
 router = Router(tags=["bookings"])
 
@@ -65,7 +65,11 @@ class OfferingOut(Schema):
     max_pupils_per_class: int
     price: Decimal
     target_groups: list[TermOut]
-    slots: list[SlotOut]
+    groups: list[int] = Field(description="The groups (3-8) a class may book this lesson for.")
+    themes: list[TermOut]
+    slots: list[SlotOut] = Field(
+        description="Open time slots (in the period, if one was asked), soonest first."
+    )
 
     @staticmethod
     def resolve_techniekhuis(offering: LessonOffering) -> str | None:
@@ -82,6 +86,47 @@ class OfferingOut(Schema):
     @staticmethod
     def resolve_target_groups(offering: LessonOffering) -> list:
         return list(offering.target_groups.all())
+
+    @staticmethod
+    def resolve_groups(offering: LessonOffering) -> list[int]:
+        return services.offering_groups(offering)
+
+    @staticmethod
+    def resolve_themes(offering: LessonOffering) -> list:
+        return list(offering.themes.all())
+
+
+class OfferingFilterQuery(Schema):
+    """The filters of the public "Boek een les" page, by the same names."""
+
+    techniekhuis: Id | None = Field(None, description="Id of the techniekhuis page.", examples=[12])
+    group: int | None = Field(
+        None, ge=3, le=8, description="A class's group: lessons it may book.", examples=[6]
+    )
+    theme: str | None = Field(None, max_length=120, description="Theme slug.", examples=["energie"])
+    region: str | None = Field(
+        None, max_length=120, description="Slug of the techniekhuis's region.", examples=["techtown"]
+    )
+    date_from: dt.date | None = Field(
+        None,
+        description="Only lessons with an open slot on or after this day (and only those slots).",
+        examples=["2027-03-01"],
+    )
+    date_to: dt.date | None = Field(
+        None,
+        description="Only lessons with an open slot on or before this day (and only those slots).",
+        examples=["2027-03-31"],
+    )
+
+    def to_filters(self) -> OfferingFilters:
+        return OfferingFilters(
+            techniekhuis=self.techniekhuis,
+            group=self.group,
+            theme=self.theme,
+            region=self.region,
+            date_from=self.date_from,
+            date_to=self.date_to,
+        )
 
 
 class BookingIn(StrictBody):
@@ -138,13 +183,18 @@ class CancelIn(StrictBody):
     "/offerings/",
     response={200: list[OfferingOut], 400: ProblemSchema},
     operation_id="bookings_offerings",
-    summary="List bookable lesson offerings",
-    description="Active lesson offerings with their open time slots and live availability.",
+    summary="List bookable lesson offerings with their open time slots",
+    description=(
+        "Active lesson offerings, the soonest open time slot first, with their open slots and live "
+        "availability: the list of the public page *Boek een les* (`/boeken/`), with the same filters. "
+        "`group` keeps the lessons a class of that group may book (`groups` of each lesson); a period "
+        "(`date_from`, `date_to`) keeps the lessons with an open slot in it and lists only those slots."
+    ),
     openapi_extra=openapi_examples(responses={200: examples.OFFERINGS}),
 )
 @paginate(WagtailLimitOffsetPagination)
-def list_offerings(request: HttpRequest, techniekhuis: Id | None = None, **kwargs):
-    return bookable_offerings(techniekhuis)
+def list_offerings(request: HttpRequest, filters: Query[OfferingFilterQuery], **kwargs):
+    return bookable_offerings(filters.to_filters())
 
 
 @router.post(

@@ -29,6 +29,8 @@ OFFERINGS = {
             "max_pupils_per_class": 30,
             "price": "150.00",
             "target_groups": [{"id": 5, "name": "po groep 7/8"}],
+            "groups": [7, 8],
+            "themes": [{"id": 3, "name": "Digitalisering"}],
             "slots": [SLOT],
         }
     ],

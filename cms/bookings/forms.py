@@ -1,5 +1,9 @@
 """The booking form: one set of validation rules for the public form and the JSON API."""
 
+import calendar
+import datetime as dt
+import re
+
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.formats import date_format
@@ -14,7 +18,14 @@ from cms.snippets.services import NewSchool
 from cms.text import SingleLineField
 
 from .models import Booking, LessonOffering, TimeSlot
-from .queries import bookable_schools, exact_school_match, find_schools, open_slots
+from .queries import (
+    FilterOptions,
+    OfferingFilters,
+    bookable_schools,
+    exact_school_match,
+    find_schools,
+    open_slots,
+)
 from .services import (
     GROUPS,
     BookingChanges,
@@ -258,4 +269,83 @@ class ChangeBookingForm(DomainErrorsMixin, forms.Form):
             contact_name=data["contact_name"],
             phone=data["phone"],
             notes=data["notes"],
+        )
+
+
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class OfferingFilterForm(forms.Form):
+    """The filters of the public "Boek een les" page (a GET form; the API takes the same names).
+
+    Every field is optional; a value that cannot be used is left out, with its message shown.
+    """
+
+    group = forms.TypedChoiceField(
+        label=_("Group"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Choose a group from the list (3 to 8).")},
+    )
+    techniekhuis = forms.TypedChoiceField(
+        label=_("Techniekhuis"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("This techniekhuis has no lessons to book at the moment.")},
+    )
+    month = forms.CharField(label=_("Month"), required=False, widget=forms.Select)
+    theme = forms.ChoiceField(
+        label=_("Theme"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("No lessons with the theme “%(value)s” can be booked at the moment.")
+        },
+    )
+
+    def __init__(self, data, *, options: FilterOptions):
+        super().__init__(data)
+        self.fields["group"].choices = [
+            ("", _("All groups")),
+            *((n, _("group %(n)s") % {"n": n}) for n in GROUPS),
+        ]
+        self.fields["techniekhuis"].choices = [
+            ("", _("All techniekhuizen")),
+            *((house.pk, house.title) for house in options.techniekhuizen),
+        ]
+        months = [f"{day:%Y-%m}" for day in options.months]
+        asked = (data or {}).get("month", "")
+        if (found := MONTH_RE.match(asked)) and 1 <= int(found[2]) <= 12 and asked not in months:
+            # a shared link to a month without open slots: shown, and the list says so
+            months = sorted([*months, asked])
+        self.fields["month"].widget.choices = [
+            ("", _("Any date")),
+            *((value, date_format(dt.date(int(value[:4]), int(value[5:]), 1), "F Y")) for value in months),
+        ]
+        self.fields["theme"].choices = [("", _("All themes")), *((t.slug, t.name) for t in options.themes)]
+        for field in self.fields.values():
+            field.widget.attrs["data-instant"] = ""
+
+    def clean_month(self) -> tuple[dt.date, dt.date] | None:
+        value = self.cleaned_data["month"]
+        if not value:
+            return None
+        found = MONTH_RE.match(value)
+        if not found or not 1 <= int(found[2]) <= 12 or int(found[1]) < 2000:
+            raise forms.ValidationError(_("Choose a month from the list."), code="invalid_month")
+        year, month = int(found[1]), int(found[2])
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+    def to_filters(self, region: str | None = None) -> OfferingFilters:
+        """The filters from the valid fields (call after ``is_valid``); ``region``: the site's."""
+        data = getattr(self, "cleaned_data", {})
+        first, last = data.get("month") or (None, None)
+        return OfferingFilters(
+            techniekhuis=data.get("techniekhuis"),
+            group=data.get("group"),
+            theme=data.get("theme") or None,
+            region=region,
+            date_from=first,
+            date_to=last,
         )

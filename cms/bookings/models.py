@@ -58,7 +58,13 @@ class LessonOffering(index.Indexed, models.Model):
     tech_worlds = models.ManyToManyField(
         "snippets.TechWorld", verbose_name=_("worlds of technology"), blank=True, related_name="+"
     )
-    themes = models.ManyToManyField("snippets.Theme", verbose_name=_("themes"), blank=True, related_name="+")
+    themes = models.ManyToManyField(
+        "snippets.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="+",
+        help_text=_("Teachers filter the lessons on the booking page by theme."),
+    )
     core_goals = models.ManyToManyField(
         "snippets.CoreGoal", verbose_name=_("SLO core goals"), blank=True, related_name="+"
     )

@@ -144,11 +144,17 @@ def offering_groups(offering: LessonOffering) -> list[int]:
     """
     groups: set[int] = set()
     for term in offering.target_groups.all():
-        found = _GROUP_NUMBERS.search(term.name.lower()) or _GROUP_NUMBERS.search(term.slug)
-        if term.level == TargetGroup.Level.PO and found:
-            first, last = int(found[1]), int(found[2] or found[1])
-            groups.update(range(first, last + 1))
-    return sorted(groups.intersection(GROUPS)) or list(GROUPS)
+        groups.update(term_groups(term))
+    return sorted(groups) or list(GROUPS)
+
+
+def term_groups(term: TargetGroup) -> set[int]:
+    """The bookable groups (3-8) a target group names: "po groep 5/6" gives {5, 6}; others none."""
+    found = _GROUP_NUMBERS.search(term.name.lower()) or _GROUP_NUMBERS.search(term.slug)
+    if term.level != TargetGroup.Level.PO or not found:
+        return set()
+    first, last = int(found[1]), int(found[2] or found[1])
+    return set(range(first, last + 1)).intersection(GROUPS)
 
 
 def check_group(group: int, offering: LessonOffering) -> None:

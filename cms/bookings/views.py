@@ -1,22 +1,68 @@
 """Public booking pages: thin views around :mod:`cms.bookings.services`."""
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from cms.participation.views import submit
 from cms.signed_links import InvalidLink
+from cms.snippets.models import Region
 
 from . import services
-from .forms import BookingForm, ChangeBookingForm
+from .forms import BookingForm, ChangeBookingForm, OfferingFilterForm
 from .models import Booking
-from .queries import bookable_offerings, open_slots
+from .queries import bookable_offerings, offering_filter_options, open_slots
 from .tokens import DONE_LINK
+
+#: Lessons per page of the booking list.
+PAGE_SIZE = 10
+
+
+def _site_region(request: HttpRequest) -> str | None:
+    """The slug of the region whose site serves the request (its lessons are the ones listed)."""
+    site = Site.find_for_request(request)
+    return Region.objects.filter(site=site).values_list("slug", flat=True).first() if site else None
 
 
 def offering_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "bookings/offering_list.html", {"offerings": bookable_offerings()})
+    """ "Boek een les": the region's bookable lessons with their next open slots, filtered by a GET form
+    (the URL keeps the state); ``/api/v3/bookings/offerings/`` lists the same with the same filters."""
+    region = _site_region(request)
+    form = OfferingFilterForm(request.GET, options=offering_filter_options(region))
+    form.is_valid()
+    filters = form.to_filters(region)
+    page = Paginator(bookable_offerings(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    chips = []  # the active filters, each with a link that removes it
+    for name in ("group", "techniekhuis", "month", "theme"):
+        if form.cleaned_data.get(name) in (None, ""):
+            continue
+        field = form[name]
+        labels = {str(value): label for value, label in field.field.widget.choices}
+        query = request.GET.copy()
+        query.pop(name, None)
+        query.pop("page", None)
+        chips.append(
+            {
+                "label": field.label,
+                "value": labels.get(str(field.value()), field.value()),
+                "remove_url": f"?{query.urlencode()}" if query else request.path,
+            }
+        )
+    return render(
+        request,
+        "bookings/offering_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "offerings": page.object_list,
+            "chips": chips,
+            "group": filters.group,
+            "clear_url": request.path,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -35,7 +81,12 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
         if booking is not None:
             return redirect("bookings:done", token=DONE_LINK.make_object(booking.pk))
     else:
-        form = BookingForm(initial={"slot": slot.pk}, offering=slot.offering)
+        initial = {"slot": slot.pk}
+        if (group := request.GET.get("group", "")).isdigit() and int(group) in services.offering_groups(
+            slot.offering
+        ):
+            initial["group"] = int(group)  # chosen in the list's group filter
+        form = BookingForm(initial=initial, offering=slot.offering)
     return render(request, "bookings/booking_form.html", {"form": form, "slot": slot}, status=status)
 
 

@@ -16,7 +16,7 @@ from .modeladmin import (
     visible_bookings,
 )
 from .models import Booking
-from .queries import bookable_offerings
+from .queries import OfferingFilters, bookable_offerings
 from .viewsets import BookingPermissionPolicy, BookingViewSet
 
 register_permission_policy(Booking, BookingPermissionPolicy(Booking))
@@ -46,7 +46,7 @@ modeladmin_register(BookingsGroup)
 @hooks.register("techniekhuis_page_sections")
 def lesson_offerings_section(page, request) -> str:
     """The techniekhuis page lists its bookable lessons with their open slots and places left."""
-    offerings = list(bookable_offerings(page.pk))
+    offerings = list(bookable_offerings(OfferingFilters(techniekhuis=page.pk)))
     if not offerings:
         return ""
     return render_to_string(

@@ -64,6 +64,7 @@ def seed_bookings(techniekhuizen: dict, taxonomies: dict, today: dt.date | None 
             offering.target_groups.set(
                 lookup_all(taxonomies["groups"], data["groups"], "target group", where)
             )
+            offering.themes.set(lookup_all(taxonomies["themes"], data.get("themes", []), "theme", where))
             for week in range(SLOT_WEEKS):
                 for weekday in SLOT_DAYS:
                     day = first_monday + dt.timedelta(weeks=week, days=weekday)

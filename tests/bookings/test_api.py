@@ -11,7 +11,7 @@ from cms.bookings import services, tokens
 from cms.bookings.models import Booking, TimeSlot
 from cms.snippets.models import School
 from tests.api.problems import assert_problem, error_fields, errors_at
-from tests.factories import SchoolFactory, TargetGroupFactory, TechniekhuisPageFactory
+from tests.factories import SchoolFactory, TargetGroupFactory, TechniekhuisPageFactory, ThemeFactory
 
 from .factories import BookingFactory, LessonOfferingFactory, TimeSlotFactory
 
@@ -303,3 +303,37 @@ def test_new_school_name_with_line_breaks_is_booked_on_one_line_and_mailed(
     for _, message in smtp_server.messages:
         body = message.get_body(("plain",)).get_content()
         assert not any(line.startswith("Bcc:") for line in body.splitlines())
+
+
+def test_offerings_take_the_filters_of_the_booking_page(client, region_site):
+    house = TechniekhuisPageFactory(parent=region_site.techniekhuizen)
+    theme = ThemeFactory(slug="energie")
+    solar = LessonOfferingFactory(title="Zonne-auto", techniekhuis=house)
+    solar.target_groups.set([TargetGroupFactory(name="po groep 7/8", slug="po-groep-7-8")])
+    solar.themes.set([theme])
+    later = timezone.localdate() + dt.timedelta(days=60)
+    soon = TimeSlotFactory(offering=solar)
+    TimeSlotFactory(offering=solar, date=later)
+    TimeSlotFactory(offering=LessonOfferingFactory(title="Bruggen", techniekhuis=house))
+
+    def titles(**query):
+        return [item["title"] for item in client.get(URL + "offerings/", query).json()["items"]]
+
+    assert sorted(titles(group=7)) == ["Bruggen", "Zonne-auto"]  # Bruggen names no group: open to all
+    assert titles(group=3) == ["Bruggen"]
+    assert titles(theme="energie") == ["Zonne-auto"]
+    assert sorted(titles(region=region_site.region.slug)) == ["Bruggen", "Zonne-auto"]
+    assert titles(region="elders") == []
+    item = client.get(URL + "offerings/", {"date_from": later.isoformat()}).json()["items"][0]
+    assert [s["date"] for s in item["slots"]] == [later.isoformat()]  # only the period's slots
+    item = client.get(URL + "offerings/", {"theme": "energie", "group": 8}).json()["items"][0]
+    assert item["groups"] == [7, 8]
+    assert item["themes"] == [{"id": theme.pk, "name": theme.name}]
+    assert item["slots"][0]["id"] == soon.pk
+
+
+@pytest.mark.parametrize("query", [{"group": "2"}, {"group": "zes"}, {"date_from": "morgen"}])
+def test_offerings_refuse_bad_filters_with_400(client, query):
+    response = client.get(URL + "offerings/", query)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/problem+json")

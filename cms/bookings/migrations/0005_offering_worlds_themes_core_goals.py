@@ -24,6 +24,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='lessonoffering',
             name='themes',
-            field=models.ManyToManyField(blank=True, related_name='+', to='snippets.theme', verbose_name='themes'),
+            field=models.ManyToManyField(blank=True, help_text='Teachers filter the lessons on the booking page by theme.', related_name='+', to='snippets.theme', verbose_name='themes'),
         ),
     ]
