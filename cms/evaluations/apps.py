@@ -14,6 +14,7 @@ SOURCE_MODULES = {
 class EvaluationsConfig(AppConfig):
     name = "cms.evaluations"
     label = "evaluations"
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("Evaluations")
     #: Default rate limit (``RATE_LIMITS`` overrides) of the public answer form, per client address.
     rate_limits = {"evaluations.answers": (30, 600)}
