@@ -1,5 +1,7 @@
 """Issue a certificate when someone is checked in at a professional-development activity."""
 
+import logging
+
 from django.dispatch import receiver
 
 from cms.events.models import EventRegistration
@@ -7,7 +9,14 @@ from cms.events.signals import registration_attended
 
 from . import services
 
+logger = logging.getLogger(__name__)
+
 
 @receiver(registration_attended, sender=EventRegistration, dispatch_uid="professionalisation_certificate")
 def certificate_on_check_in(sender, attendance, **kwargs) -> None:
-    services.issue_certificate(attendance.pk)
+    """Rendering the PDF takes ~50 ms: the task worker does it. If the queue is down, do it now."""
+    try:
+        services.issue_certificate_later.enqueue(attendance.pk)
+    except Exception:
+        logger.exception("Certificate for attendance %s not queued; issuing it in the request", attendance.pk)
+        services.issue_certificate(attendance.pk)

@@ -23,6 +23,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
 from cms.errors import DomainError, InvalidSignedLink
 from cms.events.models import Attendance
@@ -79,6 +80,12 @@ def issue_certificate(attendance_id: int) -> Certificate | None:
             certificate, page, render_certificate(certificate, page), record_url(certificate.email, page)
         )
     return certificate
+
+
+@task()
+def issue_certificate_later(attendance_id: int) -> bool:
+    """The worker renders and mails the certificate, so checking someone in stays quick."""
+    return issue_certificate(attendance_id) is not None
 
 
 def house_style(page: EventPage | None) -> pdf.HouseStyle:
