@@ -451,12 +451,14 @@ def _claim(delivery_id: int) -> bool:
 
     On PostgreSQL the row is locked with ``FOR UPDATE SKIP LOCKED`` (a second worker skips it).
     SQLite has no row locks; taking its database-wide write lock for the length of an SMTP
-    exchange would stall every other writer, so there it is a plain check: run a single worker.
+    exchange would stall every other writer, so there it is no query at all: the batch has just
+    read its deliveries as ``queued`` and the "mark sent" UPDATE only takes a queued row (run a
+    single worker on SQLite).
     """
+    if not db_connection.features.has_select_for_update_skip_locked:
+        return True
     queued = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
-    if db_connection.features.has_select_for_update_skip_locked:
-        queued = queued.select_for_update(skip_locked=True)
-    return queued.values_list("pk", flat=True).first() is not None
+    return queued.select_for_update(skip_locked=True).values_list("pk", flat=True).first() is not None
 
 
 def _relax_commit() -> None:
@@ -523,7 +525,7 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
                 _relax_commit()
                 if not _claim(delivery_id):  # already sent, or another worker has it right now
                     continue
-                delivery = Delivery.objects.filter(pk=delivery_id)
+                delivery = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
                 try:
                     connection.send_messages([message])
                 except smtplib.SMTPRecipientsRefused as error:
