@@ -423,17 +423,36 @@ def list_unsubscribe_headers(unsubscribe_url: str) -> dict[str, str]:
     }
 
 
+_LINK_SLOT = "LINKSLOT"
+
+
+def link_templates(send: NewsletterSend) -> tuple[str, str]:
+    """The send's unsubscribe and preferences URLs with ``LINKSLOT`` where the signed token goes.
+
+    Resolved once per batch instead of twice per mail (``reverse`` was ~8% of a batch); a
+    token's characters (URL-safe base64, ``:``, ``.``) need no quoting, so this is what
+    ``reverse`` would give.
+    """
+    base = send.base_url.rstrip("/")
+    return (
+        base + reverse("newsletters:unsubscribe", args=[_LINK_SLOT]),
+        base + reverse("newsletters:preferences", args=[_LINK_SLOT]),
+    )
+
+
 def build_message(
-    send: NewsletterSend, delivery_id: int, subscriber_id: int, email: str
+    send: NewsletterSend,
+    delivery_id: int,
+    subscriber_id: int,
+    email: str,
+    templates: tuple[str, str] | None = None,
 ) -> EmailMultiAlternatives:
     """One recipient's mail: the pre-rendered content with that recipient's signed links."""
-    base = send.base_url.rstrip("/")
-    unsubscribe_url = base + reverse(
-        "newsletters:unsubscribe", args=[tokens.make_unsubscribe_token(subscriber_id, delivery_id)]
+    unsubscribe, preferences = templates or link_templates(send)
+    unsubscribe_url = unsubscribe.replace(
+        _LINK_SLOT, tokens.make_unsubscribe_token(subscriber_id, delivery_id)
     )
-    preferences_url = base + reverse(
-        "newsletters:preferences", args=[tokens.make_preferences_token(subscriber_id)]
-    )
+    preferences_url = preferences.replace(_LINK_SLOT, tokens.make_preferences_token(subscriber_id))
     links = {"unsubscribe_url": unsubscribe_url, "preferences_url": preferences_url}
     message = EmailMultiAlternatives(
         subject=single_line(send.subject),  # refused at scheduling; a send stored otherwise still goes
@@ -511,6 +530,7 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
     if not recipients:
         finish_if_done(send_id)
         return result
+    templates = link_templates(send)
     connection = transport_connection()  # straight to the mail server: deliveries are our record
     try:
         connection.open()
@@ -520,7 +540,7 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
         return result
     try:
         for delivery_id, subscriber_id, email in recipients:
-            message = build_message(send, delivery_id, subscriber_id, email)
+            message = build_message(send, delivery_id, subscriber_id, email, templates)
             with transaction.atomic():
                 _relax_commit()
                 if not _claim(delivery_id):  # already sent, or another worker has it right now
