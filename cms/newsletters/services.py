@@ -440,6 +440,11 @@ def link_templates(send: NewsletterSend) -> tuple[str, str]:
     )
 
 
+def _fill(template: str, token: str) -> str:
+    head, _slot, tail = template.rpartition(_LINK_SLOT)  # the last one: the path, never the host
+    return head + token + tail
+
+
 def build_message(
     send: NewsletterSend,
     delivery_id: int,
@@ -449,10 +454,8 @@ def build_message(
 ) -> EmailMultiAlternatives:
     """One recipient's mail: the pre-rendered content with that recipient's signed links."""
     unsubscribe, preferences = templates or link_templates(send)
-    unsubscribe_url = unsubscribe.replace(
-        _LINK_SLOT, tokens.make_unsubscribe_token(subscriber_id, delivery_id)
-    )
-    preferences_url = preferences.replace(_LINK_SLOT, tokens.make_preferences_token(subscriber_id))
+    unsubscribe_url = _fill(unsubscribe, tokens.make_unsubscribe_token(subscriber_id, delivery_id))
+    preferences_url = _fill(preferences, tokens.make_preferences_token(subscriber_id))
     links = {"unsubscribe_url": unsubscribe_url, "preferences_url": preferences_url}
     message = EmailMultiAlternatives(
         subject=single_line(send.subject),  # refused at scheduling; a send stored otherwise still goes
