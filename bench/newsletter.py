@@ -17,7 +17,8 @@ The SMTP sink runs in a separate process, so it does not compete with the sender
 ``--smtp-probe N`` first sends N ready-made messages over one connection without any database
 work: the ceiling the SMTP side allows on this machine.
 
-Prints total time, mails per second, median/p95 per batch and the load average.
+Prints total time, mails per second, median/p95 per batch, the load average and (with the probe)
+the ratio of the sending rate to the SMTP-only ceiling of the same run (issue 20: >= 85%).
 """
 
 import argparse
@@ -186,6 +187,7 @@ def main() -> None:
                 for _ in range(args.smtp_probe):
                     smtp.send_messages([message])
             probe = time.perf_counter() - t
+            ceiling = args.smtp_probe / probe
             print(
                 f"SMTP only (no database): {args.smtp_probe} mails in {probe:.2f} s, "
                 f"{args.smtp_probe / probe:.0f} mails/s"
@@ -224,6 +226,10 @@ def main() -> None:
         sent = Delivery.objects.filter(status="sent").count()
         print(f"sent (marked): {sent}; received by SMTP sink: {counter.value}")
         print(f"total: {total:.2f} s; {sent / total:.0f} mails/s")
+        if args.smtp_probe:
+            ratio = sent / total / ceiling
+            verdict = "meets" if ratio >= 0.85 else "below"
+            print(f"ratio to the SMTP-only ceiling: {ratio:.0%} ({verdict} the 85% target)")
         if batch_times:
             print(
                 f"per batch of {args.batch}: median {percentile(batch_times, 0.5):.2f} s, "

@@ -117,6 +117,7 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
         """``offering``: the lesson of the page's slot, whose groups the group field offers."""
         super().__init__(*args, **kwargs)
         self.school_matches: list[School] = []
+        self.offering = offering
         if offering is not None:  # offered: the lesson's groups; refused with a reason: check_group
             self.fields["group"].widget.choices = group_choices(offering_groups(offering))
 
@@ -157,6 +158,8 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
 
     def clean_slot(self) -> TimeSlot:
         slot = self.cleaned_data["slot"]
+        if self.offering is not None and slot.offering_id == self.offering.pk:
+            slot.offering = self.offering  # the page's copy, its groups already read
         try:
             check_slot_open(slot)
         except BookingError as error:
@@ -191,6 +194,7 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
         school = data.get("school") or NewSchool(**self.new_school_details())
         return BookingRequest(
             slot_id=data["slot"].pk,
+            slot=data["slot"],
             school=school,
             contact_name=data["contact_name"],
             email=data["email"],

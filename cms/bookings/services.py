@@ -17,6 +17,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
 from django.db import IntegrityError, transaction
+from django.db.models import Subquery
+from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
@@ -84,6 +86,9 @@ class BookingRequest:
     phone: str = ""
     notes: str = ""
     waitlist: bool = False
+    #: The slot (with its offering) as the caller already read it, e.g. the form's validated
+    #: choice: saves the service reading it again. Only an unlocked read; the service locks it.
+    slot: TimeSlot | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -101,18 +106,28 @@ def school_year_start(day: dt.date) -> int:
     return day.year if day.month >= 8 else day.year - 1
 
 
+def _rules_for(day: dt.date):
+    return OwnContributionRule.objects.filter(school_year_start__lte=school_year_start(day)).order_by(
+        "-school_year_start"
+    )
+
+
 def own_contribution_percentage(day: dt.date) -> Decimal:
     """The percentage of the latest rule that started on or before ``day``'s school year (0 if none)."""
-    rule = (
-        OwnContributionRule.objects.filter(school_year_start__lte=school_year_start(day))
-        .order_by("-school_year_start")
-        .first()
-    )
+    rule = _rules_for(day).first()
     return rule.percentage if rule else Decimal("0")
 
 
-def amount_owed(offering: LessonOffering, day: dt.date) -> Decimal:
-    amount = offering.price * own_contribution_percentage(day) / Decimal(100)
+def own_contribution_subquery(day: dt.date) -> Subquery:
+    """:func:`own_contribution_percentage` as a scalar subquery (NULL = 0), to read it with another row."""
+    return Subquery(_rules_for(day).values("percentage")[:1])
+
+
+def amount_owed(offering: LessonOffering, day: dt.date, percentage: Decimal | None = None) -> Decimal:
+    """The school's own contribution; ``percentage`` when the caller already read it."""
+    if percentage is None:
+        percentage = own_contribution_percentage(day)
+    amount = offering.price * percentage / Decimal(100)
     return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
@@ -143,6 +158,8 @@ def offering_groups(offering: LessonOffering) -> list[int]:
     primary-school group is open to every group. The form offers these, and check_group holds them.
     """
     groups: set[int] = set()
+    # Read once per offering instance: the form and the service both ask (a no-op when prefetched).
+    prefetch_related_objects([offering], "target_groups")
     for term in offering.target_groups.all():
         groups.update(term_groups(term))
     return sorted(groups) or list(GROUPS)
@@ -206,31 +223,36 @@ def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> Boo
     ``created=False``. Raises :class:`SlotClosed`, :class:`SlotFull` (when full and
     ``waitlist`` is false) or :class:`BookingError`.
 
-    Everything that doesn't need the slot lock happens before it (validation, the price, the
-    school) or after commit (rendering and queueing the mails, the reference index), so the
-    slot row is only locked for: lock, conditional reserve, insert booking, commit. Concurrent
-    bookings of one slot queue on that lock, so its length is what limits throughput.
+    Everything that doesn't need the slot lock happens before it (validation, the school) or
+    after commit (rendering and queueing the mails, the reference index), so the slot row is
+    only locked for: lock (which also reads the own-contribution rule), conditional reserve,
+    insert booking, commit. Concurrent bookings of one slot queue on that lock, so its length is
+    what limits throughput.
+
+    The idempotency key is not looked up first: the unique index on it refuses a repeated
+    request's insert, the transaction (with its reservation) rolls back and the first booking is
+    answered. Only a request that is refused (full, closed) looks for an earlier booking with its
+    key, so a retry of a request that in fact succeeded never gets the refusal.
 
     Mail is not lost when the process dies between commit and the on-commit hook: the booking
     is inserted with ``notifications_pending=True`` in the locked transaction, and
     :func:`queue_booking_notifications` clears that flag in the same transaction that writes
     the outbox rows; ``queue_booking_mails`` (cron) and a retried request pick up the rest.
     """
-    if existing := _booking_with_key(request.idempotency_key):
-        return _replay(existing)
     if not request.privacy_consent:
         raise BookingError(_("You must agree to the privacy statement."), field="privacy_consent")
     # Unlocked reads: an offering or deadline edited between here and the lock is the same as
     # one edited just after this booking commits.
-    slot = TimeSlot.objects.select_related("offering").filter(pk=request.slot_id).first()
+    slot = request.slot
+    if slot is None or slot.pk != request.slot_id:
+        slot = TimeSlot.objects.select_related("offering").filter(pk=request.slot_id).first()
     if slot is None:
         raise BookingError(_("This time slot does not exist."), field="slot")
     offering = slot.offering
-    check_slot_open(slot, now)
-    check_pupils(request.pupils, offering)
-    check_group(request.group, offering)
-    owed = amount_owed(offering, slot.date)
     try:
+        check_slot_open(slot, now)
+        check_pupils(request.pupils, offering)
+        check_group(request.group, offering)
         with transaction.atomic():
             try:
                 school = resolve_school(request.school)
@@ -239,13 +261,14 @@ def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> Boo
             # --- critical section: the slot row stays locked until COMMIT ---------------------
             # The explicit lock (not just the conditional UPDATE) also covers the waiting-list
             # path: a cancellation that frees a place waits for this insert, then promotes it.
-            slot = capacity.lock(TimeSlot, slot.pk)
-            # A retry of this request may have booked while we waited for the lock: answer
-            # with its booking instead of refusing a request that in fact succeeded.
-            if existing := _booking_with_key(request.idempotency_key):
-                return BookingResult(existing, created=False)
+            day = slot.date
+            slot = capacity.lock(TimeSlot, slot.pk, contribution=own_contribution_subquery(day))
             slot.offering = offering
             check_slot_open(slot, now)  # the locked row's date and deadline (no query)
+            percentage = slot.contribution or Decimal("0")
+            if school_year_start(slot.date) != school_year_start(day):  # moved meanwhile
+                percentage = None
+            owed = amount_owed(offering, slot.date, percentage)
             if capacity.reserve(TimeSlot, slot.pk, _amounts(request.pupils)):
                 status = _initial_status(offering)
             elif request.waitlist:
@@ -274,9 +297,15 @@ def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> Boo
                 )
             transaction.on_commit(partial(_after_booking_commit, booking.pk))
     except IntegrityError:
-        # Two requests with one key raced past the first check; the loser reports the winner.
+        # The key was booked before (a repeated request, or one that raced this one).
         if existing := _booking_with_key(request.idempotency_key):
-            return BookingResult(existing, created=False)
+            return _replay(existing)
+        raise
+    except BookingError:
+        # A refused retry of a request that did book (the slot filled or closed since) gets
+        # its booking, not the refusal.
+        if existing := _booking_with_key(request.idempotency_key):
+            return _replay(existing)
         raise
     return BookingResult(booking, created=True)
 

@@ -427,17 +427,39 @@ def list_unsubscribe_headers(unsubscribe_url: str) -> dict[str, str]:
     }
 
 
+_LINK_SLOT = "LINKSLOT"
+
+
+def link_templates(send: NewsletterSend) -> tuple[str, str]:
+    """The send's unsubscribe and preferences URLs with ``LINKSLOT`` where the signed token goes.
+
+    Resolved once per batch instead of twice per mail (``reverse`` was ~8% of a batch); a
+    token's characters (URL-safe base64, ``:``, ``.``) need no quoting, so this is what
+    ``reverse`` would give.
+    """
+    base = send.base_url.rstrip("/")
+    return (
+        base + reverse("newsletters:unsubscribe", args=[_LINK_SLOT]),
+        base + reverse("newsletters:preferences", args=[_LINK_SLOT]),
+    )
+
+
+def _fill(template: str, token: str) -> str:
+    head, _slot, tail = template.rpartition(_LINK_SLOT)  # the last one: the path, never the host
+    return head + token + tail
+
+
 def build_message(
-    send: NewsletterSend, delivery_id: int, subscriber_id: int, email: str
+    send: NewsletterSend,
+    delivery_id: int,
+    subscriber_id: int,
+    email: str,
+    templates: tuple[str, str] | None = None,
 ) -> EmailMultiAlternatives:
     """One recipient's mail: the pre-rendered content with that recipient's signed links."""
-    base = send.base_url.rstrip("/")
-    unsubscribe_url = base + reverse(
-        "newsletters:unsubscribe", args=[tokens.make_unsubscribe_token(subscriber_id, delivery_id)]
-    )
-    preferences_url = base + reverse(
-        "newsletters:preferences", args=[tokens.make_preferences_token(subscriber_id)]
-    )
+    unsubscribe, preferences = templates or link_templates(send)
+    unsubscribe_url = _fill(unsubscribe, tokens.make_unsubscribe_token(subscriber_id, delivery_id))
+    preferences_url = _fill(preferences, tokens.make_preferences_token(subscriber_id))
     links = {"unsubscribe_url": unsubscribe_url, "preferences_url": preferences_url}
     message = EmailMultiAlternatives(
         subject=single_line(send.subject),  # refused at scheduling; a send stored otherwise still goes
@@ -455,12 +477,14 @@ def _claim(delivery_id: int) -> bool:
 
     On PostgreSQL the row is locked with ``FOR UPDATE SKIP LOCKED`` (a second worker skips it).
     SQLite has no row locks; taking its database-wide write lock for the length of an SMTP
-    exchange would stall every other writer, so there it is a plain check: run a single worker.
+    exchange would stall every other writer, so there it is no query at all: the batch has just
+    read its deliveries as ``queued`` and the "mark sent" UPDATE only takes a queued row (run a
+    single worker on SQLite).
     """
+    if not db_connection.features.has_select_for_update_skip_locked:
+        return True
     queued = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
-    if db_connection.features.has_select_for_update_skip_locked:
-        queued = queued.select_for_update(skip_locked=True)
-    return queued.values_list("pk", flat=True).first() is not None
+    return queued.select_for_update(skip_locked=True).values_list("pk", flat=True).first() is not None
 
 
 def _relax_commit() -> None:
@@ -513,6 +537,7 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
     if not recipients:
         finish_if_done(send_id)
         return result
+    templates = link_templates(send)
     connection = transport_connection()  # straight to the mail server: deliveries are our record
     try:
         connection.open()
@@ -522,12 +547,12 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
         return result
     try:
         for delivery_id, subscriber_id, email in recipients:
-            message = build_message(send, delivery_id, subscriber_id, email)
+            message = build_message(send, delivery_id, subscriber_id, email, templates)
             with transaction.atomic():
                 _relax_commit()
                 if not _claim(delivery_id):  # already sent, or another worker has it right now
                     continue
-                delivery = Delivery.objects.filter(pk=delivery_id)
+                delivery = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
                 try:
                     connection.send_messages([message])
                 except smtplib.SMTPRecipientsRefused as error:

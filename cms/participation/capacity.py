@@ -26,11 +26,15 @@ class Counter:
     limit_field: str
 
 
-def lock(model: type[models.Model], pk: int) -> models.Model:
-    """Lock the capacity row for the rest of the transaction (a no-op lock on SQLite)."""
+def lock(model: type[models.Model], pk: int, **annotations) -> models.Model:
+    """Lock the capacity row for the rest of the transaction (a no-op lock on SQLite).
+
+    ``annotations`` are read in the same statement (e.g. a scalar subquery the caller needs
+    under the lock), which saves the caller a query.
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("capacity.lock() must be called inside transaction.atomic()")
-    return model._default_manager.select_for_update().get(pk=pk)
+    return model._default_manager.select_for_update().annotate(**annotations).get(pk=pk)
 
 
 def reserve(model: type[models.Model], pk: int, amounts: Mapping[Counter, int]) -> bool:

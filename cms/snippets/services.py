@@ -8,9 +8,11 @@ the winner's row.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from wagtail.search.tasks import insert_or_update_object_task
 
 from .models import School
 from .validators import normalize_brin, normalize_postcode
@@ -58,8 +60,6 @@ def resolve_school(school: School | NewSchool) -> School:
     if isinstance(school, School):
         return school
     brin = normalize_brin(school.brin_code)
-    if existing := School.objects.filter(brin_code=brin).first():
-        return existing
     new = School(
         name=school.name.strip(),
         brin_code=brin,
@@ -69,14 +69,24 @@ def resolve_school(school: School | NewSchool) -> School:
         city=school.city.strip(),
     )
     try:
-        new.full_clean(validate_unique=False)  # just checked; the unique index settles any race below
+        new.full_clean(validate_unique=False)  # the unique index settles a known BRIN code below
     except ValidationError as error:
+        if existing := School.objects.filter(brin_code=brin).first():
+            return existing  # a known BRIN code needs no valid new details
         # Report the first problem on the matching form field (school_brin, school_postcode, ...).
         name, messages = next(iter(error.message_dict.items()))
         raise InvalidSchool(messages[0], field=FORM_FIELDS.get(name, f"school_{name}")) from None
-    try:
-        with transaction.atomic():  # a savepoint: the caller's transaction survives a lost race
-            new.save()
-    except IntegrityError:  # registered a moment ago by someone else
-        return School.objects.get(brin_code=brin)
+    # One statement, race-free: INSERT ... ON CONFLICT (brin_code) DO UPDATE SET brin_code =
+    # brin_code RETURNING id. A known BRIN code leaves its row as it is and gives its id (the
+    # forms look a typed BRIN code up first, so that is a race of two first bookings; the
+    # instance then carries the typed details). No save signals: the search index is updated
+    # after commit (a school carries no references for Wagtail's reference index yet).
+    School.objects.bulk_create(
+        [new], update_conflicts=True, unique_fields=["brin_code"], update_fields=["brin_code"]
+    )
+    transaction.on_commit(
+        partial(
+            insert_or_update_object_task.enqueue, School._meta.app_label, School._meta.model_name, str(new.pk)
+        )
+    )
     return new
