@@ -115,6 +115,7 @@ class SearchQuery(Schema):
     region: list[str] = []
     partner: list[str] = []
     licence: list[str] = []
+    lending: list[str] = []
 
 
 def _int(value: str | None, name: str, default: int, errors: dict[str, str]) -> int:

@@ -23,6 +23,8 @@ FACETS: tuple[Facet, ...] = (
     Facet("region", _("Region")),
     Facet("partner", _("Partner")),
     Facet("licence", _("Licence")),
+    # Terms from the ``databank_kit_facets`` hook (cms.loans: "te leen"); empty without one.
+    Facet("lending", _("Lending")),
 )
 FACET_KEYS: tuple[str, ...] = tuple(f.key for f in FACETS)
 FACET_LABELS = {f.key: f.label for f in FACETS}

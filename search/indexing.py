@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.pages.models import LessonKitPage
+from cms.pages.signals import kit_facts_changed
 from cms.snippets.models import CoreGoal, Partner, Region, TargetGroup, TechWorld, Theme
 
 from . import services
@@ -82,7 +83,12 @@ def on_synonym_saved(sender, **kwargs) -> None:
     cache.delete(SYNONYM_CACHE_KEY)
 
 
+def on_kit_facts_changed(sender, page_ids, **kwargs) -> None:
+    schedule_update(page_ids)
+
+
 def connect() -> None:
+    kit_facts_changed.connect(on_kit_facts_changed, dispatch_uid="search_kit_facts_changed")
 
     page_published.connect(on_page_changed, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search_page_unpublished")

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.utils.text import slugify
+from wagtail import hooks
 
 from cms.pages.models import LessonKitPage
 from cms.pages.models.lessonkit import LessonKitDownload, Licence, public_lesson_kits
 
 from .attachments import document_text
-from .facets import duration_bucket
+from .facets import FACET_KEYS, duration_bucket
 from .models import DocumentText, KitDownloadStats
 from .text import strip_tags
 
@@ -69,9 +71,27 @@ def _terms(queryset, *, value=lambda t: t.slug) -> list[FacetTerm]:
     ]
 
 
-def material_from_page(page, download_count: int = 0, texts: dict[int, str] | None = None) -> MaterialData:
+def hooked_facets(page_ids: list[int]) -> dict[int, dict[str, list[FacetTerm]]]:
+    """Facet terms other apps give kits (hook ``databank_kit_facets``: page ids -> {page id: {facet
+    key: [(value, label, position)]}}), e.g. "te leen" from cms.loans, which search doesn't import."""
+    extra: dict[int, dict[str, list[FacetTerm]]] = defaultdict(dict)
+    for hook in hooks.get_hooks("databank_kit_facets"):
+        for page_id, facets in hook(page_ids).items():
+            for key, terms in facets.items():
+                if key in FACET_KEYS:
+                    extra[page_id].setdefault(key, []).extend(FacetTerm(*term) for term in terms)
+    return extra
+
+
+def material_from_page(
+    page,
+    download_count: int = 0,
+    texts: dict[int, str] | None = None,
+    extra_facets: dict[str, list[FacetTerm]] | None = None,
+) -> MaterialData:
     """Snapshot of one kit. Expects the prefetches of :func:`prefetched`; ``texts`` are preloaded
-    attachment texts by document id (others are extracted and cached on the way)."""
+    attachment texts by document id (others are extracted and cached on the way); ``extra_facets``
+    come from :func:`hooked_facets`."""
 
     downloads = list(page.downloads.all())
     kinds = sorted({d.kind for d in downloads})
@@ -94,6 +114,7 @@ def material_from_page(page, download_count: int = 0, texts: dict[int, str] | No
         "licence": [
             FacetTerm(page.licence, str(Licence(page.licence).label), licence_positions.get(page.licence, 99))
         ],
+        **(extra_facets or {}),
     }
     body_parts = [
         strip_tags(page.learning_goals),
@@ -148,5 +169,6 @@ def iter_materials(page_ids: Iterable[int] | None = None, *, chunk_size: int = 5
             ).values_list("document_id", "text", "file_hash", "document__file_hash")
             if cached_hash and cached_hash == current_hash
         }
+        extra = hooked_facets(chunk)
         for page in prefetched(LessonKitPage.objects.filter(pk__in=chunk).order_by("pk")):
-            yield material_from_page(page, stats.get(page.pk, 0), texts)
+            yield material_from_page(page, stats.get(page.pk, 0), texts, extra.get(page.pk))

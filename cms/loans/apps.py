@@ -11,6 +11,7 @@ class LoansConfig(AppConfig):
     rate_limits = {"loans": (20, 600)}
 
     def ready(self) -> None:
-        from . import api
+        from . import api, receivers
 
         api.register()
+        receivers.connect()

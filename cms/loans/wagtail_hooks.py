@@ -22,6 +22,13 @@ def loan_section(page, request) -> str:
     return render_to_string("loans/kit_section.html", {"items": rows, "page": page}, request=request)
 
 
+@hooks.register("databank_kit_facets")
+def lending_facet(page_ids: list[int]) -> dict[int, dict[str, list[tuple[str, str, int]]]]:
+    """The databank's "te leen" filter: kits with a physical box schools can borrow."""
+    lendable = services.lendable_items().filter(lesson_kit__in=page_ids).values_list("lesson_kit", flat=True)
+    return {page_id: {"lending": [("te-leen", str(_("Can be borrowed")), 0)]} for page_id in set(lendable)}
+
+
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
