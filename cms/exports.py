@@ -142,11 +142,18 @@ class SafeSpreadsheetExportMixin:
 
     def to_row_dict(self, item) -> OrderedDict:
         """Like Wagtail's, with a choice field's label instead of its stored value; a column the
-        model lacks comes from the view's ``export_<column>(item)`` method."""
+        model lacks comes from the view's ``export_<column>(item)`` method or, in modeladmin, from
+        the ModelAdmin's method of that name."""
         row = OrderedDict()
         for field in self.list_export:
             if getter := getattr(self, f"export_{field}", None):
                 row[field] = getter(item)
+                continue
+            # modeladmin: a column can be a method of the ModelAdmin (as in its list_display).
+            if (admin_getter := getattr(getattr(self, "model_admin", None), field, None)) and callable(
+                admin_getter
+            ):
+                row[field] = admin_getter(item)
                 continue
             model_field = None
             if meta := getattr(item, "_meta", None):  # reports export dicts

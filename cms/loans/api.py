@@ -251,7 +251,7 @@ def cancel_reservation(request: HttpRequest, payload: TokenIn):
     return Status(200, _out(services.cancel_with_token(payload.token)))
 
 
-class ChangeIn(StrictBody):
+class ReservationChangeIn(StrictBody):
     """The token from the mail and what to change; left-out fields stay as they are."""
 
     token: str
@@ -262,13 +262,13 @@ class ChangeIn(StrictBody):
     notes: str | None = None
 
 
-class ChangeOut(ReservationOut):
+class ReservationChangeOut(ReservationOut):
     changed: list[str]
 
 
 @router.post(
     "/reservations/change/",
-    response={200: ChangeOut, 400: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema},
+    response={200: ReservationChangeOut, 400: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema},
     operation_id="loans_change",
     summary="Change a reservation's period or contact details with the signed token",
     description=(
@@ -277,12 +277,12 @@ class ChangeOut(ReservationOut):
         "changed (empty: nothing to do, no mail)."
     ),
     openapi_extra=openapi_examples(
-        request_schema=ChangeIn, request=examples.CHANGE_REQUEST, responses={200: examples.CHANGED}
+        request_schema=ReservationChangeIn, request=examples.CHANGE_REQUEST, responses={200: examples.CHANGED}
     ),
 )
 def change_reservation(request: HttpRequest):
     ratelimit.check(request, "loans")
-    data = json_form_data(request, ChangeIn)
+    data = json_form_data(request, ReservationChangeIn)
     token = str(data.get("token", ""))
     reservation = services.reservation_for_token(token)
     current = ChangeReservationForm.current_values(reservation)

@@ -46,7 +46,9 @@ def test_a_kit_with_a_box_to_borrow_gets_the_te_leen_filter_and_loses_it_with_it
     assert lending(client, lending="te-leen")[0] == []
 
 
-def test_moving_a_box_to_another_kit_moves_the_filter(client, region_site, django_capture_on_commit_callbacks):
+def test_moving_a_box_to_another_kit_moves_the_filter(
+    client, region_site, django_capture_on_commit_callbacks
+):
     first = publish_kit(region_site.databank, "Stroomkringen")
     second = publish_kit(region_site.databank, "Stroom uit de zon")
     with django_capture_on_commit_callbacks(execute=True):
