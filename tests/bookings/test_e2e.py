@@ -17,8 +17,8 @@ def test_teacher_books_a_slot_through_the_public_form(live_server, page, wagtail
     house_url = live_server.url + house.get_url()
 
     page.goto(house_url)
-    row = page.locator(f"tr[data-slot='{slot.pk}']")
-    assert row.locator(".places-left").inner_text() == "3 klassen"
+    row = page.locator(f"li[data-slot='{slot.pk}']")
+    assert row.locator(".slot__places").inner_text() == "nog 3 plekken"
     row.get_by_role("link", name="Boeken").click()
 
     page.get_by_label("Naam van de school").fill("OBS De Regenboog")
@@ -39,4 +39,4 @@ def test_teacher_books_a_slot_through_the_public_form(live_server, page, wagtail
     assert (booking.school.brin_code, booking.status, booking.pupils) == ("12AB", "confirmed", 24)
 
     page.goto(house_url)
-    assert page.locator(f"tr[data-slot='{slot.pk}'] .places-left").inner_text() == "2 klassen"
+    assert page.locator(f"li[data-slot='{slot.pk}'] .slot__places").inner_text() == "nog 2 plekken"
