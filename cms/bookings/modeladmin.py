@@ -9,18 +9,16 @@ slot counters stay right.
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import EditView, IndexView
+from wagtail_modeladmin.views import EditView
 
-from cms.exports import SafeSpreadsheetExportMixin
+from cms.participation import admin as participation_admin
 
 from . import services
 from .models import Booking, Coordinator, LessonOffering, OwnContributionRule, TimeSlot
@@ -143,41 +141,11 @@ class SlotPermissionHelper(ScopedPermissionHelper):
     techniekhuis_path = "offering__techniekhuis"
 
 
-class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
-    pass
-
-
-class ScopedModelAdmin(ModelAdmin):
-    """Every view of one object (inspect, edit, delete, history) finds it only in the scoped list.
-
-    wagtail-modeladmin looks objects up in the unscoped default manager, so an object outside
-    the coordinator's techniekhuizen answers 404 here, exactly as it is missing from the index.
-    """
-
+class ScopedModelAdmin(participation_admin.ScopedModelAdmin):
     techniekhuis_path = ""
-    index_view_class = SafeExportIndexView
 
-    def get_queryset(self, request):
-        return scope(super().get_queryset(request), request.user, self.techniekhuis_path)
-
-    def _in_scope(self, request, instance_pk) -> None:
-        get_object_or_404(self.get_queryset(request), pk=unquote(instance_pk))
-
-    def inspect_view(self, request, instance_pk):
-        self._in_scope(request, instance_pk)
-        return super().inspect_view(request, instance_pk)
-
-    def edit_view(self, request, instance_pk):
-        self._in_scope(request, instance_pk)
-        return super().edit_view(request, instance_pk)
-
-    def delete_view(self, request, instance_pk):
-        self._in_scope(request, instance_pk)
-        return super().delete_view(request, instance_pk)
-
-    def history_view(self, request, instance_pk):
-        self._in_scope(request, instance_pk)
-        return super().history_view(request, instance_pk)
+    def scoped(self, queryset, user):
+        return scope(queryset, user, self.techniekhuis_path)
 
 
 class LessonOfferingAdmin(ScopedModelAdmin):

@@ -8,7 +8,6 @@ with their mails, never through a plain edit form.
 
 from django.contrib import messages
 from django.contrib.admin import display
-from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -18,9 +17,9 @@ from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
-from wagtail_modeladmin.views import IndexView
 
-from cms.exports import SafeSpreadsheetExportMixin
+from cms.participation import admin as participation_admin
+from cms.participation.admin import SafeExportIndexView
 
 from . import services
 from .models import (
@@ -128,31 +127,11 @@ class ReservationButtonHelper(ButtonHelper):
         return buttons
 
 
-class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
-    pass
-
-
-class ScopedModelAdmin(ModelAdmin):
+class ScopedModelAdmin(participation_admin.ScopedModelAdmin):
     point_path = ""
-    index_view_class = SafeExportIndexView
 
-    def get_queryset(self, request):
-        return scope(super().get_queryset(request), request.user, self.point_path)
-
-    def _in_scope(self, request, instance_pk) -> None:
-        get_object_or_404(self.get_queryset(request), pk=unquote(instance_pk))
-
-    def inspect_view(self, request, instance_pk):
-        self._in_scope(request, instance_pk)
-        return super().inspect_view(request, instance_pk)
-
-    def edit_view(self, request, instance_pk):
-        self._in_scope(request, instance_pk)
-        return super().edit_view(request, instance_pk)
-
-    def delete_view(self, request, instance_pk):
-        self._in_scope(request, instance_pk)
-        return super().delete_view(request, instance_pk)
+    def scoped(self, queryset, user):
+        return scope(queryset, user, self.point_path)
 
 
 class PickupPointAdmin(ModelAdmin):

@@ -122,3 +122,16 @@ def test_reminder_command_runs_idempotently():
     call_command("send_loan_reminders", stdout=out)
     call_command("send_loan_reminders", stdout=out)
     assert "Queued 1 reminder(s)" in out.getvalue() and "Queued 0 reminder(s)" in out.getvalue()
+
+
+@pytest.mark.parametrize("model", ["copy", "reservation"])
+def test_coordinator_opens_only_own_history_pages(coordinator, model):
+    """History pages are scoped like the lists (the shared participation.admin.ScopedModelAdmin)."""
+    client, point = coordinator
+    user = get_user_model().objects.get(username="coord")
+    user.user_permissions.add(Permission.objects.get(codename=f"view_{model}"))
+    mine, other = ReservationFactory(copy__pickup_point=point), ReservationFactory()
+    if model == "copy":
+        mine, other = mine.copy, other.copy
+    assert client.get(f"/admin/loans/{model}/history/{mine.pk}/").status_code == 200
+    assert client.get(f"/admin/loans/{model}/history/{other.pk}/").status_code == 404
