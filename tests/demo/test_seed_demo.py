@@ -374,6 +374,7 @@ def test_with_another_host_the_same_sites_move_and_links_in_mail_and_feeds_follo
     assert urls and all(url.startswith("http://goal.demo.example.nl:9000/") for url in urls)
 
 
+@pytest.mark.django_db
 def test_techtown_plan_milestones_are_seeded_once(seeded):
     techtown = Region.objects.get(slug="techtown")
     expected = load("milestones")["regions"]["techtown"]["milestones"]
