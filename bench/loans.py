@@ -15,6 +15,7 @@ Not a test.
 
 import argparse
 import datetime as dt
+import gc
 import os
 import random
 import statistics
@@ -123,6 +124,10 @@ def calendar(args) -> None:
     from cms.loans import services
 
     items, _school = seed(args.kits, args.copies)
+    # As the web processes do after start-up (deploy/gunicorn.conf.py): without it a full collection
+    # over the loaded project lands inside some calendars (p95 206 ms instead of 36 ms).
+    gc.collect()
+    gc.freeze()
     ids = [item.pk for item in items]
     rng = random.Random(1)
     one, every, one_cpu, every_cpu = [], [], [], []
