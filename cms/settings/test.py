@@ -1,5 +1,7 @@
 """Fast, deterministic settings for the test suite."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
@@ -15,7 +17,8 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The outbox delivers through EMAIL_BACKEND: locmem, or SMTP where a test starts the loopback server.
 OUTBOX_TRANSPORT_BACKEND = None
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# One folder per pytest-xdist worker: parallel tests never see or delete each other's files.
+MEDIA_ROOT = BASE_DIR / "var" / "test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")
 DEMO_ACCOUNTS_ENABLED = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405
