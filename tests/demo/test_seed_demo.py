@@ -35,6 +35,9 @@ from cms.snippets.models import CoreGoal, Partner, Region, School, TargetGroup, 
 from cms.snippets.validators import BRIN_RE, POSTCODE_RE
 from search.services import database_backend
 
+# The module seeds once (module fixture): keep its tests on one pytest-xdist worker.
+pytestmark = pytest.mark.xdist_group("seed_demo")
+
 ACCOUNTS = ("beheer", "redacteur", "eindredacteur", "databankredacteur", "coordinator")
 
 
