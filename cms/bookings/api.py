@@ -19,7 +19,7 @@ from cms import ratelimit
 from cms.api.errors import ProblemSchema
 from cms.api.examples import openapi_examples
 from cms.api.routers import register_router
-from cms.api.schema_types import Consent, Id, LocalTime, StrictBody
+from cms.api.schema_types import Consent, Id, LocalTime, QueryDate, StrictBody
 from cms.participation.api import check_form, form_data
 
 from . import api_examples as examples
@@ -107,12 +107,12 @@ class OfferingFilterQuery(Schema):
     region: str | None = Field(
         None, max_length=120, description="Slug of the techniekhuis's region.", examples=["techtown"]
     )
-    date_from: dt.date | None = Field(
+    date_from: QueryDate | None = Field(
         None,
         description="Only lessons with an open slot on or after this day (and only those slots).",
         examples=["2027-03-01"],
     )
-    date_to: dt.date | None = Field(
+    date_to: QueryDate | None = Field(
         None,
         description="Only lessons with an open slot on or before this day (and only those slots).",
         examples=["2027-03-31"],

@@ -161,6 +161,20 @@ def test_page_and_api_list_the_same_lessons_for_the_same_filters(client, lessons
         assert f"{len(titles)} les" in html
 
 
+@pytest.mark.parametrize("value", ["0", "1700000000", "2027-3-1", "morgen", "2027-02-30"])
+def test_the_api_refuses_a_period_that_is_not_a_day(client, lessons, value):
+    response = client.get("/api/v3/bookings/offerings/", {"date_to": value})
+    assert response.status_code == 400
+
+
+def test_the_api_takes_a_period_of_days(client, lessons):
+    today = in_days(0).isoformat()
+    response = client.get(
+        "/api/v3/bookings/offerings/", {"date_from": today, "date_to": in_days(400).isoformat()}
+    )
+    assert response.status_code == 200 and response.json()["items"]
+
+
 def test_full_slot_offers_the_waiting_list(client, lessons):
     slot = lessons["solar"].slots.get()
     TimeSlot.objects.filter(pk=slot.pk).update(booked_classes=1)
