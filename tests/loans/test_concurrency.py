@@ -44,6 +44,9 @@ def database_file(tmp_path):
     finally:
         BaseDatabaseWrapper.close(connection)
         settings_dict["NAME"] = memory_name
+        # Reconnect before letting the keeper go: with no connection open, SQLite drops the shared
+        # in-memory database and every later test finds no tables.
+        connection.ensure_connection()
         keeper.close()
 
 
