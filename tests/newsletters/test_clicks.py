@@ -44,7 +44,9 @@ def test_links_count_per_link_with_the_same_url_for_every_recipient(
 
     link = NewsletterLink.objects.get(url="https://example.org/")
     counting_url = clicks.counting_url(link.send, link)
-    assert counting_url in counted
+    # The signature carries a timestamp: compare the signed value (the link), not the whole URL.
+    signed_link = counting_url.split("/klik/")[1].split(":")[0]
+    assert signed_link in [href.split("/klik/")[1].split(":")[0] for href in counted]
     client = Client()
     response = client.get(urlparse(counting_url).path)
     assert response.status_code == 302
