@@ -27,8 +27,8 @@ run: seed
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
-# PYTEST_ARGS="-n 2 --dist loadgroup" runs it on two cores (pytest-xdist); not yet the default: the
-# outbox's SMTP tests still share state across workers (docs/performance.md, "Test suite").
+# PYTEST_ARGS="-n 2 --dist loadgroup" runs it on two cores (pytest-xdist); the default once a whole
+# parallel run is green (docs/performance.md, "Test suite").
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
