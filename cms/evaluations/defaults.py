@@ -1,4 +1,4 @@
-"""The default Dutch question sets (``defaults/question_sets.json``), loaded idempotently.
+"""The default Dutch question sets (``data/question_sets.json``), loaded idempotently.
 
 Works with the real models and with a migration's historical ones. A set that exists already
 (by its key) is left as editors made it; a kind that has a set in use gets the default as not in use.
@@ -7,7 +7,7 @@ Works with the real models and with a migration's historical ones. A set that ex
 import json
 from pathlib import Path
 
-DEFAULTS_FILE = Path(__file__).with_name("defaults") / "question_sets.json"
+DEFAULTS_FILE = Path(__file__).with_name("data") / "question_sets.json"
 
 
 def default_question_sets() -> list[dict]:

@@ -44,7 +44,7 @@ class QuestionSet(ClusterableModel):
     active = models.BooleanField(
         _("in use"), default=True, help_text=_("Only one question set per kind can be in use.")
     )
-    #: Identifies a default set loaded from ``defaults/question_sets.json`` (empty for editors' own sets).
+    #: Identifies a default set loaded from ``data/question_sets.json`` (empty for editors' own sets).
     default_key = models.CharField(max_length=60, blank=True, editable=False)
 
     panels = [
