@@ -14,8 +14,9 @@ runs the batches in N threads instead, like N workers (on PostgreSQL, where a de
 claimed with ``SKIP LOCKED``; SQLite has no row locks, so run one worker there).
 
 The SMTP sink runs in a separate process, so it does not compete with the sender for the GIL.
-``--smtp-probe N`` first sends N ready-made messages over one connection without any database
-work: the ceiling the SMTP side allows on this machine.
+``--smtp-probe N`` first sends N ready-made messages (already flattened to bytes) over one
+connection through the same SMTP backend, without any database work or building per mail: the
+ceiling the SMTP side allows on this machine.
 
 Prints total time, mails per second, median/p95 per batch, the load average and (with the probe)
 the ratio of the sending rate to the SMTP-only ceiling of the same run (issue 20: >= 85%).
@@ -131,12 +132,13 @@ def main() -> None:
     ).enable()
 
     try:
-        from django.core.mail import EmailMultiAlternatives, get_connection
+        from django.core.mail import get_connection
         from django_tasks import default_task_backend
         from wagtail.models import Page
 
         from cms.newsletters import services
         from cms.newsletters.models import Delivery, Subscriber
+        from cms.newsletters.prepared import BatchMail
         from cms.newsletters.rendering import render_newsletter
         from cms.newsletters.services import send_batch_task
         from tests.factories import EventPageFactory, LessonKitPageFactory, NewsArticlePageFactory, RegionSite
@@ -177,11 +179,19 @@ def main() -> None:
         )
 
         if args.smtp_probe:
+            # The same Django SMTP backend with a mail that is already bytes: no database work and no
+            # building per mail, only the transport (sanitising the addresses, the SMTP exchange).
             rendered = render_newsletter(newsletter)
-            message = EmailMultiAlternatives(
-                rendered.subject, rendered.text, services.from_email(), ["probe@school.example"]
+            mails = BatchMail(
+                subject=rendered.subject,
+                text=rendered.text,
+                html=rendered.html,
+                from_email=services.from_email(),
+                base_url=rendered.base_url,
             )
-            message.attach_alternative(rendered.html, "text/html")
+            message = mails.message("probe@school.example", "probe-unsubscribe", "probe-preferences")
+            if not message.prepared:
+                sys.exit("the newsletter cannot be sent as prepared bytes: the probe would build each mail")
             t = time.perf_counter()
             with get_connection() as smtp:
                 for _ in range(args.smtp_probe):

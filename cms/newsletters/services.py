@@ -4,11 +4,12 @@ Sending is built so that an interrupted send can be resumed without duplicates o
 
 1. :func:`start_send` writes one ``queued`` :class:`Delivery` per recipient in one transaction.
 2. :func:`send_batch` reads the batch with one query and sends it over one SMTP connection,
-   building each mail from the content rendered once in step 1; every delivery is claimed
-   (``SELECT ... FOR UPDATE SKIP LOCKED`` on PostgreSQL), sent, and marked ``sent`` in its own
-   short transaction right after the mail server accepted it. That commit per mail is the price
-   of exactness, so it is made cheap: ``synchronous_commit = off`` for it on PostgreSQL, WAL with
-   ``synchronous=NORMAL`` on SQLite (settings) -- neither loses anything when a worker crashes.
+   each mail made from the content rendered once in step 1 and flattened once per batch
+   (:mod:`.prepared`); every delivery is claimed (``SELECT ... FOR UPDATE SKIP LOCKED`` in a short
+   transaction on PostgreSQL), sent, and marked ``sent`` right after the mail server accepted it.
+   That commit per mail is the price of exactness, so it is made cheap: ``synchronous_commit =
+   off`` for it on PostgreSQL, WAL with ``synchronous=NORMAL`` on SQLite (settings) -- neither
+   loses anything when a worker crashes.
 3. :func:`resume_send` (also run by ``send_due_newsletters``) re-enqueues only ``queued`` deliveries.
 
 The only window left is between the server's "250 OK" and our commit (milliseconds): a crash
@@ -20,12 +21,12 @@ import datetime as dt
 import io
 import logging
 import smtplib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import connection as db_connection
 from django.db import transaction
@@ -46,6 +47,7 @@ from cms.text import has_line_break, single_line
 
 from . import clicks, ratelimit, tokens
 from .models import Delivery, NewsletterPage, NewsletterSend, Segment, Subscriber, new_token
+from .prepared import BatchMail
 from .rendering import personalise, render_newsletter
 
 logger = logging.getLogger(__name__)
@@ -419,72 +421,24 @@ def resume_send(send: NewsletterSend) -> int:
     return enqueue_batches(send.pk)
 
 
-def list_unsubscribe_headers(unsubscribe_url: str) -> dict[str, str]:
-    """RFC 2369 + RFC 8058 one-click unsubscribe headers."""
-    return {
-        "List-Unsubscribe": f"<{unsubscribe_url}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
+@contextmanager
+def _claimed(delivery_id: int) -> Iterator[bool]:
+    """Hold one ``queued`` delivery for this worker while its mail goes out; ``False`` when it is not ours.
 
-
-_LINK_SLOT = "LINKSLOT"
-
-
-def link_templates(send: NewsletterSend) -> tuple[str, str]:
-    """The send's unsubscribe and preferences URLs with ``LINKSLOT`` where the signed token goes.
-
-    Resolved once per batch instead of twice per mail (``reverse`` was ~8% of a batch); a
-    token's characters (URL-safe base64, ``:``, ``.``) need no quoting, so this is what
-    ``reverse`` would give.
-    """
-    base = send.base_url.rstrip("/")
-    return (
-        base + reverse("newsletters:unsubscribe", args=[_LINK_SLOT]),
-        base + reverse("newsletters:preferences", args=[_LINK_SLOT]),
-    )
-
-
-def _fill(template: str, token: str) -> str:
-    head, _slot, tail = template.rpartition(_LINK_SLOT)  # the last one: the path, never the host
-    return head + token + tail
-
-
-def build_message(
-    send: NewsletterSend,
-    delivery_id: int,
-    subscriber_id: int,
-    email: str,
-    templates: tuple[str, str] | None = None,
-) -> EmailMultiAlternatives:
-    """One recipient's mail: the pre-rendered content with that recipient's signed links."""
-    unsubscribe, preferences = templates or link_templates(send)
-    unsubscribe_url = _fill(unsubscribe, tokens.make_unsubscribe_token(subscriber_id, delivery_id))
-    preferences_url = _fill(preferences, tokens.make_preferences_token(subscriber_id))
-    links = {"unsubscribe_url": unsubscribe_url, "preferences_url": preferences_url}
-    message = EmailMultiAlternatives(
-        subject=single_line(send.subject),  # refused at scheduling; a send stored otherwise still goes
-        body=personalise(send.body_text, **links),
-        from_email=from_email(),
-        to=[email],
-        headers={**list_unsubscribe_headers(unsubscribe_url), "Precedence": "bulk"},
-    )
-    message.attach_alternative(personalise(send.body_html, **links), "text/html")
-    return message
-
-
-def _claim(delivery_id: int) -> bool:
-    """Inside the caller's transaction: take one ``queued`` delivery for this worker, or say no.
-
-    On PostgreSQL the row is locked with ``FOR UPDATE SKIP LOCKED`` (a second worker skips it).
-    SQLite has no row locks; taking its database-wide write lock for the length of an SMTP
-    exchange would stall every other writer, so there it is no query at all: the batch has just
-    read its deliveries as ``queued`` and the "mark sent" UPDATE only takes a queued row (run a
-    single worker on SQLite).
+    On PostgreSQL: a short transaction that locks the row with ``FOR UPDATE SKIP LOCKED`` (a
+    second worker skips it) and commits the "sent" mark cheaply (:func:`_relax_commit`). SQLite
+    has no row locks, and a transaction there takes the database's write lock (``BEGIN
+    IMMEDIATE``) for the whole SMTP exchange, stalling every booking and edit meanwhile; so there
+    it is no transaction at all: the batch has just read its deliveries as ``queued``, the mark
+    is one autocommitted UPDATE that only takes a queued row, and SQLite runs one worker.
     """
     if not db_connection.features.has_select_for_update_skip_locked:
-        return True
-    queued = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
-    return queued.select_for_update(skip_locked=True).values_list("pk", flat=True).first() is not None
+        yield True
+        return
+    with transaction.atomic():
+        _relax_commit()
+        queued = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
+        yield queued.select_for_update(skip_locked=True).values_list("pk", flat=True).first() is not None
 
 
 def _relax_commit() -> None:
@@ -512,8 +466,8 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
     """Send one batch over one SMTP connection.
 
     The batch's deliveries and their subscribers' status are read with one query; the content
-    was rendered once by :func:`start_send`. Each mail is then claimed, sent and marked ``sent``
-    in its own short transaction, so a crash at any point leaves every other delivery either
+    was rendered once by :func:`start_send` and is flattened once per batch (:mod:`.prepared`).
+    Each mail is then claimed, sent and marked ``sent`` on its own (:func:`_claimed`), so a crash at any point leaves every other delivery either
     ``sent`` or ``queued`` (at most the one mail in flight can be repeated on resume).
 
     A recipient the server refuses is marked failed (and the address bounced); a lost connection
@@ -537,7 +491,13 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
     if not recipients:
         finish_if_done(send_id)
         return result
-    templates = link_templates(send)
+    mails = BatchMail(
+        subject=single_line(send.subject),  # refused at scheduling; a send stored otherwise still goes
+        text=send.body_text,
+        html=send.body_html,
+        from_email=from_email(),
+        base_url=send.base_url,
+    )
     connection = transport_connection()  # straight to the mail server: deliveries are our record
     try:
         connection.open()
@@ -547,10 +507,13 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
         return result
     try:
         for delivery_id, subscriber_id, email in recipients:
-            message = build_message(send, delivery_id, subscriber_id, email, templates)
-            with transaction.atomic():
-                _relax_commit()
-                if not _claim(delivery_id):  # already sent, or another worker has it right now
+            message = mails.message(
+                email,
+                tokens.make_unsubscribe_token(subscriber_id, delivery_id),
+                tokens.make_preferences_token(subscriber_id),
+            )
+            with _claimed(delivery_id) as ours:
+                if not ours:  # already sent, or another worker has it right now
                     continue
                 delivery = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
                 try:
