@@ -27,8 +27,10 @@ run: seed
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
-# PYTEST_ARGS="-n 2 --dist loadgroup" runs it on two cores (pytest-xdist); the default once a whole
-# parallel run is green (docs/performance.md, "Test suite").
+# One pytest-xdist worker per core (at most 4). `--dist loadgroup` keeps pytest-django's order (database
+# tests before the transactional ones that flush tables) and the demo seed tests on one worker.
+# PYTEST_ARGS="-p no:xdist" runs it in one process (docs/performance.md, "Test suite").
+PYTEST_ARGS ?= -n auto --maxprocesses 4 --dist loadgroup
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
