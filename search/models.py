@@ -19,8 +19,8 @@ class LessonMaterial(models.Model):
     """One row per live, public lesson kit: everything search needs without touching the page tree.
 
     On SQLite a FTS5 table (``search_lessonmaterial_fts``, rowid = ``page_id``) holds the stemmed text;
-    on PostgreSQL the ``search_vector`` tsvector column (Dutch configuration, GIN index) does. Both are
-    created by migration 0002 and maintained by :mod:`search.backends.database`.
+    on PostgreSQL the narrow ``search_lessonmaterial_tsv`` table (Dutch tsvector, GIN index) does. Both are
+    created by migrations 0002 and 0005 and maintained by :mod:`search.backends.database`.
     """
 
     page = models.OneToOneField(

@@ -43,6 +43,8 @@ logger = logging.getLogger(__name__)
 MATERIAL = LessonMaterial._meta.db_table
 FACET = LessonMaterialFacet._meta.db_table
 FTS = "search_lessonmaterial_fts"
+#: PostgreSQL: page id + weighted Dutch tsvector, narrow so ranking reads few pages (migration 0005).
+VECTORS = "search_lessonmaterial_tsv"
 # bm25 column weights: title > summary > body > attachment text.
 BM25 = f"bm25({FTS}, 10.0, 5.0, 2.0, 1.0)"
 HIGHLIGHT_FIELDS = (
@@ -123,15 +125,18 @@ class DatabaseBackend:
 
         Lower scores are better (FTS5's bm25 is negative; PostgreSQL's rank is negated to match).
         Sorting happens in Python: SQLite's sorter took longer than computing bm25 for 8,000 rows.
+        PostgreSQL ranks with ``ts_rank`` (weights A-D, length-normalised): a third cheaper than
+        ``ts_rank_cd`` over 5,000 matches and the same precision on the judged queries
+        (``tests/search/test_relevance.py``, ``test_spelling.py``).
         """
         if self.vendor == "sqlite":
             score = BM25 if ranked else "0.0"
             sql = f"SELECT rowid, {score} FROM {FTS} WHERE {FTS} MATCH %s"
             args = [fts5_expression(clauses)]
         elif self.vendor == "postgresql":
-            score = "-ts_rank_cd(search_vector, tsq, 1)" if ranked else "0.0"
+            score = "-ts_rank(search_vector, tsq, 1)" if ranked else "0.0"
             sql = (
-                f"SELECT page_id, {score} FROM {MATERIAL}, to_tsquery('dutch', %s) AS tsq "
+                f"SELECT page_id, {score} FROM {VECTORS}, to_tsquery('dutch', %s) AS tsq "
                 "WHERE search_vector @@ tsq"
             )
             args = [tsquery_expression(clauses)]
@@ -355,7 +360,7 @@ class DatabaseBackend:
             args = ["{title summary} : (" + expression + ")", SIMILAR_TEXT_HITS]
         elif self.vendor == "postgresql":
             sql = (
-                f"SELECT page_id FROM {MATERIAL}, to_tsquery('dutch', %s) AS tsq WHERE search_vector @@ tsq "
+                f"SELECT page_id FROM {VECTORS}, to_tsquery('dutch', %s) AS tsq WHERE search_vector @@ tsq "
                 "ORDER BY ts_rank_cd(search_vector, tsq, 1) DESC, page_id LIMIT %s"
             )
             args = [" | ".join(words), SIMILAR_TEXT_HITS]
@@ -425,17 +430,17 @@ class DatabaseBackend:
                     )
                 elif self.vendor == "postgresql":
                     cursor.executemany(
-                        f"UPDATE {MATERIAL} SET search_vector = "
+                        f"INSERT INTO {VECTORS} (page_id, search_vector) VALUES (%s, "
                         "setweight(to_tsvector('dutch', %s), 'A') || setweight(to_tsvector('dutch', %s), 'B') "
                         "|| setweight(to_tsvector('dutch', %s), 'C') "
-                        "|| setweight(to_tsvector('dutch', %s), 'D') WHERE page_id = %s",
+                        "|| setweight(to_tsvector('dutch', %s), 'D'))",
                         [
                             (
+                                m.page_id,
                                 with_compound_heads(m.title),
                                 with_compound_heads(m.summary),
                                 with_compound_heads(m.body),
                                 with_compound_heads(m.attachment_text),
-                                m.page_id,
                             )
                             for m in materials
                         ],
@@ -455,6 +460,8 @@ class DatabaseBackend:
                 cursor.execute(f"DELETE FROM {MATERIAL} WHERE page_id IN ({placeholders})", chunk)
                 if self.vendor == "sqlite":
                     cursor.execute(f"DELETE FROM {FTS} WHERE rowid IN ({placeholders})", chunk)
+                elif self.vendor == "postgresql":
+                    cursor.execute(f"DELETE FROM {VECTORS} WHERE page_id IN ({placeholders})", chunk)
             bitmaps.bump(self.using)
 
     def update_download_count(self, page_id: int, count: int) -> None:
@@ -470,6 +477,8 @@ class DatabaseBackend:
                 cursor.execute(f"DELETE FROM {MATERIAL}")
                 if self.vendor == "sqlite":
                     cursor.execute(f"DELETE FROM {FTS}")
+                elif self.vendor == "postgresql":
+                    cursor.execute(f"DELETE FROM {VECTORS}")
                 bitmaps.bump(self.using)
             count, batch = 0, []
             for material in iter_materials(chunk_size=chunk_size):
