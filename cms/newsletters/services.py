@@ -454,6 +454,18 @@ def _relax_commit() -> None:
             cursor.execute("SET LOCAL synchronous_commit = off")
 
 
+# The model's own table; every value is a bound parameter.
+MARK_SENT = f"UPDATE {Delivery._meta.db_table} SET status = %s, sent_at = %s, attempts = attempts + 1, error = '' WHERE id = %s AND status = %s"  # noqa: E501, S608
+
+
+def _mark_sent(delivery_id: int) -> None:
+    """The one statement per mail as plain SQL: the ORM took 0.25 ms a mail to build the UPDATE
+    that runs in 0.05 ms, a seventh of what the mail server needs for the mail itself."""
+    sent_at = db_connection.ops.adapt_datetimefield_value(timezone.now())
+    with db_connection.cursor() as cursor:
+        cursor.execute(MARK_SENT, [Delivery.Status.SENT, sent_at, delivery_id, Delivery.Status.QUEUED])
+
+
 @dataclass
 class BatchResult:
     sent: int = 0
@@ -536,12 +548,7 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
                     result.failed += 1
                     continue
                 else:
-                    delivery.update(
-                        status=Delivery.Status.SENT,
-                        sent_at=timezone.now(),
-                        attempts=F("attempts") + 1,
-                        error="",
-                    )
+                    _mark_sent(delivery_id)
                     result.sent += 1
                     continue
                 delivery.update(attempts=F("attempts") + 1, error=_describe(transient))
