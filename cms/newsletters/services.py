@@ -421,13 +421,22 @@ def resume_send(send: NewsletterSend) -> int:
     return enqueue_batches(send.pk)
 
 
+# The model's own table; every value is a bound parameter.
+CLAIM = f"SELECT id, set_config('synchronous_commit', %s, true) FROM {Delivery._meta.db_table} WHERE id = %s AND status = %s FOR UPDATE SKIP LOCKED"  # noqa: E501, S608
+
+
 @contextmanager
 def _claimed(delivery_id: int) -> Iterator[bool]:
     """Hold one ``queued`` delivery for this worker while its mail goes out; ``False`` when it is not ours.
 
     On PostgreSQL: a short transaction that locks the row with ``FOR UPDATE SKIP LOCKED`` (a
-    second worker skips it) and commits the "sent" mark cheaply (:func:`_relax_commit`). SQLite
-    has no row locks, and a transaction there takes the database's write lock (``BEGIN
+    second worker skips it) and, in the same statement, lets the "sent" mark's commit return
+    before the WAL is flushed (``synchronous_commit = off`` for this transaction only). That only
+    matters if the *database server* crashes: the last few milliseconds of commits could be lost,
+    i.e. the few mails of that window go out again on resume; a crash of our worker loses
+    nothing. ``NEWSLETTER_SYNCHRONOUS_COMMIT = True`` keeps the flush.
+
+    SQLite has no row locks, and a transaction there takes the database's write lock (``BEGIN
     IMMEDIATE``) for the whole SMTP exchange, stalling every booking and edit meanwhile; so there
     it is no transaction at all: the batch has just read its deliveries as ``queued``, the mark
     is one autocommitted UPDATE that only takes a queued row, and SQLite runs one worker.
@@ -435,26 +444,12 @@ def _claimed(delivery_id: int) -> Iterator[bool]:
     if not db_connection.features.has_select_for_update_skip_locked:
         yield True
         return
-    with transaction.atomic():
-        _relax_commit()
-        queued = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
-        yield queued.select_for_update(skip_locked=True).values_list("pk", flat=True).first() is not None
+    synchronous = "on" if getattr(settings, "NEWSLETTER_SYNCHRONOUS_COMMIT", False) else "off"
+    with transaction.atomic(), db_connection.cursor() as cursor:
+        cursor.execute(CLAIM, [synchronous, delivery_id, Delivery.Status.QUEUED])
+        yield cursor.fetchone() is not None
 
 
-def _relax_commit() -> None:
-    """Inside a "mark sent" transaction: let PostgreSQL return before the WAL is flushed.
-
-    ``synchronous_commit = off`` only matters if the *database server* crashes: the last few
-    milliseconds of commits could then be lost, i.e. at most the few mails sent in that window
-    go out again on resume. A crash of our worker loses nothing. Saves a WAL flush per mail.
-    ``NEWSLETTER_SYNCHRONOUS_COMMIT = True`` switches this off.
-    """
-    if db_connection.vendor == "postgresql" and not getattr(settings, "NEWSLETTER_SYNCHRONOUS_COMMIT", False):
-        with db_connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit = off")
-
-
-# The model's own table; every value is a bound parameter.
 MARK_SENT = f"UPDATE {Delivery._meta.db_table} SET status = %s, sent_at = %s, attempts = attempts + 1, error = '' WHERE id = %s AND status = %s"  # noqa: E501, S608
 
 

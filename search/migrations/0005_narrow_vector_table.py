@@ -4,14 +4,16 @@ In the wide row (title, summary, body, attachment text) PostgreSQL compressed th
 it out of line, so ranking 5,000 matches read ~29,000 buffers and decompressed every vector. In
 ``search_lessonmaterial_tsv`` (page id + vector, kept in the row: ``STORAGE MAIN``) the same ranked
 statement reads ~2,000 buffers: 16 ms instead of 32 ms at 10,000 kits (docs/performance.md).
-SQLite is untouched: its FTS5 table was always separate.
+SQLite is untouched: its FTS5 table was always separate. Like that table, this one has no foreign
+key (Django's flush truncates only model tables): the backend deletes its rows with the material's,
+and a row left by a cascade from a deleted page matches no indexed kit.
 """
 
 from django.db import migrations
 
 PG_FORWARD = [
     """CREATE TABLE IF NOT EXISTS search_lessonmaterial_tsv (
-        page_id integer PRIMARY KEY REFERENCES search_lessonmaterial (page_id) ON DELETE CASCADE,
+        page_id integer PRIMARY KEY,
         search_vector tsvector NOT NULL
     )""",
     "ALTER TABLE search_lessonmaterial_tsv ALTER COLUMN search_vector SET STORAGE MAIN",

@@ -45,22 +45,26 @@ def test_two_workers_on_the_same_batch_send_each_mail_once(archive, smtp_server,
     assert send.status == NewsletterSend.Status.DONE
 
 
-def test_mark_sent_commits_without_waiting_for_the_wal_flush_unless_configured(settings):
+def test_a_claimed_mail_commits_without_waiting_for_the_wal_flush_unless_configured(
+    archive, settings, recorded_tasks
+):
+    SubscriberFactory.create_batch(2)
+    send = services.schedule_send(NewsletterPageFactory(parent=archive))
+    services.start_send(send.pk)
+    first, second = send.deliveries.order_by("pk").values_list("pk", flat=True)
     with connection.cursor() as cursor:
         cursor.execute("SHOW synchronous_commit")
         session_default = cursor.fetchone()[0]
 
-    def inside_mark_sent() -> str:
-        from django.db import transaction
-
-        with transaction.atomic(), connection.cursor() as cursor:
-            services._relax_commit()
+    def while_claimed(delivery_id: int) -> str:
+        with services._claimed(delivery_id) as ours, connection.cursor() as cursor:
+            assert ours
             cursor.execute("SHOW synchronous_commit")
             return cursor.fetchone()[0]
 
-    assert inside_mark_sent() == "off"
+    assert while_claimed(first) == "off"
     settings.NEWSLETTER_SYNCHRONOUS_COMMIT = True
-    assert inside_mark_sent() == session_default
+    assert while_claimed(second) == session_default
     with connection.cursor() as cursor:
         cursor.execute("SHOW synchronous_commit")
-        assert cursor.fetchone()[0] == session_default, "SET LOCAL ends with the transaction"
+        assert cursor.fetchone()[0] == session_default, "the setting ends with the claim's transaction"
