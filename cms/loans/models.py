@@ -101,6 +101,18 @@ class LendableItem(index.Indexed, models.Model):
     )
     requires_approval = models.BooleanField(_("reservations need the coordinator's approval"), default=False)
     active = models.BooleanField(_("can be borrowed"), default=True)
+    # What a loan addresses, next to its lesson kit's own terms: a school's coverage of the worlds of
+    # technology and core goals counts the kits its classes borrowed (cms.milestones.coverage).
+    tech_worlds = models.ManyToManyField(
+        "snippets.TechWorld",
+        verbose_name=_("worlds of technology"),
+        blank=True,
+        related_name="+",
+        help_text=_("For a stand-alone tool set; an edition of a lesson kit also counts the kit's own."),
+    )
+    core_goals = models.ManyToManyField(
+        "snippets.CoreGoal", verbose_name=_("SLO core goals"), blank=True, related_name="+"
+    )
 
     panels = [
         FieldPanel("title"),
@@ -108,6 +120,9 @@ class LendableItem(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("contents"),
         FieldPanel("consumables"),
+        MultiFieldPanel(
+            [FieldPanel("tech_worlds"), FieldPanel("core_goals")], heading=_("What it addresses")
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("min_weeks"), FieldPanel("max_weeks")]),

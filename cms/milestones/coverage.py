@@ -1,11 +1,13 @@
 """Which worlds of technology and SLO core goals a school's classes met, per school year and group.
 
 Counted from the lessons its classes were given (:func:`cms.dashboard.reach.booked_lessons`: one
-booking is one class, its group is the booking's group) and what each lesson offering addresses.
-The gaps are the worlds (and core goals) no class of that school met in that school year.
+booking is one class, its group is the booking's group) and what each lesson offering addresses,
+and from the kits the school borrowed and picked up (:func:`lent_kits`, when the loans app is
+installed): what the kit's lesson kit page and the lendable item address. The gaps are the worlds
+(and core goals) no class of that school met in that school year.
 
-Other sources (attended events once registrations name a school, kits lent once loans exist) are
-added to :data:`SOURCES` with one function each that yields (day, group, worlds, core goals).
+Each source is one function in :data:`SOURCES` that yields (school, day, group, worlds, core goals).
+Event registrations name an organisation as text, not a school, so events are not a source yet.
 """
 
 from __future__ import annotations
@@ -15,29 +17,35 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.utils import timezone
 
 from cms.bookings.models import LessonOffering
 from cms.dashboard import reach
 from cms.dashboard.services import school_year_start
+from cms.pages.models import LessonKitPage
 from cms.snippets.models import CoreGoal, School, TechWorld
 
 #: (school id, day, group, world ids, core goal ids): one activity of a class of the school.
 Activity = tuple[int, dt.date, int | None, frozenset[int], frozenset[int]]
 
 
-def _offering_terms() -> tuple[dict[int, frozenset[int]], dict[int, frozenset[int]]]:
-    worlds: dict[int, set[int]] = defaultdict(set)
-    goals: dict[int, set[int]] = defaultdict(set)
-    for offering_id, world_id in LessonOffering.tech_worlds.through.objects.values_list(
-        "lessonoffering_id", "techworld_id"
-    ):
-        worlds[offering_id].add(world_id)
-    for offering_id, goal_id in LessonOffering.core_goals.through.objects.values_list(
-        "lessonoffering_id", "coregoal_id"
-    ):
-        goals[offering_id].add(goal_id)
-    return ({k: frozenset(v) for k, v in worlds.items()}, {k: frozenset(v) for k, v in goals.items()})
+Terms = dict[int, frozenset[int]]
+
+
+def _terms(relation, owner: str, term: str) -> Terms:
+    """Owner id -> term ids of a many-to-many ``relation`` (e.g. an offering's worlds), one query."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for owner_id, term_id in relation.through.objects.values_list(owner, term):
+        found[owner_id].add(term_id)
+    return {owner_id: frozenset(ids) for owner_id, ids in found.items()}
+
+
+def _offering_terms() -> tuple[Terms, Terms]:
+    return (
+        _terms(LessonOffering.tech_worlds, "lessonoffering_id", "techworld_id"),
+        _terms(LessonOffering.core_goals, "lessonoffering_id", "coregoal_id"),
+    )
 
 
 def given_lessons(school_ids: Iterable[int], today: dt.date) -> Iterable[Activity]:
@@ -52,7 +60,35 @@ def given_lessons(school_ids: Iterable[int], today: dt.date) -> Iterable[Activit
         yield school_id, day, group, worlds.get(offering_id, frozenset()), goals.get(offering_id, frozenset())
 
 
-SOURCES: list[Callable[[Iterable[int], dt.date], Iterable[Activity]]] = [given_lessons]
+def lent_kits(school_ids: Iterable[int], today: dt.date) -> Iterable[Activity]:
+    """(school, pick-up day, no group, worlds, core goals) of every kit the schools picked up.
+
+    Nothing when the loans app is not installed (it is a plugin; looked up like the search app's
+    download log in :func:`cms.dashboard.reach.download_log`).
+    """
+    if not apps.is_installed("cms.loans"):
+        return
+    reservation = apps.get_model("loans", "Reservation")
+    item = apps.get_model("loans", "LendableItem")
+    kit_worlds = _terms(LessonKitPage.tech_worlds, "lessonkitpage_id", "techworld_id")
+    kit_goals = _terms(LessonKitPage.core_goals, "lessonkitpage_id", "coregoal_id")
+    item_worlds = _terms(item.tech_worlds, "lendableitem_id", "techworld_id")
+    item_goals = _terms(item.core_goals, "lendableitem_id", "coregoal_id")
+    empty = frozenset()
+    rows = (
+        reservation.objects.filter(
+            school_id__in=list(school_ids), picked_up_at__isnull=False, pickup_date__lte=today
+        )
+        .exclude(status=reservation.Status.CANCELLED)
+        .values_list("school_id", "pickup_date", "item_id", "item__lesson_kit_id")
+    )
+    for school_id, day, item_id, kit_id in rows.iterator():
+        worlds = item_worlds.get(item_id, empty) | kit_worlds.get(kit_id, empty)
+        goals = item_goals.get(item_id, empty) | kit_goals.get(kit_id, empty)
+        yield school_id, day, None, worlds, goals
+
+
+SOURCES: list[Callable[[Iterable[int], dt.date], Iterable[Activity]]] = [given_lessons, lent_kits]
 
 
 @dataclass
@@ -125,7 +161,7 @@ class Matrix:
 
 
 def region_matrix(region_id: int, school_year: int | None = None, today: dt.date | None = None) -> Matrix:
-    """Schools of the region x worlds of technology: how many given lessons addressed each world."""
+    """Schools of the region x worlds of technology: how many given lessons and borrowed kits addressed each world."""
     today = today or timezone.localdate()
     worlds = list(TechWorld.objects.all())
     schools = list(School.objects.filter(region_id=region_id).order_by("name"))

@@ -25,15 +25,15 @@ def pdf(coverage: SchoolCoverage) -> bytes:
     small = styles["BodyText"].clone("small", fontSize=7, leading=9)
     story = [Paragraph(escape(title), styles["Title"])]
     if not coverage.years:
-        story.append(Paragraph(escape(_("No lessons given yet.")), styles["BodyText"]))
+        story.append(Paragraph(escape(_("No lessons given or kits borrowed yet.")), styles["BodyText"]))
     for year in coverage.years:
         story.append(Paragraph(escape(_("School year %(year)s") % {"year": year.label}), styles["Heading2"]))
-        header = [_("Group"), _("Lessons"), *[Paragraph(escape(w.name), small) for w in coverage.worlds]]
+        header = [_("Group"), _("Lessons and loans"), *[Paragraph(escape(w.name), small) for w in coverage.worlds]]
         rows = [header]
         for group in year.groups:
             rows.append(
                 [
-                    str(group.group or "—"),
+                    str(group.group or _("whole school")),
                     str(group.activities),
                     *["X" if w.pk in group.world_ids else "" for w in coverage.worlds],
                 ]

@@ -8,7 +8,8 @@ from django.utils import timezone
 from cms.milestones import coverage
 from cms.milestones.tokens import make_coverage_token
 from tests.bookings.factories import BookingFactory, LessonOfferingFactory, TimeSlotFactory
-from tests.factories import CoreGoalFactory, RegionSite, SchoolFactory, TechWorldFactory
+from tests.factories import CoreGoalFactory, LessonKitPageFactory, RegionSite, SchoolFactory, TechWorldFactory
+from tests.loans.factories import CopyFactory, LendableItemFactory, ReservationFactory
 from tests.milestones.test_views import project_leader
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +98,43 @@ def test_admin_matrix_and_school_page_stay_in_the_users_regions(
     page = client.get(f"/admin/milestones/coverage/{school.pk}/")
     assert page.status_code == 200 and "/dekking/" in page.content.decode()
     assert client.get(f"/admin/milestones/coverage/{other.pk}/").status_code == 404
+
+
+def test_kits_the_school_borrowed_and_picked_up_count_for_its_coverage(fixture):
+    site, school, idle, other, worlds, goals = fixture
+    w1, w2, w3, w4 = worlds
+    kit = LessonKitPageFactory(parent=site.databank, title="Leskist Bruggen")
+    kit.tech_worlds.set([w4])
+    kit.core_goals.set([goals[1]])
+    kit.save()
+    edition = LendableItemFactory(lesson_kit=kit)
+    tool_set = LendableItemFactory(title="Gereedschapsset Solderen")
+    tool_set.tech_worlds.set([w1])
+    picked_up = timezone.make_aware(dt.datetime(2025, 10, 6, 9))
+
+    def loan(item, day, status, who=school, picked=True):
+        ReservationFactory(
+            copy=CopyFactory(item=item),
+            school=who,
+            pickup_date=day,
+            return_date=day + dt.timedelta(days=4),
+            blocked_until=day + dt.timedelta(days=6),
+            status=status,
+            picked_up_at=picked_up if picked else None,
+        )
+
+    loan(edition, dt.date(2025, 10, 6), "returned")  # 2025-2026: w4 + goal 45 of the kit
+    loan(tool_set, dt.date(2025, 11, 3), "picked_up")  # 2025-2026: w1 of the tool set
+    loan(tool_set, dt.date(2025, 11, 17), "confirmed", picked=False)  # never picked up: no
+    loan(edition, dt.date(2025, 12, 1), "cancelled")  # cancelled: no
+    loan(edition, dt.date(2025, 10, 6), "returned", who=other)  # another school
+
+    latest = coverage.school_coverage(school).years[0]
+
+    assert latest.school_year == 2025
+    whole_school = [g for g in latest.groups if g.group is None]
+    assert [(g.activities, g.world_ids) for g in whole_school] == [(2, {w1.pk, w4.pk})]
+    assert latest.world_ids == {w1.pk, w2.pk, w3.pk, w4.pk}, "lessons of group 6 plus the two loans"
+    assert goals[1].pk in latest.goal_ids
+    matrix = coverage.region_matrix(site.region.pk, school_year=2025)
+    assert matrix.rows[0][1] == [1, 1, 1, 1]
