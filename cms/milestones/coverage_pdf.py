@@ -28,7 +28,11 @@ def pdf(coverage: SchoolCoverage) -> bytes:
         story.append(Paragraph(escape(_("No lessons given or kits borrowed yet.")), styles["BodyText"]))
     for year in coverage.years:
         story.append(Paragraph(escape(_("School year %(year)s") % {"year": year.label}), styles["Heading2"]))
-        header = [_("Group"), _("Lessons and loans"), *[Paragraph(escape(w.name), small) for w in coverage.worlds]]
+        header = [
+            _("Group"),
+            _("Lessons and loans"),
+            *[Paragraph(escape(w.name), small) for w in coverage.worlds],
+        ]
         rows = [header]
         for group in year.groups:
             rows.append(
