@@ -8,7 +8,7 @@ techniekhuis lives on, else the school's region, as for lessons.
 
 import datetime as dt
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from cms.dashboard import reach
@@ -35,6 +35,11 @@ def kits_lent(region_id: int, start: dt.date, end: dt.date, filters: Filters) ->
     return loans(region_id, start, end, filters).count()
 
 
+def schools_lent_kits(region_id: int, start: dt.date, end: dt.date, filters: Filters) -> int:
+    """Schools that picked up at least one kit in the period (each once)."""
+    return loans(region_id, start, end, filters).aggregate(n=Count("school", distinct=True))["n"]
+
+
 def kit_loan_pupils(region_id: int, start: dt.date, end: dt.date, filters: Filters) -> int:
     # Known once the kit is back: loans not yet returned (or returned without a number) add nothing.
     return loans(region_id, start, end, filters).aggregate(n=Sum("pupils_reached"))["n"] or 0
@@ -43,4 +48,5 @@ def kit_loan_pupils(region_id: int, start: dt.date, end: dt.date, filters: Filte
 LOAN_FILTERS = (TECHNIEKHUIZEN, SCHOOL_TYPE)
 
 register("kits_lent", _("Kits lent"), kits_lent, filters=LOAN_FILTERS)
+register("schools_lent_kits", _("Schools that borrowed kits"), schools_lent_kits, filters=LOAN_FILTERS)
 register("kit_loan_pupils", _("Pupils reached by lent kits"), kit_loan_pupils, filters=LOAN_FILTERS)

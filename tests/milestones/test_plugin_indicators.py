@@ -102,6 +102,12 @@ def test_kits_lent_are_loans_picked_up_in_the_region_and_period(lent):
     assert measure("kits_lent", lent.a, period=(dt.date(2024, 1, 1), dt.date(2025, 3, 31))) == 2
 
 
+def test_schools_that_borrowed_kits_are_counted_once(lent):
+    assert measure("schools_lent_kits", lent.a) == 3  # po1, vmbo and po2 (twice)
+    assert measure("schools_lent_kits", lent.b) == 2
+    assert measure("schools_lent_kits", lent.a, Filters(school_type="po")) == 2
+
+
 def test_pupils_reached_by_lent_kits_are_the_numbers_given_on_return(lent):
     assert measure("kit_loan_pupils", lent.a) == 25 + 20
     assert measure("kit_loan_pupils", lent.b) == 30 + 15
