@@ -9,6 +9,10 @@ blanks names, not the fact that a kit was lent or a teacher came: ``cms.loans.pr
 
 import ast
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
 import zoneinfo
 from decimal import Decimal
 from pathlib import Path
@@ -285,3 +289,37 @@ def test_plugin_apps_import_milestones_only_from_their_indicators_module(app):
             if any(name.startswith("cms.milestones") for name in names):
                 importers.add(path.relative_to(root).as_posix())
     assert importers == {"indicators.py"}
+
+
+WITHOUT_PLUGINS = """
+from cms.settings.test import *  # noqa: F403
+
+PLUGINS = ("cms.loans", "cms.professionalisation", "cms.evaluations")
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in PLUGINS]  # noqa: F405
+"""
+
+LIST_INDICATORS = """
+import json, sys
+import django
+django.setup()
+from cms.milestones import indicators
+plugins = [m for m in sys.modules if m.startswith(("cms.loans", "cms.professionalisation", "cms.evaluations"))]
+print(json.dumps({"keys": sorted(indicators.REGISTRY), "plugins": plugins}))
+"""
+
+
+def test_milestones_start_without_the_plugin_apps_and_offer_only_their_own_indicators(tmp_path):
+    (tmp_path / "without_plugins.py").write_text(WITHOUT_PLUGINS)
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{tmp_path}{os.pathsep}{root}",
+        "DJANGO_SETTINGS_MODULE": "without_plugins",
+    }
+    done = subprocess.run(  # noqa: S603 (our own interpreter and script)
+        [sys.executable, "-c", LIST_INDICATORS], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["plugins"] == []
+    assert "classes_reached" in found["keys"] and "event_attendees" in found["keys"]
+    assert not {"kits_lent", "professionalisation_hours", "evaluation_average"} & set(found["keys"])
