@@ -30,10 +30,10 @@ from django.db.models import Count, Exists, OuterRef, Sum
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from cms.bookings.models import Booking, TimeSlot
+from cms.bookings.models import Booking, LessonOffering, TimeSlot
 from cms.events.models import ChallengeTeam, EventRegistration
-from cms.pages.models import EventPage, HomePage, TechniekhuisPage
-from cms.snippets.models import Region
+from cms.pages.models import EventPage, HomePage
+from cms.snippets.models import Region, School
 
 from . import reach
 from .sql import QUARTER, SCHOOL_YEAR, PeriodKey, period_label
@@ -152,11 +152,17 @@ def compute(
             cells[key] = Figures(region, regions_with_none.get(region, "—"), period)
         return cells[key]
 
-    techniekhuis_regions = _techniekhuis_regions(resolver)
-    for techniekhuis_id, school_region, school_id, period, classes, pupils in _booking_groups(
-        granularity, bounds
-    ):
-        if target := cell(techniekhuis_regions.get(techniekhuis_id) or school_region, period):
+    offering_regions = _offering_regions(resolver)
+    booking_groups = list(_booking_groups(granularity, bounds))
+    # The school's region counts only for offerings on no region's site: look up just those schools.
+    fallback = {
+        school_id for offering_id, school_id, *_ in booking_groups if offering_id not in offering_regions
+    }
+    school_regions = (
+        dict(School.objects.filter(pk__in=fallback).values_list("pk", "region_id")) if fallback else {}
+    )
+    for offering_id, school_id, period, classes, pupils in booking_groups:
+        if target := cell(offering_regions.get(offering_id) or school_regions.get(school_id), period):
             target.classes += classes
             target.pupils += pupils
             target.school_ids.add(school_id)
@@ -192,10 +198,13 @@ def compute(
     return Dashboard(granularity, rows, total, downloads, regions_with_none)
 
 
-def _techniekhuis_regions(resolver: _RegionResolver) -> dict[int, int]:
-    """Techniekhuis page id -> the region of the site it lives on (those on no region's site left out)."""
+def _offering_regions(resolver: _RegionResolver) -> dict[int, int]:
+    """Lesson offering id -> the region of the site its techniekhuis lives on (offerings without a
+    techniekhuis, or whose techniekhuis is on no region's site, are left out: the school's region counts)."""
     found = {}
-    for pk, path in TechniekhuisPage.objects.values_list("pk", "path"):
+    for pk, path in LessonOffering.objects.filter(techniekhuis__isnull=False).values_list(
+        "pk", "techniekhuis__path"
+    ):
         if (region := resolver.region_for(path)) is not None:
             found[pk] = region
     return found
@@ -203,18 +212,19 @@ def _techniekhuis_regions(resolver: _RegionResolver) -> dict[int, int]:
 
 def _booking_groups(
     granularity: str, bounds: tuple[dt.date, dt.date] | None
-) -> Iterable[tuple[int | None, int | None, int, str, int, int]]:
-    """Reached bookings summed in the database per techniekhuis, school (and its region) and period:
-    (techniekhuis id, school's region id, school id, period label, classes, pupils).
+) -> Iterable[tuple[int, int, str, int, int]]:
+    """Reached bookings summed in the database per lesson offering, school and period:
+    (offering id, school id, period label, classes, pupils).
 
-    Never the bookings themselves: 100,000 of them took seconds to read into Python.
+    Never the bookings themselves (100,000 of them took seconds to read into Python), and no join
+    beyond the time slot: regions are looked up in Python from the few offerings and schools.
     """
     bookings = reach.booked_lessons()
     if bounds:
         bookings = bookings.filter(slot__date__range=bounds)
     rows = (
         bookings.annotate(period=PeriodKey("slot__date", granularity))
-        .values_list("slot__offering__techniekhuis_id", "school__region_id", "school_id", "period")
+        .values_list("slot__offering_id", "school_id", "period")
         .annotate(
             classes=Count("pk"),
             # The pupils who actually took part when the coordinator counted them, else as booked.
@@ -222,8 +232,11 @@ def _booking_groups(
         )
         .order_by()
     )
-    for techniekhuis_id, school_region, school_id, key, classes, pupils in rows:
-        yield techniekhuis_id, school_region, school_id, period_label(key, granularity), classes, pupils or 0
+    labels: dict[int, str] = {}
+    for offering_id, school_id, key, classes, pupils in rows:
+        if key not in labels:
+            labels[key] = period_label(key, granularity)
+        yield offering_id, school_id, labels[key], classes, pupils or 0
 
 
 def _event_registrations() -> Iterable[tuple[int, str, dt.datetime, int]]:
