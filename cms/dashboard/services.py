@@ -25,6 +25,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Sum
 from django.db.models.functions import Coalesce, TruncDate
@@ -35,7 +36,7 @@ from cms.events.models import ChallengeTeam, EventRegistration
 from cms.pages.models import EventPage, HomePage
 from cms.snippets.models import Region, School
 
-from . import reach
+from . import reach, registry
 from .sql import QUARTER, SCHOOL_YEAR, PeriodKey, period_label
 
 NO_REGION = 0
@@ -61,6 +62,18 @@ def school_year_bounds(start_year: int) -> tuple[dt.date, dt.date]:
     return dt.date(start_year, 8, 1), dt.date(start_year + 1, 7, 31)
 
 
+#: The :class:`Figures` fields that optional apps' sources add to.
+SOURCE_FIELDS = (
+    "kits_lent",
+    "kit_pupils",
+    "professionalisation_activities",
+    "professionalisation_hours",
+    "evaluation_responses",
+    "evaluation_ratings",
+    "evaluation_rating_sum",
+)
+
+
 @dataclass
 class Figures:
     """The reach in one region and period (or a total)."""
@@ -76,10 +89,23 @@ class Figures:
     challenge_teams: int = 0
     challenge_pupils: int = 0
     kit_downloads: int = 0
+    # From optional apps (see :mod:`cms.dashboard.registry`); shown only when the app is installed.
+    kits_lent: int = 0
+    kit_pupils: int = 0
+    professionalisation_activities: int = 0
+    professionalisation_hours: Decimal = Decimal(0)
+    evaluation_responses: int = 0
+    evaluation_ratings: int = 0
+    evaluation_rating_sum: float = 0.0
 
     @property
     def schools(self) -> int:
         return len(self.school_ids)
+
+    @property
+    def evaluation_average(self) -> float | None:
+        """The average of all 1-5 ratings in the cell (``None`` without ratings)."""
+        return self.evaluation_rating_sum / self.evaluation_ratings if self.evaluation_ratings else None
 
     @property
     def events(self) -> int:
@@ -94,6 +120,8 @@ class Figures:
         self.challenge_teams += other.challenge_teams
         self.challenge_pupils += other.challenge_pupils
         self.kit_downloads += other.kit_downloads
+        for name in SOURCE_FIELDS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 @dataclass
@@ -103,9 +131,10 @@ class Dashboard:
     total: Figures
     downloads: dict[int, int] | None  # region id -> kit downloads in the selected periods
     regions: dict[int, str]
+    sources: frozenset[str] = frozenset()  # the optional apps whose figures are in (registry names)
 
 
-class _RegionResolver:
+class RegionResolver:
     """Maps a page's tree path to the region of the home page above it (one query)."""
 
     def __init__(self) -> None:
@@ -123,6 +152,9 @@ class _RegionResolver:
         return None
 
 
+_RegionResolver = RegionResolver  # the name it had
+
+
 def _local_date(value: dt.datetime) -> dt.date:
     return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
 
@@ -136,7 +168,7 @@ def compute(
     """All figures, grouped by region and period; optionally for one region and/or school year."""
     regions = dict(Region.objects.values_list("pk", "name"))
     regions_with_none = {**regions, NO_REGION: "—"}
-    resolver = _RegionResolver()
+    resolver = RegionResolver()
     bounds = school_year_bounds(school_year) if school_year is not None else None
     cells: dict[tuple[int, str], Figures] = {}
 
@@ -191,14 +223,22 @@ def compute(
         if region_id is not None:
             downloads = {region_id: downloads.get(region_id, 0)}
 
+    sources = registry.sources()
+    for source in sources:
+        for region, period, amounts in source.rows(granularity, bounds):
+            if target := cell(region, period):
+                for name, amount in amounts.items():
+                    setattr(target, name, getattr(target, name) + amount)
+
     rows = sorted(cells.values(), key=lambda f: (f.region, f.period))
     total = Figures(region_id or NO_REGION, "", "")
     for row in rows:
         total.add(row)
-    return Dashboard(granularity, rows, total, downloads, regions_with_none)
+    names = frozenset(source.name for source in sources)
+    return Dashboard(granularity, rows, total, downloads, regions_with_none, names)
 
 
-def _offering_regions(resolver: _RegionResolver) -> dict[int, int]:
+def _offering_regions(resolver: RegionResolver) -> dict[int, int]:
     """Lesson offering id -> the region of the site its techniekhuis lives on (offerings without a
     techniekhuis, or whose techniekhuis is on no region's site, are left out: the school's region counts)."""
     found = {}
@@ -254,7 +294,7 @@ def _challenge_teams() -> Iterable[tuple[str, dt.datetime, int]]:
     return reach.challenge_teams().values_list("challenge__path", "created_at", "pupils").iterator()
 
 
-def kit_downloads(resolver: _RegionResolver | None = None) -> list[tuple[int, dt.date, int]] | None:
+def kit_downloads(resolver: RegionResolver | None = None) -> list[tuple[int, dt.date, int]] | None:
     """Kit downloads as (region id, local date, count): grouped per kit and day in the database.
 
     The region is the kit's region of origin, else the site it lives on, else ``NO_REGION``.
@@ -262,7 +302,7 @@ def kit_downloads(resolver: _RegionResolver | None = None) -> list[tuple[int, dt
     """
     if (log := reach.download_log()) is None:
         return None
-    resolver = resolver or _RegionResolver()
+    resolver = resolver or RegionResolver()
     rows = (
         log.objects.annotate(day=TruncDate("created_at"))  # in the current (local) time zone
         .values("page__region_id", "page__path", "day")

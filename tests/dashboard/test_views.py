@@ -81,15 +81,23 @@ def test_csv_export_has_the_same_figures(client, admin_user, dataset):
         "Challengeteams",
         "Leerlingen in challenges",
         "Downloads van leskisten",
+        # the installed optional apps' figures (none in this dataset; see test_sources.py)
+        "Uitgeleende leskisten",
+        "Leerlingen bereikt met uitgeleende leskisten",
+        "Gevolgde professionaliseringsactiviteiten",
+        "Professionaliseringsuren",
+        "Ingevulde evaluaties",
+        "Gemiddeld evaluatiecijfer (1-5)",
         "Bijeenkomsten",
     ]
-    body = {(r[0], r[1]): r[2:] for r in rows[1:]}
+    body = {(r[0], r[1]): r[2:9] + r[-1:] for r in rows[1:]}
     # pupils, classes, schools, event registrations, challenge teams, challenge pupils, kit downloads, events
     assert body == {
         (dataset.a.name, "2025-2026"): ["75", "3", "2", "3", "2", "11", "4", "1"],
         (dataset.a.name, "2026-2027"): ["24", "1", "1", "0", "0", "0", "1", "0"],
         ("Totaal", ""): ["99", "4", "3", "3", "2", "11", "5", "1"],
     }
+    assert {tuple(r[9:15]) for r in rows[1:]} == {("0", "0", "0", "0,0", "0", "—")}
 
 
 def test_csv_export_has_kit_downloads_per_region_and_quarter(client, admin_user, dataset):
