@@ -70,19 +70,11 @@ def _under(paths: list[str], page_field: str) -> Q:
     return Q(**{f"{page_field}__in": _pages_under(paths)})
 
 
-def region_q(
-    region_id: int,
-    page_field: str,
-    fallback_field: str | None = None,
-    *,
-    homes: dict[int, list[str]] | None = None,
-) -> Q:
+def region_q(region_id: int, page_field: str, fallback_field: str | None = None) -> Q:
     """Rows of ``region_id``: the page in ``page_field`` lives on the region's site; rows whose page
     lives on no region's site (or have none) count for the region in ``fallback_field``.
-
-    ``homes`` (from :func:`region_home_paths`) saves its query when the caller already has it.
     """
-    homes = region_home_paths() if homes is None else homes
+    homes = region_home_paths()
     q = _under(homes.get(region_id, []), page_field)
     if fallback_field:
         every_home = [path for paths in homes.values() for path in paths]
