@@ -1,11 +1,11 @@
 """Time of the funders' dashboard figures, the milestone progress and the funder's report.
 
 Usage: .venv/bin/python bench/dashboard.py [--bookings 100000] [--years 5] [--milestones 50]
-       [--registrations 3000] [--runs 10]
-Creates a throwaway SQLite database in /tmp with two regions, 200 schools, bookings (one class
+       [--registrations 3000] [--runs 10] [--database-url postgres://...]
+Creates a throwaway SQLite database in /tmp (or migrates the empty database at ``--database-url``) with two regions, 200 schools, bookings (one class
 each) spread over ``--years`` years, event registrations, challenge teams and ``--milestones``
 measured milestones, then times ``cms.dashboard.services.compute`` per quarter and per school
-year, the milestone progress page's figures (``cms.milestones.services.progress_of`` for one
+year, the dashboard page in the admin (``/admin/funders-dashboard/``, HTML), the milestone progress page's figures (``cms.milestones.services.progress_of`` for one
 region) and the report (``cms.milestones.report.build`` + PDF) for one region and school year.
 """
 
@@ -33,10 +33,14 @@ def main() -> None:
     parser.add_argument("--milestones", type=int, default=50)
     parser.add_argument("--registrations", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--database-url", help="an empty database to use instead of a SQLite file in /tmp")
     args = parser.parse_args()
 
-    db = Path(tempfile.mkdtemp()) / "bench-dashboard.sqlite3"
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    if args.database_url:
+        os.environ["DATABASE_URL"] = args.database_url
+    else:
+        db = Path(tempfile.mkdtemp()) / "bench-dashboard.sqlite3"
+        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
     import django
 
@@ -116,6 +120,24 @@ def main() -> None:
             f"compute({granularity}): {args.bookings} bookings, {args.registrations} registrations, "
             f"{len(data.rows)} rows: median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms"
         )
+
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("bench", "bench@example.nl", "x"))
+    client.get("/admin/funders-dashboard/")  # the first request loads templates and the admin menu
+    timings = []
+    for _ in range(args.runs):
+        began = time.perf_counter()
+        response = client.get("/admin/funders-dashboard/")
+        timings.append((time.perf_counter() - began) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"dashboard page: HTTP {response.status_code}")
+    print(
+        f"dashboard page (HTML, per quarter): "
+        f"median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms"
+    )
 
     from cms.milestones import report
     from cms.milestones import services as milestones

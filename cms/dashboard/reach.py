@@ -12,6 +12,7 @@ import datetime as dt
 
 from django.apps import apps
 from django.db.models import Model, Q, QuerySet
+from wagtail.models import Page
 
 from cms.bookings.models import Booking
 from cms.bookings.reporting import reached_bookings
@@ -58,11 +59,21 @@ def region_home_paths() -> dict[int, list[str]]:
     return paths
 
 
-def _under(paths: list[str], page_field: str) -> Q:
+def _pages_under(paths: list[str]) -> QuerySet[Page]:
+    """Ids of the pages at or below ``paths`` (a subquery the database runs once)."""
     q = Q(pk__in=[])
     for path in paths:
-        q |= Q(**{f"{page_field}__path__startswith": path})
-    return q
+        q |= Q(path__startswith=path)
+    return Page.objects.filter(q).values("pk")
+
+
+def _under(paths: list[str], page_field: str) -> Q:
+    # ``<page>__in`` a subquery of page ids, not ``<page>__path__startswith``: the prefix test then runs
+    # once over the page tree instead of once per counted row through a join (1.1 s per milestone at
+    # 100,000 bookings).
+    if not paths:
+        return Q(pk__in=[])
+    return Q(**{f"{page_field}__in": _pages_under(paths)})
 
 
 def region_q(region_id: int, page_field: str, fallback_field: str | None = None) -> Q:

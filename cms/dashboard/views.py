@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -15,20 +16,50 @@ from . import services
 
 DEFAULT_GROUPS = ("Beheer", "Projectleiders")
 
+#: (Figures attribute, column label, the optional source it needs or "" for the dashboard's own).
 METRICS = [
-    ("pupils", gettext_lazy("Pupils reached (bookings)")),
-    ("classes", gettext_lazy("Classes reached (bookings)")),
-    ("schools", gettext_lazy("Schools reached")),
-    ("event_registrations", gettext_lazy("Event registrations")),
-    ("challenge_teams", gettext_lazy("Challenge teams")),
-    ("challenge_pupils", gettext_lazy("Challenge pupils")),
-    ("kit_downloads", gettext_lazy("Kit downloads")),
+    ("pupils", gettext_lazy("Pupils reached (bookings)"), ""),
+    ("classes", gettext_lazy("Classes reached (bookings)"), ""),
+    ("schools", gettext_lazy("Schools reached"), ""),
+    ("event_registrations", gettext_lazy("Event registrations"), ""),
+    ("challenge_teams", gettext_lazy("Challenge teams"), ""),
+    ("challenge_pupils", gettext_lazy("Challenge pupils"), ""),
+    ("kit_downloads", gettext_lazy("Kit downloads"), "search"),
+    ("kits_lent", gettext_lazy("Kits lent"), "loans"),
+    ("kit_pupils", gettext_lazy("Pupils reached by lent kits"), "loans"),
+    (
+        "professionalisation_activities",
+        gettext_lazy("Professionalisation activities attended"),
+        "professionalisation",
+    ),
+    ("professionalisation_hours", gettext_lazy("Professionalisation hours"), "professionalisation"),
+    ("evaluation_responses", gettext_lazy("Evaluation responses"), "evaluations"),
+    ("evaluation_average", gettext_lazy("Average evaluation rating (1-5)"), "evaluations"),
 ]
+
+#: Metrics shown with one decimal (the others are whole numbers).
+DECIMAL_METRICS = {"professionalisation_hours", "evaluation_average"}
+
+
+def available(data: services.Dashboard) -> set[str]:
+    """The optional sources whose figures are in: kit downloads when the search app logs them,
+    the others when their app is installed."""
+    return set(data.sources) | ({"search"} if data.downloads is not None else set())
 
 
 def metrics_for(data: services.Dashboard) -> list[tuple[str, str]]:
-    """The metrics to show: kit downloads only when the search app logs them."""
-    return [(key, label) for key, label in METRICS if key != "kit_downloads" or data.downloads is not None]
+    """The metrics to show: each optional one only when its source is there."""
+    sources = available(data)
+    return [(key, label) for key, label, source in METRICS if not source or source in sources]
+
+
+def value_of(figures: services.Figures, key: str):
+    """The figure as the page and the CSV show it: hours and averages with one decimal (a comma in
+    Dutch), "—" for an average without ratings."""
+    value = getattr(figures, key)
+    if key in DECIMAL_METRICS:
+        return "—" if value is None else number_format(value, decimal_pos=1)
+    return value
 
 
 def can_view(user) -> bool:
@@ -53,18 +84,21 @@ def _chart(rows: list[services.Figures], metric: str) -> dict:
     per_period: dict[str, services.Figures] = defaultdict(lambda: services.Figures(0, "", ""))
     for row in rows:
         per_period[row.period].add(row)
-    values = [(period, getattr(figures, metric)) for period, figures in sorted(per_period.items())]
-    top = max((v for _, v in values), default=0) or 1
+    values = [
+        (period, getattr(figures, metric) or 0, value_of(figures, metric))
+        for period, figures in sorted(per_period.items())
+    ]
+    top = max((v for _, v, _shown in values), default=0) or 1
     width = 56
     bars = [
         {
             "label": period,
-            "value": value,
+            "value": shown,
             "x": i * width + 8,
             "height": round(140 * value / top),
             "y": 160 - round(140 * value / top),
         }
-        for i, (period, value) in enumerate(values)
+        for i, (period, value, shown) in enumerate(values)
     ]
     return {"bars": bars, "width": max(len(bars) * width + 16, 200)}
 
@@ -86,8 +120,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "data": data,
         "metrics": metrics,
-        "rows": [(row, [getattr(row, key) for key in keys]) for row in data.rows],
-        "totals": [getattr(data.total, key) for key in keys],
+        "rows": [(row, [value_of(row, key) for key in keys]) for row in data.rows],
+        "totals": [value_of(data.total, key) for key in keys],
+        "sources": available(data),
         "charts": charts,
         "regions": [(pk, name) for pk, name in data.regions.items() if pk != services.NO_REGION],
         "school_years": [(y, services.school_year_label(y)) for y in services.school_years_with_data()],
@@ -106,7 +141,9 @@ def _csv(data: services.Dashboard) -> HttpResponse:
     writer = csv_writer(response, delimiter=";")
     writer.writerow([_("Region"), _("Period"), *[str(label) for _key, label in metrics], _("Events")])
     for row in data.rows:
-        writer.writerow([row.region, row.period, *[getattr(row, key) for key, _label in metrics], row.events])
+        writer.writerow(
+            [row.region, row.period, *[value_of(row, key) for key, _label in metrics], row.events]
+        )
     total = data.total
-    writer.writerow([_("Total"), "", *[getattr(total, key) for key, _label in metrics], total.events])
+    writer.writerow([_("Total"), "", *[value_of(total, key) for key, _label in metrics], total.events])
     return response

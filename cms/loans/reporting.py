@@ -11,7 +11,14 @@ from django.db.models import QuerySet
 
 from .models import Reservation
 
+#: Loans that count in the figures: the kit went to the school.
+COUNTED = (Reservation.Status.PICKED_UP, Reservation.Status.OVERDUE, Reservation.Status.RETURNED)
+#: The region a loan counts for: the site of the pick-up point's techniekhuis, else the school's
+#: region (as for lessons); the dashboard and the milestones both read it from here.
+TECHNIEKHUIS_FIELD = "copy__pickup_point__techniekhuis"
+FALLBACK_REGION_FIELD = "school__region_id"
+
 
 def lent_reservations() -> QuerySet[Reservation]:
     """Loans whose copy was picked up (each one kit lent to one school)."""
-    return Reservation.objects.filter(picked_up_at__isnull=False).exclude(status=Reservation.Status.CANCELLED)
+    return Reservation.objects.filter(status__in=COUNTED)

@@ -35,6 +35,7 @@ from cms.snippets.services import InvalidSchool, NewSchool, resolve_school
 
 from . import emails
 from .models import Copy, LendableItem, LoanVoucher, PickupPoint, Reservation, WaitingListEntry
+from .reporting import lent_reservations
 from .tokens import MANAGE_LINK
 
 logger = logging.getLogger(__name__)
@@ -926,10 +927,6 @@ class LoanFigure:
     pupils_reached: int
 
 
-#: Loans that count in the figures: the kit went to the school.
-COUNTED = (Reservation.Status.PICKED_UP, Reservation.Status.OVERDUE, Reservation.Status.RETURNED)
-
-
 def loan_figures(
     *, start: dt.date | None = None, end: dt.date | None = None, region_ids: list[int] | None = None
 ) -> list[LoanFigure]:
@@ -938,7 +935,7 @@ def loan_figures(
     For the funders' dashboard and milestones ("3 scholen maken gebruik van leskisten, Q3-2026").
     One query; filter by pick-up day (``start``..``end`` inclusive) and the schools' regions.
     """
-    loans = Reservation.objects.filter(status__in=COUNTED)
+    loans = lent_reservations()
     if start:
         loans = loans.filter(pickup_date__gte=start)
     if end:

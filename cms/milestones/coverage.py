@@ -2,8 +2,8 @@
 
 Counted from the lessons its classes were given (:func:`cms.dashboard.reach.booked_lessons`: one
 booking is one class, its group is the booking's group) and what each lesson offering addresses,
-and from the kits the school borrowed and picked up (:func:`lent_kits`, when the loans app is
-installed): what the kit's lesson kit page and the lendable item address. The gaps are the worlds
+and, when the loans app is installed, from the kits the school borrowed and picked up
+(:func:`cms.loans.indicators.lent_kits`): what the kit's lesson kit page and the lendable item address. The gaps are the worlds
 (and core goals) no class of that school met in that school year.
 
 Each source is one function in :data:`SOURCES` that yields (school, day, group, worlds, core goals).
@@ -17,13 +17,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.utils import timezone
 
 from cms.bookings.models import LessonOffering
 from cms.dashboard import reach
 from cms.dashboard.services import school_year_start
-from cms.pages.models import LessonKitPage
 from cms.snippets.models import CoreGoal, School, TechWorld
 
 #: (school id, day, group, world ids, core goal ids): one activity of a class of the school.
@@ -33,7 +31,7 @@ Activity = tuple[int, dt.date, int | None, frozenset[int], frozenset[int]]
 Terms = dict[int, frozenset[int]]
 
 
-def _terms(relation, owner: str, term: str) -> Terms:
+def terms_of(relation, owner: str, term: str) -> Terms:
     """Owner id -> term ids of a many-to-many ``relation`` (e.g. an offering's worlds), one query."""
     found: dict[int, set[int]] = defaultdict(set)
     for owner_id, term_id in relation.through.objects.values_list(owner, term):
@@ -43,8 +41,8 @@ def _terms(relation, owner: str, term: str) -> Terms:
 
 def _offering_terms() -> tuple[Terms, Terms]:
     return (
-        _terms(LessonOffering.tech_worlds, "lessonoffering_id", "techworld_id"),
-        _terms(LessonOffering.core_goals, "lessonoffering_id", "coregoal_id"),
+        terms_of(LessonOffering.tech_worlds, "lessonoffering_id", "techworld_id"),
+        terms_of(LessonOffering.core_goals, "lessonoffering_id", "coregoal_id"),
     )
 
 
@@ -60,35 +58,14 @@ def given_lessons(school_ids: Iterable[int], today: dt.date) -> Iterable[Activit
         yield school_id, day, group, worlds.get(offering_id, frozenset()), goals.get(offering_id, frozenset())
 
 
-def lent_kits(school_ids: Iterable[int], today: dt.date) -> Iterable[Activity]:
-    """(school, pick-up day, no group, worlds, core goals) of every kit the schools picked up.
-
-    Nothing when the loans app is not installed (it is a plugin; looked up like the search app's
-    download log in :func:`cms.dashboard.reach.download_log`).
-    """
-    if not apps.is_installed("cms.loans"):
-        return
-    reservation = apps.get_model("loans", "Reservation")
-    item = apps.get_model("loans", "LendableItem")
-    kit_worlds = _terms(LessonKitPage.tech_worlds, "lessonkitpage_id", "techworld_id")
-    kit_goals = _terms(LessonKitPage.core_goals, "lessonkitpage_id", "coregoal_id")
-    item_worlds = _terms(item.tech_worlds, "lendableitem_id", "techworld_id")
-    item_goals = _terms(item.core_goals, "lendableitem_id", "coregoal_id")
-    empty = frozenset()
-    rows = (
-        reservation.objects.filter(
-            school_id__in=list(school_ids), picked_up_at__isnull=False, pickup_date__lte=today
-        )
-        .exclude(status=reservation.Status.CANCELLED)
-        .values_list("school_id", "pickup_date", "item_id", "item__lesson_kit_id")
-    )
-    for school_id, day, item_id, kit_id in rows.iterator():
-        worlds = item_worlds.get(item_id, empty) | kit_worlds.get(kit_id, empty)
-        goals = item_goals.get(item_id, empty) | kit_goals.get(kit_id, empty)
-        yield school_id, day, None, worlds, goals
+Source = Callable[[Iterable[int], dt.date], Iterable[Activity]]
+SOURCES: list[Source] = [given_lessons]
 
 
-SOURCES: list[Callable[[Iterable[int], dt.date], Iterable[Activity]]] = [given_lessons, lent_kits]
+def register_source(source: Source) -> None:
+    """Add a source of activities (plugin apps call it from their ``indicators.py``, like indicators)."""
+    if source not in SOURCES:
+        SOURCES.append(source)
 
 
 @dataclass

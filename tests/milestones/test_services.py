@@ -100,3 +100,23 @@ def test_snapshot_command_runs_twice_without_duplicates(lessons):
 
     assert count >= 4
     assert MilestoneSnapshot.objects.count() == count
+
+
+def test_milestones_that_measure_the_same_thing_count_it_once(lessons, django_assert_max_num_queries):
+    milestones = [
+        MilestoneFactory(region=lessons, due_year=2025 + i % 2, due_quarter=4, target=4 * (i + 1))
+        for i in range(6)
+    ]
+    manual = MilestoneFactory(region=lessons, kind=Milestone.Kind.MANUAL, indicator="", target=None)
+    loaded = list(
+        Milestone.objects.filter(pk__in=[m.pk for m in [*milestones, manual]])
+        .prefetch_related("offerings", "techniekhuizen")
+        .order_by("pk")
+    )
+
+    with django_assert_max_num_queries(2):  # the region rule's home pages and one count
+        rows = services.progress_of(loaded, dt.date(2025, 9, 1))
+
+    assert [row.value for row in rows] == [4, 4, 4, 4, 4, 4, None]
+    assert [row.percentage for row in rows] == [100, 50, 33, 25, 20, 17, None]
+    assert [row.status for row in rows[:2]] == [services.DONE, services.ON_TRACK]

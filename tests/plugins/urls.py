@@ -21,6 +21,7 @@ PREFIXES = {
     "cms.evaluations": "evaluatie/",
     "cms.professionalisation": "professionalisering/",
     "search": "databank/",
+    "cms.dashboard": None,  # in the admin only (its wagtail_hooks register the URLs)
 }
 APP = os.environ["PLUGIN_APP"]
 
@@ -28,6 +29,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/v3/", api.urls),
     re_path(r"^api/v3/", api_not_found),
-    path(PREFIXES[APP], include(f"{APP}.urls")),
+    *([path(PREFIXES[APP], include(f"{APP}.urls"))] if PREFIXES[APP] is not None else []),
     path("", include(wagtail_urls)),
 ]
