@@ -39,6 +39,8 @@ def anonymise_participants(*, older_than_days: int | None = None, now: dt.dateti
     )
     stamp = timezone.now()
     with transaction.atomic():
-        changed = registrations.update(name="", organisation="", email=_anonymous_email(), anonymised_at=stamp)
+        changed = registrations.update(
+            name="", organisation="", email=_anonymous_email(), anonymised_at=stamp
+        )
         registrations_anonymised.send(sender=EventRegistration)
         return changed + teams.update(teacher_name="", teacher_email=_anonymous_email(), anonymised_at=stamp)

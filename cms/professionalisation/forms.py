@@ -31,7 +31,9 @@ class SchoolLinkForm(DomainErrorsMixin, forms.Form):
         label=_("Your school's BRIN code"),
         help_text=_("4 characters, 2 digits and 2 letters (e.g. 12AB), or 6 with the location number."),
         max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
     )
 
     def __init__(self, *args, **kwargs):

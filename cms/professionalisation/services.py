@@ -260,7 +260,11 @@ def school_totals(school: School) -> list[TeacherTotal]:
         )
         totals.append(
             TeacherTotal(
-                record.certificates[0].name, consent.email, len(record.certificates), record.total_hours, years
+                record.certificates[0].name,
+                consent.email,
+                len(record.certificates),
+                record.total_hours,
+                years,
             )
         )
     return sorted(totals, key=lambda total: (total.name.lower(), total.email))
