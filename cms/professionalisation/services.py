@@ -7,7 +7,8 @@
   mailed to that address (:func:`send_record_link`); hours are summed per school year (1 August).
 * A school's contact sees totals per teacher and school year only for teachers who consented
   (:func:`school_totals`), on a page opened by a signed link mailed to the school's contact address
-  (:func:`send_school_link`); teachers who did not consent do not appear at all.
+  (:func:`send_school_link`); teachers of the school who did not consent appear only as a number
+  (:func:`unshared_teacher_count`), never by name.
 * When a registration is anonymised or deleted (AVG retention), its certificate goes with it
   (:func:`anonymise_certificates`; deletion cascades).
 * :func:`activity_counts` gives activities and hours per school, kind and quarter (milestones, dashboard).
@@ -246,7 +247,8 @@ class TeacherTotal:
 
 def school_totals(school: School) -> list[TeacherTotal]:
     """Totals per teacher of a school, newest school year first, only for teachers who consented
-    (their latest name is shown). Teachers without consent are left out, not even counted."""
+    (their latest name is shown). Teachers without consent are only counted
+    (:func:`unshared_teacher_count`)."""
     totals = []
     for consent in RecordConsent.objects.filter(school=school).order_by("email"):
         record = record_for(consent.email)
@@ -268,6 +270,24 @@ def school_totals(school: School) -> list[TeacherTotal]:
             )
         )
     return sorted(totals, key=lambda total: (total.name.lower(), total.email))
+
+
+def unshared_teacher_count(school: School) -> int:
+    """How many teachers attended under this school's name without sharing their record with any school.
+
+    The school is recognised the way :func:`activity_counts` does when there is no consent: the
+    organisation they registered with is the school's name. A teacher who chose another school
+    belongs there; anonymised certificates (no address) are not people any more. Only the number
+    leaves this function, so the school's page never tells who they are."""
+    shared = RecordConsent.objects.values("email")
+    return (
+        Certificate.objects.filter(organisation__iexact=school.name.strip())
+        .exclude(email="")
+        .exclude(email__in=shared)
+        .values("email")
+        .distinct()
+        .count()
+    )
 
 
 # --- the school's overview ------------------------------------------------------------------

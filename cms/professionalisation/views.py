@@ -125,7 +125,11 @@ def school(request: HttpRequest, token: str) -> HttpResponse:
     except services.InvalidSchoolLink as error:
         response = render(request, "professionalisation/school.html", {"error": error.message}, status=400)
     else:
-        context = {"school": school, "teachers": services.school_totals(school)}
+        context = {
+            "school": school,
+            "teachers": services.school_totals(school),
+            "unshared": services.unshared_teacher_count(school),
+        }
         response = render(request, "professionalisation/school.html", context)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
