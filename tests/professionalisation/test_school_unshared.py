@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 
 from cms.events.privacy import anonymise_participants
-
 from cms.professionalisation import services as record
 from cms.professionalisation.tokens import make_record_token, make_school_token
 from tests.factories import SchoolFactory
