@@ -117,6 +117,9 @@ def main() -> None:
         timings.append((time.perf_counter() - t0) * 1000)
         if response.status_code != 302:
             raise SystemExit(f"check-in: HTTP {response.status_code}")
+    issued = Certificate.objects.count()
+    if issued != args.attendees:  # the figure must include issuing the certificate, or it means nothing
+        raise SystemExit(f"check-in: {issued} certificates issued for {args.attendees} check-ins")
     print(
         f"check-in POST ({args.attendees} QR tokens, certificate issued and mail queued on each): "
         f"median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms"

@@ -9,6 +9,7 @@ from cms.outbox.layout import brand_for
 from cms.outbox.services import Attachment, queue_mail
 from cms.pages.models import EventPage
 from cms.pages.services import site_root_url
+from cms.snippets.models import School
 
 from .models import Certificate
 
@@ -35,4 +36,17 @@ def record_link(email: str, url: str) -> None:
             template="professionalisation/email/record_link",
             context={"record_url": url},
             subject=_("Your professional development record"),
+        )
+
+
+def school_link(school: School, url: str) -> None:
+    """The magic link to the school's overview, to the school's contact address only."""
+    site = school.region.site if school.region_id and school.region.site_id else None
+    with translation.override(settings.LANGUAGE_CODE):
+        queue_mail(
+            to=[school.contact_email],
+            template="professionalisation/email/school_link",
+            context={"school": school, "school_url": url},
+            subject=_("Professional development of your school's teachers"),
+            brand=brand_for(site, site_root_url(site)),
         )

@@ -4,6 +4,12 @@ A :class:`Certificate` is issued for one :class:`~cms.events.models.Attendance` 
 at one date of a masterclass, training, teacher internship or company visit that the editor gave
 hours). It keeps what it certifies (name, activity, date, hours) so it still verifies after the event
 page changes; its ``code`` is what the public verification page looks up.
+
+AVG: a certificate goes with its registration. Deleting the registration deletes its attendances
+and so its certificates (cascade); anonymising it blanks the certificate's name, address and
+organisation and sets ``anonymised_at``. The code, activity, date and hours stay: the verification
+page then still confirms the code was issued for that activity, without a name, and the figures keep
+counting the hours.
 """
 
 import secrets
@@ -25,7 +31,7 @@ class Certificate(models.Model):
     attendance = models.OneToOneField(
         "events.Attendance",
         verbose_name=_("attendance"),
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="certificate",
     )
     code = models.CharField(
@@ -39,6 +45,7 @@ class Certificate(models.Model):
     date = models.DateField(_("date"))
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-date", "pk"]

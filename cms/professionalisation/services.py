@@ -5,7 +5,12 @@
   attendance; the certificate is mailed through the outbox.
 * A teacher's record is everything attended under their e-mail address, opened by a signed link
   mailed to that address (:func:`send_record_link`); hours are summed per school year (1 August).
-* A school sees totals per teacher only for teachers who consented (:func:`school_totals`).
+* A school's contact sees totals per teacher and school year only for teachers who consented
+  (:func:`school_totals`), on a page opened by a signed link mailed to the school's contact address
+  (:func:`send_school_link`); teachers of the school who did not consent appear only as a number
+  (:func:`unshared_teacher_count`), never by name.
+* When a registration is anonymised or deleted (AVG retention), its certificate goes with it
+  (:func:`anonymise_certificates`; deletion cascades).
 * :func:`activity_counts` gives activities and hours per school, kind and quarter (milestones, dashboard).
 """
 
@@ -34,7 +39,7 @@ from cms.snippets.models import School
 
 from . import emails, pdf
 from .models import Certificate, RecordConsent
-from .tokens import RECORD_LINK, make_record_token
+from .tokens import RECORD_LINK, make_record_token, make_school_token, read_school_token
 
 
 class RecordError(DomainError):
@@ -42,6 +47,10 @@ class RecordError(DomainError):
 
 
 class InvalidRecordLink(RecordError, InvalidSignedLink):
+    pass
+
+
+class InvalidSchoolLink(RecordError, InvalidSignedLink):
     pass
 
 
@@ -131,6 +140,21 @@ def certificate_by_code(code: str) -> Certificate | None:
     return Certificate.objects.filter(code=code).first()
 
 
+def anonymise_certificates() -> int:
+    """Blank name, address and organisation of every certificate whose registration was anonymised
+    (idempotent; runs with ``anonymise_participants``). Code, activity, date and hours stay, so the
+    code still verifies (without a name) and the hours keep counting. Consents of addresses left
+    without any certificate go too. Returns how many certificates changed."""
+    with transaction.atomic():
+        changed = Certificate.objects.filter(
+            attendance__registration__anonymised_at__isnull=False, anonymised_at__isnull=True
+        ).update(name="", email="", organisation="", anonymised_at=timezone.now())
+        if changed:
+            kept = Certificate.objects.exclude(email="").values("email")
+            RecordConsent.objects.exclude(email__in=kept).delete()
+    return changed
+
+
 # --- the teacher's record -------------------------------------------------------------------
 
 
@@ -206,25 +230,96 @@ def set_consent(email: str, school: School | None) -> RecordConsent | None:
 
 
 @dataclass(frozen=True)
+class YearTotal:
+    school_year: str
+    activities: int
+    hours: Decimal
+
+
+@dataclass(frozen=True)
 class TeacherTotal:
     name: str
     email: str
     activities: int
     hours: Decimal
+    per_school_year: tuple[YearTotal, ...] = ()
 
 
 def school_totals(school: School) -> list[TeacherTotal]:
-    """Totals per teacher of a school, only for teachers who consented (their latest name is shown)."""
+    """Totals per teacher of a school, newest school year first, only for teachers who consented
+    (their latest name is shown). Teachers without consent are only counted
+    (:func:`unshared_teacher_count`)."""
     totals = []
     for consent in RecordConsent.objects.filter(school=school).order_by("email"):
         record = record_for(consent.email)
-        if record.certificates:
-            totals.append(
-                TeacherTotal(
-                    record.certificates[0].name, consent.email, len(record.certificates), record.total_hours
-                )
+        if not record.certificates:
+            continue
+        activities: dict[str, int] = defaultdict(int)
+        for certificate in record.certificates:
+            activities[school_year_of(certificate.date)] += 1
+        years = tuple(
+            YearTotal(year, activities[year], hours) for year, hours in record.hours_per_school_year.items()
+        )
+        totals.append(
+            TeacherTotal(
+                record.certificates[0].name,
+                consent.email,
+                len(record.certificates),
+                record.total_hours,
+                years,
             )
-    return totals
+        )
+    return sorted(totals, key=lambda total: (total.name.lower(), total.email))
+
+
+def unshared_teacher_count(school: School) -> int:
+    """How many teachers attended under this school's name without sharing their record with any school.
+
+    The school is recognised the way :func:`activity_counts` does when there is no consent: the
+    organisation they registered with is the school's name. A teacher who chose another school
+    belongs there; anonymised certificates (no address) are not people any more. Only the number
+    leaves this function, so the school's page never tells who they are."""
+    shared = RecordConsent.objects.values("email")
+    return (
+        Certificate.objects.filter(organisation__iexact=school.name.strip())
+        .exclude(email="")
+        .exclude(email__in=shared)
+        .values("email")
+        .distinct()
+        .count()
+    )
+
+
+# --- the school's overview ------------------------------------------------------------------
+
+
+def school_url(school: School, page=None) -> str:
+    """The signed link to the school's overview, on the region's site when the school has one."""
+    site = school.region.site if school.region_id and school.region.site_id else None
+    token = make_school_token(school.pk, school.contact_email)
+    return urljoin(site_root_url(site or page), reverse("professionalisation:school", args=[token]))
+
+
+def send_school_link(school: School) -> bool:
+    """Mail the overview's link to the school's contact address; ``False`` when it has none (the
+    form answers alike either way, so it never tells who the contact is)."""
+    if not school.contact_email:
+        return False
+    emails.school_link(school, school_url(school))
+    return True
+
+
+def school_for_token(token: str) -> School:
+    """The school of a link, if the link is genuine, recent and was sent to its current contact."""
+    error = InvalidSchoolLink(_("This link is not valid or has expired. Ask for a new one."))
+    try:
+        school_id, contact = read_school_token(token)
+    except InvalidLink:
+        raise error from None
+    school = School.objects.filter(pk=school_id).first()
+    if school is None or not school.contact_email or school.contact_email.strip().lower() != contact:
+        raise error
+    return school
 
 
 # --- figures --------------------------------------------------------------------------------

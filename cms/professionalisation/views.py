@@ -1,5 +1,6 @@
-"""Public pages: ask for the record link, the record itself (magic link), certificate downloads and
-the verification of a certificate by its code. Thin views over :mod:`.services`."""
+"""Public pages: ask for the record link, the record itself (magic link), certificate downloads, the
+verification of a certificate by its code, and the school's overview of its consenting teachers
+(magic link to the school's contact). Thin views over :mod:`.services`."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,7 +10,7 @@ from cms import ratelimit
 from cms.errors import TooManyRequests
 
 from . import services
-from .forms import ConsentForm, RecordLinkForm
+from .forms import ConsentForm, RecordLinkForm, SchoolLinkForm
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,15 +43,17 @@ def record(request: HttpRequest, token: str) -> HttpResponse:
         teacher = _record(token)
     except services.InvalidRecordLink as error:
         return render(request, "professionalisation/record.html", {"error": error.message}, status=400)
+    status = 200
     if request.method == "POST":
         form = ConsentForm(request.POST)
         if form.is_valid():
             services.set_consent(teacher.email, form.cleaned_data["school"])
             return redirect("professionalisation:record", token)
+        status = 400
     else:
         form = ConsentForm(initial={"school": teacher.consent.school if teacher.consent else None})
     context = {"record": teacher, "token": token, "form": form}
-    response = render(request, "professionalisation/record.html", context)
+    response = render(request, "professionalisation/record.html", context, status=status)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -84,10 +87,50 @@ def download_all(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_GET
 def verify(request: HttpRequest, code: str = "") -> HttpResponse:
-    code = code or request.GET.get("code", "")[:20]
+    code = (code or request.GET.get("code", ""))[:20]
     certificate = services.certificate_by_code(code) if code else None
     status = 404 if code and certificate is None else 200
     context = {"certificate": certificate, "code": code, "not_found": status == 404}
     response = render(request, "professionalisation/verify.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def school_ask_link(request: HttpRequest) -> HttpResponse:
+    """The link goes to the contact address the region recorded for the school, never to the one
+    who asks; the answer is the same whether the school has a contact address or not."""
+    sent = False
+    status = 200
+    form = SchoolLinkForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            ratelimit.check(request, "professionalisation.school_link")
+            if form.is_valid():
+                services.send_school_link(form.cleaned_data["brin_code"])
+                sent = True
+            else:
+                status = 400
+        except TooManyRequests as refusal:
+            form.add_error(None, refusal.message)
+            status = refusal.status
+    context = {"form": form, "sent": sent}
+    return render(request, "professionalisation/school_ask_link.html", context, status=status)
+
+
+@require_GET
+def school(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        school = services.school_for_token(token)
+    except services.InvalidSchoolLink as error:
+        response = render(request, "professionalisation/school.html", {"error": error.message}, status=400)
+    else:
+        context = {
+            "school": school,
+            "teachers": services.school_totals(school),
+            "unshared": services.unshared_teacher_count(school),
+        }
+        response = render(request, "professionalisation/school.html", context)
+    response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -198,6 +198,17 @@ class School(index.Indexed, Address):
         related_name="schools",
     )
     website = models.URLField(_("website"), blank=True)
+    # db_default: rows written by code (or migrations) that predate these fields stay valid.
+    contact_name = SingleLineCharField(_("contact person"), max_length=120, blank=True, db_default="")
+    contact_email = models.EmailField(
+        _("contact email address"),
+        blank=True,
+        db_default="",
+        help_text=_(
+            "The school's contact for the region (never shown publicly). Links to the school's own "
+            "overviews, such as its teachers' professional development, are mailed here."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -205,6 +216,7 @@ class School(index.Indexed, Address):
         FieldPanel("school_type"),
         FieldPanel("region"),
         FieldPanel("website"),
+        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
         *Address.address_panels,
     ]
     search_fields = [
