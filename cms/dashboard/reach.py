@@ -29,6 +29,12 @@ def event_registrations() -> QuerySet[EventRegistration]:
     return EventRegistration.objects.filter(status=EventRegistration.Status.CONFIRMED)
 
 
+def attended_registrations() -> QuerySet[EventRegistration]:
+    """Registrations checked in at the door (status ``attended``; no-shows and cancelled ones do not
+    count). A series registration stays attended once it was checked in at one of its dates."""
+    return EventRegistration.objects.filter(status=EventRegistration.Status.ATTENDED)
+
+
 def challenge_teams() -> QuerySet[ChallengeTeam]:
     """Teams that were not cancelled."""
     return ChallengeTeam.objects.exclude(status=ChallengeTeam.Status.CANCELLED)

@@ -6,10 +6,16 @@ here" (e.g. the search app that logs downloads is not installed). Reach is defin
 :mod:`cms.dashboard.reach`, so a milestone's figure equals the dashboard's for the same region
 and period.
 
-Adding an indicator (loans lent, attendees, professionalisation hours, evaluation average...) is
-one :func:`register` call below, next to a small counting function::
+The indicators over lessons, events, challenges, downloads and the newsletter are registered
+below. Apps that are plugins (loans, professionalisation, evaluations) register their own: an
+app ships an ``indicators.py`` module that calls :func:`register` at import, and
+``MilestonesConfig.ready()`` imports that module of every installed app
+(``django.utils.module_loading.autodiscover_modules("indicators")``, as the admin does with
+``admin.py``). So milestones runs without those apps, and they never import milestones unless it
+is installed (nothing else imports their ``indicators.py``). Adding an indicator is a small counting
+function and one call, using :func:`cms.dashboard.reach.region_q` for the region rule::
 
-    register("kits_lent", _("Kits lent"), kits_lent, filters=(SCHOOL_TYPE,))
+    register("kits_lent", _("Kits lent"), kits_lent, filters=(SCHOOL_TYPE, TECHNIEKHUIZEN))
 """
 
 from __future__ import annotations
@@ -147,6 +153,22 @@ def event_registrations(region_id: int, start: dt.date, end: dt.date, filters: F
     )
 
 
+def event_attendees(region_id: int, start: dt.date, end: dt.date, filters: Filters) -> int:
+    """Registrations checked in (:func:`cms.dashboard.reach.attended_registrations`) at a date of the
+    region's events in the period: each once, however many of its dates fell in the period."""
+    low, high = _local_range(start, end)
+    return (
+        reach.attended_registrations()
+        .filter(
+            reach.region_q(region_id, "event"),
+            attendances__occurrence__start__gte=low,
+            attendances__occurrence__start__lt=high,
+        )
+        .distinct()
+        .count()
+    )
+
+
 def _teams(region_id: int, start: dt.date, end: dt.date, filters: Filters) -> QuerySet:
     low, high = _local_range(start, end)
     rows = reach.challenge_teams().filter(
@@ -194,6 +216,7 @@ register("pupils_reached", _("Pupils reached by lessons"), pupils_reached, filte
 register("schools_reached", _("Schools reached by lessons"), schools_reached, filters=BOOKING_FILTERS)
 register("events_held", _("Events held"), events_held)
 register("event_registrations", _("Event registrations"), event_registrations)
+register("event_attendees", _("Event attendees (checked in)"), event_attendees)
 register("challenge_teams", _("Challenge teams"), challenge_teams, filters=(SCHOOL_TYPE,))
 register("challenge_pupils", _("Pupils in challenge teams"), challenge_pupils, filters=(SCHOOL_TYPE,))
 register("kit_downloads", _("Kit downloads"), kit_downloads)

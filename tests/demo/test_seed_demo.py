@@ -386,5 +386,7 @@ def test_techtown_plan_milestones_are_seeded_once(seeded):
     assert (measured.target, measured.due_year, measured.due_quarter) == (70, 2026, 4)
     assert [t.slug for t in measured.techniekhuizen.all()] == ["techniekhuis-op-zuid"]
     assert Milestone.objects.get(region=techtown, code="1.1.1").manual_status == "done"
+    kits = Milestone.objects.get(region=techtown, code="2.1.2")
+    assert (kits.indicator, kits.target, kits.school_type) == ("schools_lent_kits", 3, "vmbo")
     run_seed()
     assert Milestone.objects.filter(region=techtown).count() == len(expected)
