@@ -97,6 +97,15 @@ class EventRegistration(Participation):
     name = SingleLineCharField(_("name"), max_length=120)
     email = models.EmailField(_("email"))
     organisation = SingleLineCharField(_("organisation or school"), max_length=200, blank=True)
+    school = models.ForeignKey(
+        "snippets.School",
+        verbose_name=_("school"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+        help_text=_("The school the participant came for: its coverage counts the event once checked in."),
+    )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.TEACHER)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED)
     at_the_door = models.BooleanField(_("registered at the door"), default=False, editable=False)
@@ -105,6 +114,7 @@ class EventRegistration(Participation):
         FieldPanel("event"),
         FieldRowPanel([FieldPanel("name"), FieldPanel("email")]),
         FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")]),
+        FieldPanel("school"),
     ]
 
     class Meta:

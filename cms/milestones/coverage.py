@@ -3,11 +3,12 @@
 Counted from the lessons its classes were given (:func:`cms.dashboard.reach.booked_lessons`: one
 booking is one class, its group is the booking's group) and what each lesson offering addresses,
 and, when the loans app is installed, from the kits the school borrowed and picked up
-(:func:`cms.loans.indicators.lent_kits`): what the kit's lesson kit page and the lendable item address. The gaps are the worlds
-(and core goals) no class of that school met in that school year.
+(:func:`cms.loans.indicators.lent_kits`): what the kit's lesson kit page and the lendable item
+address, and from the events its participants attended (:func:`attended_events`: a registration
+linked to the school and checked in, once per date attended; what the event page addresses). The
+gaps are the worlds (and core goals) no class of that school met in that school year.
 
 Each source is one function in :data:`SOURCES` that yields (school, day, group, worlds, core goals).
-Event registrations name an organisation as text, not a school, so events are not a source yet.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from django.utils import timezone
 from cms.bookings.models import LessonOffering
 from cms.dashboard import reach
 from cms.dashboard.services import school_year_start
+from cms.events.models import Attendance
+from cms.pages.models import EventPage
 from cms.snippets.models import CoreGoal, School, TechWorld
 
 #: (school id, day, group, world ids, core goal ids): one activity of a class of the school.
@@ -58,8 +61,24 @@ def given_lessons(school_ids: Iterable[int], today: dt.date) -> Iterable[Activit
         yield school_id, day, group, worlds.get(offering_id, frozenset()), goals.get(offering_id, frozenset())
 
 
+def attended_events(school_ids: Iterable[int], today: dt.date) -> Iterable[Activity]:
+    """(school, event date, no group, worlds, core goals) of every date a participant linked to the
+    school was checked in at (:func:`cms.dashboard.reach.attended_registrations`; waiting-list, cancelled
+    and no-show registrations were never checked in). Anonymising a registration keeps its school."""
+    worlds = terms_of(EventPage.tech_worlds, "eventpage_id", "techworld_id")
+    goals = terms_of(EventPage.core_goals, "eventpage_id", "coregoal_id")
+    empty = frozenset()
+    rows = Attendance.objects.filter(
+        registration__in=reach.attended_registrations().filter(school_id__in=list(school_ids)),
+        occurrence__start__date__lte=today,
+    ).values_list("registration__school_id", "occurrence__start", "registration__event_id")
+    for school_id, start, event_id in rows.iterator():
+        day = timezone.localtime(start).date()
+        yield school_id, day, None, worlds.get(event_id, empty), goals.get(event_id, empty)
+
+
 Source = Callable[[Iterable[int], dt.date], Iterable[Activity]]
-SOURCES: list[Source] = [given_lessons]
+SOURCES: list[Source] = [given_lessons, attended_events]
 
 
 def register_source(source: Source) -> None:
@@ -138,7 +157,8 @@ class Matrix:
 
 
 def region_matrix(region_id: int, school_year: int | None = None, today: dt.date | None = None) -> Matrix:
-    """Schools of the region x worlds of technology: how many given lessons and borrowed kits addressed each world."""
+    """Schools of the region x worlds of technology: how many given lessons, borrowed kits and attended
+    event dates addressed each world."""
     today = today or timezone.localdate()
     worlds = list(TechWorld.objects.all())
     schools = list(School.objects.filter(region_id=region_id).order_by("name"))

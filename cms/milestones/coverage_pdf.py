@@ -25,12 +25,16 @@ def pdf(coverage: SchoolCoverage) -> bytes:
     small = styles["BodyText"].clone("small", fontSize=7, leading=9)
     story = [Paragraph(escape(title), styles["Title"])]
     if not coverage.years:
-        story.append(Paragraph(escape(_("No lessons given or kits borrowed yet.")), styles["BodyText"]))
+        story.append(
+            Paragraph(
+                escape(_("No lessons given, kits borrowed or events attended yet.")), styles["BodyText"]
+            )
+        )
     for year in coverage.years:
         story.append(Paragraph(escape(_("School year %(year)s") % {"year": year.label}), styles["Heading2"]))
         header = [
             _("Group"),
-            _("Lessons and loans"),
+            _("Lessons, loans and events"),
             *[Paragraph(escape(w.name), small) for w in coverage.worlds],
         ]
         rows = [header]

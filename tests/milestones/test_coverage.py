@@ -5,10 +5,21 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from cms.events import attendance
+from cms.events.models import EventRegistration
+from cms.events.privacy import anonymise_participants
 from cms.milestones import coverage
 from cms.milestones.tokens import make_coverage_token
 from tests.bookings.factories import BookingFactory, LessonOfferingFactory, TimeSlotFactory
-from tests.factories import CoreGoalFactory, LessonKitPageFactory, RegionSite, SchoolFactory, TechWorldFactory
+from tests.events.factories import EventRegistrationFactory
+from tests.factories import (
+    CoreGoalFactory,
+    EventPageFactory,
+    LessonKitPageFactory,
+    RegionSite,
+    SchoolFactory,
+    TechWorldFactory,
+)
 from tests.loans.factories import CopyFactory, LendableItemFactory, ReservationFactory
 from tests.milestones.test_views import project_leader
 
@@ -138,3 +149,42 @@ def test_kits_the_school_borrowed_and_picked_up_count_for_its_coverage(fixture):
     assert goals[1].pk in latest.goal_ids
     matrix = coverage.region_matrix(site.region.pk, school_year=2025)
     assert matrix.rows[0][1] == [1, 1, 1, 1]
+
+
+def test_events_the_schools_participants_attended_count_for_its_coverage(fixture):
+    site, school, idle, other, worlds, goals = fixture
+    w1, w2, w3, w4 = worlds
+    R = EventRegistration.Status
+
+    def event(day, *addressed, goal=None):
+        start = timezone.make_aware(dt.datetime(*day, 14))
+        page = EventPageFactory(parent=site.events, start=start, end=start + dt.timedelta(hours=2))
+        page.tech_worlds.set(addressed)
+        page.core_goals.set([goal] if goal else [])
+        page.save()
+        return page
+
+    def came(page, **kwargs):
+        registration = EventRegistrationFactory(event=page, **kwargs)
+        attendance.check_in_registration(registration.pk, page.occurrences.get())
+
+    open_day = event((2025, 10, 15), w4, goal=goals[0])  # 2025-2026: w4 + goal 42
+    came(open_day, school=school)  # counts
+    came(open_day, school=school)  # counts: a second teacher of the school came
+    came(open_day)  # only an organisation as text: no school's coverage
+    came(open_day, school=other)  # another school
+    workshop = event((2025, 11, 5), w1)  # nobody of the school came: w1 stays a gap
+    for status in (R.CONFIRMED, R.WAITLISTED, R.CANCELLED, R.NO_SHOW):
+        EventRegistrationFactory(event=workshop, school=school, status=status)
+    anonymise_participants(older_than_days=0)  # names go, the school and the check-in stay
+
+    latest = coverage.school_coverage(school).years[0]
+
+    assert latest.school_year == 2025
+    whole_school = [g for g in latest.groups if g.group is None]
+    assert [(g.activities, g.world_ids, g.goal_ids) for g in whole_school] == [(2, {w4.pk}, {goals[0].pk})]
+    assert latest.world_ids == {w2.pk, w3.pk, w4.pk}, "lessons of group 6 plus the open day"
+    assert coverage.school_coverage(school).world_gaps(latest) == [w1]
+    assert coverage.school_coverage(idle).years == []
+    matrix = coverage.region_matrix(site.region.pk, school_year=2025)
+    assert matrix.rows[0][1] == [0, 1, 1, 2]

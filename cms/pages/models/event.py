@@ -208,6 +208,8 @@ class EventPage(Address, BasePage):
         APIField("organiser"),
         APIField("partner", serializer=RelatedObjectField()),
         APIField("themes", serializer=TermListField()),
+        APIField("tech_worlds", serializer=TermListField()),
+        APIField("core_goals", serializer=TermListField()),
     ]
 
     class Meta:
