@@ -746,11 +746,16 @@ def burst(env: dict, requests: int, concurrency: int, processes: int, host: str)
     from cms.bookings.models import TimeSlot
     from cms.snippets.models import School
 
-    slots = list(
-        TimeSlot.objects.filter(date__gt=timezone.localdate() + dt.timedelta(days=14))
+    # Ten future slots of lessons for groups 3-8; each booking names a group the lesson is for.
+    rows = (
+        TimeSlot.objects.filter(
+            date__gt=timezone.localdate() + dt.timedelta(days=14),
+            offering__target_groups__sort_order__in=(3, 5, 7),
+        )
         .order_by("date")
-        .values_list("pk", flat=True)[:10]
+        .values_list("pk", "offering__target_groups__sort_order")[:10]
     )
+    slots, groups = [pk for pk, _ in rows], [group for _, group in rows]
     TimeSlot.objects.filter(pk__in=slots).update(capacity_classes=None)
     schools = list(
         School.objects.order_by("pk").values("name", "brin_code", "street", "postcode", "city")[:requests]
@@ -778,7 +783,7 @@ def burst(env: dict, requests: int, concurrency: int, processes: int, host: str)
                     "school_city": school["city"],
                     "contact_name": "Juf Bench",
                     "email": f"burst{i}@school.nl",
-                    "group": 6,
+                    "group": groups[i % len(slots)],
                     "pupils": 24,
                     "privacy_consent": True,
                     "idempotency_key": uuid.uuid4().hex,
