@@ -177,7 +177,7 @@ QUERIES = [
 SETTINGS = """
 from cms.settings.test import *  # noqa
 import dj_database_url, os
-DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=0)}
+DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=600, conn_health_checks=True)}
 TASKS = {"default": {"BACKEND": os.environ.get("BENCH_TASKS", "django_tasks_db.DatabaseBackend")}}
 RATE_LIMITS = {scope: None for scope in ("bookings", "events.registrations", "newsletters.subscribe")}
 DEBUG = False
@@ -597,7 +597,10 @@ def generate(counts: dict[str, int], rng: random.Random) -> dict:
 
 
 def timed(label: str, requests: list, results: dict, client) -> None:
-    """Run each (path, params, host) once for warm-up in order, then time them all; one result row."""
+    """Warm up on the first two (path, params, host), time them all, then count the SQL of the first."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     samples = []
     for path, params, host in requests[:2]:
         client.get(path, params, HTTP_HOST=host)
@@ -607,7 +610,12 @@ def timed(label: str, requests: list, results: dict, client) -> None:
         samples.append((time.perf_counter() - started) * 1000)
         if response.status_code != 200:
             raise SystemExit(f"{label}: {path} {params} -> HTTP {response.status_code}")
+    path, params, host = requests[0]
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path, params, HTTP_HOST=host)
     results[label] = {
+        "queries": len(queries),
+        "sql_ms": sum(float(query["time"]) for query in queries.captured_queries) * 1000,
         "p50": statistics.median(samples),
         "p95": percentile(samples, 0.95),
         "n": len(samples),
@@ -615,7 +623,8 @@ def timed(label: str, requests: list, results: dict, client) -> None:
     }
     row = results[label]
     print(
-        f"  {label:<44} p50 {row['p50']:8.1f} ms  p95 {row['p95']:8.1f} ms  n={row['n']:<4} load {row['load']}",
+        f"  {label:<36} p50 {row['p50']:7.1f} ms  p95 {row['p95']:7.1f} ms  n={row['n']:<3} "
+        f"{row['queries']:>3} queries ({row['sql_ms']:.0f} ms SQL)  load {row['load']}",
         flush=True,
     )
 
@@ -702,6 +711,48 @@ def measure(world: dict, runs: int, rng: random.Random) -> dict:
 
 
 # --- the booking API burst against gunicorn -----------------------------------------------------
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str]:
+    """Fields of /proc/<pid>/stat after the command name (field 3 onwards)."""
+    with open(f"/proc/{pid}/stat") as handle:
+        return handle.read().rsplit(")", 1)[1].split()
+
+
+def _processes() -> dict[int, tuple[str, int]]:
+    """pid -> (command name, parent pid) of every process we can see."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/comm") as handle:
+                    name = handle.read().strip()
+                found[int(entry)] = (name, int(_stat(int(entry))[1]))
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
+def cpu_seconds(master: int) -> tuple[float, float]:
+    """CPU seconds used so far by gunicorn (``master`` and its workers) and by PostgreSQL (all its
+    processes, plus the backends that have exited, which the postmaster's counters keep)."""
+    processes = _processes()
+    web = db = 0.0
+    for pid, (name, parent) in processes.items():
+        try:
+            fields = _stat(pid)
+        except OSError:
+            continue
+        own = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
+        if pid == master or parent == master:
+            web += own
+        elif name == "postgres":
+            db += own
+            if processes.get(parent, ("",))[0] != "postgres":  # the postmaster: add its reaped children
+                db += (int(fields[13]) + int(fields[14])) / CLOCK_TICKS  # cutime, cstime
+    return web, db
 
 
 def free_port() -> int:
@@ -798,10 +849,14 @@ def burst(env: dict, requests: int, concurrency: int, processes: int, host: str)
                 )
             )  # noqa: S310
         load_before = load()
+        web_before, db_before = cpu_seconds(server.pid)
+        client_before = time.process_time()
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=concurrency) as pool:
             results = list(pool.map(lambda p: post(base + "/api/v3/bookings/", p, host), payloads))
         elapsed = time.perf_counter() - started
+        client_cpu = time.process_time() - client_before
+        web_after, db_after = cpu_seconds(server.pid)
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)
@@ -816,10 +871,17 @@ def burst(env: dict, requests: int, concurrency: int, processes: int, host: str)
         "load": f"{load_before} -> {load()}",
         "codes": codes,
         "throughput": len(results) / elapsed,
+        "wall_s": elapsed,
+        "web_cpu_s": web_after - web_before,
+        "db_cpu_s": db_after - db_before,
+        "client_cpu_s": client_cpu,
     }
     print(
         f"  booking API, {concurrency} clients, gunicorn x{processes}: p50 {row['p50']:.0f} ms  p95 {row['p95']:.0f} ms  "
-        f"{row['throughput']:.1f} req/s  codes {dict(sorted(codes.items()))}  load {row['load']}",
+        f"{row['throughput']:.1f} req/s  codes {dict(sorted(codes.items()))}  load {row['load']}\n"
+        f"    CPU in {elapsed:.1f} s wall: gunicorn {row['web_cpu_s']:.1f} s, PostgreSQL {row['db_cpu_s']:.1f} s "
+        f"(all databases), clients {client_cpu:.1f} s; per request {row['web_cpu_s'] / len(results) * 1000:.0f} ms "
+        f"web + {row['db_cpu_s'] / len(results) * 1000:.0f} ms database",
         flush=True,
     )
     if 500 in codes:
