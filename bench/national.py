@@ -42,6 +42,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -772,13 +773,16 @@ def wait_for(url: str, timeout: float = 90) -> None:
     raise RuntimeError(f"server at {url} did not come up")
 
 
-def post(url: str, payload: dict, host: str) -> tuple[int, float]:
-    body = json.dumps(payload).encode()
-    headers = {"Content-Type": "application/json", "Host": host}
-    request = urllib.request.Request(url, body, headers, method="POST")  # noqa: S310
+def request(url: str, host: str, payload: dict | None = None) -> tuple[int, float]:
+    """One GET (or JSON POST when ``payload``); returns the status (0: no connection) and seconds."""
+    headers = {"Host": host}
+    body = None
+    if payload is not None:
+        body = json.dumps(payload).encode()
+        headers["Content-Type"] = "application/json"
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+        with urllib.request.urlopen(urllib.request.Request(url, body, headers), timeout=60) as response:  # noqa: S310
             status = response.status
             response.read()
     except urllib.error.HTTPError as error:
@@ -789,8 +793,48 @@ def post(url: str, payload: dict, host: str) -> tuple[int, float]:
     return status, time.perf_counter() - started
 
 
-def burst(env: dict, requests: int, concurrency: int, processes: int, host: str) -> dict:
-    """``requests`` booking POSTs from ``concurrency`` clients at once on 10 future slots of region 0."""
+def under_load(label: str, server: int, calls: list, concurrency: int) -> dict:
+    """Fire ``calls`` (no-argument functions returning (status, seconds)) from ``concurrency`` threads;
+    latency, throughput and the CPU seconds gunicorn and PostgreSQL used meanwhile."""
+    load_before = load()
+    web_before, db_before = cpu_seconds(server)
+    client_before = time.process_time()
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        results = list(pool.map(lambda call: call(), calls))
+    elapsed = time.perf_counter() - started
+    client_cpu = time.process_time() - client_before
+    web_after, db_after = cpu_seconds(server)
+    codes: dict[int, int] = {}
+    for status, _ in results:
+        codes[status] = codes.get(status, 0) + 1
+    latencies = [latency * 1000 for _, latency in results]
+    n = len(results)
+    row = {
+        "p50": statistics.median(latencies),
+        "p95": percentile(latencies, 0.95),
+        "n": n,
+        "load": f"{load_before} -> {load()}",
+        "codes": codes,
+        "throughput": n / elapsed,
+        "wall_s": elapsed,
+        "web_cpu_ms": (web_after - web_before) / n * 1000,
+        "db_cpu_ms": (db_after - db_before) / n * 1000,
+        "client_cpu_s": client_cpu,
+    }
+    print(
+        f"  {label}: p50 {row['p50']:.0f} ms  p95 {row['p95']:.0f} ms  {row['throughput']:.1f} req/s  "
+        f"codes {dict(sorted(codes.items()))}  load {row['load']}\n"
+        f"    CPU per request: gunicorn {row['web_cpu_ms']:.1f} ms, PostgreSQL {row['db_cpu_ms']:.1f} ms "
+        f"(all databases); clients {client_cpu:.1f} s in {elapsed:.1f} s wall",
+        flush=True,
+    )
+    return row
+
+
+def bursts(env: dict, args, world: dict) -> dict:
+    """Against gunicorn: ``args.requests`` booking POSTs on 10 future slots of region 0, then as many
+    GETs mixing home pages, databank searches and kit pages, each from ``args.concurrency`` clients."""
     from django.db import connections
     from django.utils import timezone
 
@@ -809,84 +853,65 @@ def burst(env: dict, requests: int, concurrency: int, processes: int, host: str)
     slots, groups = [pk for pk, _ in rows], [group for _, group in rows]
     TimeSlot.objects.filter(pk__in=slots).update(capacity_classes=None)
     schools = list(
-        School.objects.order_by("pk").values("name", "brin_code", "street", "postcode", "city")[:requests]
+        School.objects.order_by("pk").values("name", "brin_code", "street", "postcode", "city")[
+            : args.requests
+        ]
     )
     connections.close_all()
     port = free_port()
+    processes = args.web_processes
     server = subprocess.Popen(  # noqa: S603 (our own interpreter and config)
         [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{port}",
          "--workers", str(processes), "--log-level", "warning"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    main_host = world["sites"][0][0]
+    results = {}
     try:
-        base = f"http://127.0.0.1:{port}"
         wait_for(base + "/healthz")
-        payloads = []
-        for i in range(requests):
+        bookings = []
+        for i in range(args.requests):
             school = schools[i % len(schools)]
-            payloads.append(
-                {
-                    "slot": slots[i % len(slots)],
-                    "school_name": school["name"],
-                    "school_brin": school["brin_code"],
-                    "school_street": school["street"],
-                    "school_postcode": school["postcode"],
-                    "school_city": school["city"],
-                    "contact_name": "Juf Bench",
-                    "email": f"burst{i}@school.nl",
-                    "group": groups[i % len(slots)],
-                    "pupils": 24,
-                    "privacy_consent": True,
-                    "idempotency_key": uuid.uuid4().hex,
-                }
-            )
-        # Warm every process (imports, URL resolver) before the clock starts.
-        with ThreadPoolExecutor(max_workers=processes * 2) as pool:
-            list(
-                pool.map(
-                    lambda _: urllib.request.urlopen(base + "/api/v3/bookings/offerings/").read(),  # noqa: S310
-                    range(processes * 4),
-                )
-            )  # noqa: S310
-        load_before = load()
-        web_before, db_before = cpu_seconds(server.pid)
-        client_before = time.process_time()
-        started = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=concurrency) as pool:
-            results = list(pool.map(lambda p: post(base + "/api/v3/bookings/", p, host), payloads))
-        elapsed = time.perf_counter() - started
-        client_cpu = time.process_time() - client_before
-        web_after, db_after = cpu_seconds(server.pid)
+            payload = {
+                "slot": slots[i % len(slots)],
+                "school_name": school["name"],
+                "school_brin": school["brin_code"],
+                "school_street": school["street"],
+                "school_postcode": school["postcode"],
+                "school_city": school["city"],
+                "contact_name": "Juf Bench",
+                "email": f"burst{i}@school.nl",
+                "group": groups[i % len(slots)],
+                "pupils": 24,
+                "privacy_consent": True,
+                "idempotency_key": uuid.uuid4().hex,
+            }
+            bookings.append(lambda payload=payload: request(base + "/api/v3/bookings/", main_host, payload))
+        rng = random.Random(50)
+        reads = []
+        for i in range(args.requests):
+            kind = i % 3
+            if kind == 0:
+                host, path = world["sites"][i % len(world["sites"])][0], "/"
+            elif kind == 1:
+                q, _filters = QUERIES[i % len(QUERIES)]
+                host, path = main_host, "/api/v3/databank/search?" + urllib.parse.urlencode({"q": q})
+            else:
+                host, path = main_host, rng.choice(world["kit_urls"])
+            reads.append(lambda host=host, path=path: request(base + path, host))
+        # Warm every process (imports, URL resolver, facet bitmaps) before the clock starts.
+        under_load("warm-up", server.pid, reads[: processes * 6], processes * 2)
+        label = f"booking API, {args.concurrency} clients, gunicorn x{processes}"
+        results["booking API burst"] = under_load(label, server.pid, bookings, args.concurrency)
+        label = f"reads (home/search/kit), {args.concurrency} clients, gunicorn x{processes}"
+        results["read burst"] = under_load(label, server.pid, reads, args.concurrency)
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)
-    codes: dict[int, int] = {}
-    for status, _ in results:
-        codes[status] = codes.get(status, 0) + 1
-    latencies = [latency * 1000 for _, latency in results]
-    row = {
-        "p50": statistics.median(latencies),
-        "p95": percentile(latencies, 0.95),
-        "n": len(results),
-        "load": f"{load_before} -> {load()}",
-        "codes": codes,
-        "throughput": len(results) / elapsed,
-        "wall_s": elapsed,
-        "web_cpu_s": web_after - web_before,
-        "db_cpu_s": db_after - db_before,
-        "client_cpu_s": client_cpu,
-    }
-    print(
-        f"  booking API, {concurrency} clients, gunicorn x{processes}: p50 {row['p50']:.0f} ms  p95 {row['p95']:.0f} ms  "
-        f"{row['throughput']:.1f} req/s  codes {dict(sorted(codes.items()))}  load {row['load']}\n"
-        f"    CPU in {elapsed:.1f} s wall: gunicorn {row['web_cpu_s']:.1f} s, PostgreSQL {row['db_cpu_s']:.1f} s "
-        f"(all databases), clients {client_cpu:.1f} s; per request {row['web_cpu_s'] / len(results) * 1000:.0f} ms "
-        f"web + {row['db_cpu_s'] / len(results) * 1000:.0f} ms database",
-        flush=True,
-    )
-    if 500 in codes:
+    if any(500 in row["codes"] or 0 in row["codes"] for row in results.values()):
         print(errors.decode()[-3000:])
-    return row
+    return results
 
 
 def main() -> None:
@@ -952,9 +977,7 @@ def main() -> None:
         gc.freeze()
         print("measuring (Django test client, this process):", flush=True)
         results = measure(world, args.runs, rng)
-        results["booking API burst"] = burst(
-            env, args.requests, args.concurrency, args.web_processes, world["sites"][0][0]
-        )
+        results.update(bursts(env, args, world))
         print(f"whole run {time.perf_counter() - started_all:.0f} s; load {load()}")
         if args.json:
             Path(args.json).write_text(
