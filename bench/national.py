@@ -201,13 +201,42 @@ def admin_sql(pg_url: str, sql: str) -> None:
         conn.execute(sql)
 
 
-def sentence(rng: random.Random, n: int) -> str:
-    words = [rng.choice(WORDS) if rng.random() < 0.55 else rng.choice(FILLER) for _ in range(n)]
+def sentence(rng: random.Random, n: int, topic: list[str] = WORDS) -> str:
+    words = [rng.choice(topic) if rng.random() < 0.55 else rng.choice(FILLER) for _ in range(n)]
     return " ".join(words).capitalize() + "."
 
 
-def text(rng: random.Random, words: int) -> str:
-    return " ".join(sentence(rng, 12) for _ in range(max(1, words // 12)))
+def text(rng: random.Random, words: int, topic: list[str] = WORDS) -> str:
+    """Dutch-looking text about ``topic``: a kit is about a few subjects, so a query word occurs in
+    about a tenth of the kits (random words from the whole list would put every word in every kit)."""
+    return " ".join(sentence(rng, 12, topic) for _ in range(max(1, words // 12)))
+
+
+def kit_fields(rng: random.Random, i: int, regions: list, partners: list, licences: list) -> tuple[str, dict]:
+    topic = rng.sample(WORDS, 7)
+    return (
+        f"{topic[0].capitalize()} {topic[1]} {i}",
+        {
+            "summary": text(rng, 30, topic),
+            "learning_goals": f"<p>{text(rng, 36, topic)}</p>",
+            "duration_minutes": rng.choice([20, 45, 60, 90, 120, 180]),
+            "preparation_minutes": 10,
+            "licence": rng.choice(licences),
+            "author": "Bench",
+            "region": rng.choice(regions),
+            "partner": rng.choice([*partners, None, None]),
+            "steps": [
+                {
+                    "type": "step",
+                    "value": {
+                        "title": sentence(rng, 5, topic),
+                        "minutes": 10,
+                        "instructions": f"<p>{text(rng, 84, topic)}</p>",
+                    },
+                }
+            ],
+        },
+    )
 
 
 # --- generation ---------------------------------------------------------------------------------
@@ -364,36 +393,13 @@ def generate(counts: dict[str, int], rng: random.Random) -> dict:
         document = Document.objects.create(
             title=f"Werkblad {i}", file=f"documents/werkblad-{i}.pdf", file_hash=f"nat{i}"
         )
-        DocumentText.objects.create(document=document, file_hash=document.file_hash, text=text(rng, 150))
+        DocumentText.objects.create(
+            document=document, file_hash=document.file_hash, text=text(rng, 150, rng.sample(WORDS, 7))
+        )
         documents.append(document)
     regions = [site.region for site in sites]
     with transaction.atomic():
-        items = [
-            (
-                f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {i}",
-                {
-                    "summary": text(rng, 30),
-                    "learning_goals": f"<p>{text(rng, 36)}</p>",
-                    "duration_minutes": rng.choice([20, 45, 60, 90, 120, 180]),
-                    "preparation_minutes": 10,
-                    "licence": rng.choice(Licence.values),
-                    "author": "Bench",
-                    "region": rng.choice(regions),
-                    "partner": rng.choice([*partners, None, None]),
-                    "steps": [
-                        {
-                            "type": "step",
-                            "value": {
-                                "title": sentence(rng, 5),
-                                "minutes": 10,
-                                "instructions": f"<p>{text(rng, 84)}</p>",
-                            },
-                        }
-                    ],
-                },
-            )
-            for i in range(counts["kits"])
-        ]
+        items = [kit_fields(rng, i, regions, partners, Licence.values) for i in range(counts["kits"])]
         kit_ids = bulk_pages(databank, LessonKitPage, items, slug_prefix="kit")
         del items
         for relation, column, terms in (
