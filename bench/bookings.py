@@ -214,7 +214,7 @@ def gunicorn_env(db_url: str) -> dict:
     return {
         "DJANGO_SETTINGS_MODULE": "bench.settings_bookings",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",  # testserver: --profile
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": db_url,
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
