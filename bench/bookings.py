@@ -7,6 +7,14 @@ status codes and the overbooking count (must be 0). Not a test.
 
     .venv/bin/python bench/bookings.py [--requests 200] [--concurrency 50] [--capacity 15]
                                        [--tasks immediate|db] [--profile N]
+                                       [--server threaded|gunicorn] [--workers 3] [--database NAME]
+
+``--server gunicorn`` runs production settings (``bench/settings_bookings.py``: production with the
+booking rate limit raised, so 50 clients on one address are not throttled; Redis at REDIS_URL)
+under gunicorn with ``deploy/gunicorn.conf.py`` and ``--workers`` processes, the task backend of
+production (mails left queued for the worker). It first measures a floor on the same server: the
+same number of ``GET /healthz`` at the same concurrency, so bookings/s is also given as a ratio of
+what the server answers at all on this machine.
 
 ``--tasks db`` uses the production task backend (mail rendering and delivery are left to the
 worker); ``--profile N`` profiles one request in-process instead, with its SQL query count and
@@ -19,6 +27,7 @@ is used to create and drop the throwaway database.
 import argparse
 import json
 import os
+import secrets
 import socket
 import statistics
 import subprocess
@@ -172,6 +181,51 @@ def wait_for(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"server at {url} did not come up")
 
 
+def get(url: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (our own http:// URL)
+            status = response.status
+            response.read()
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except OSError:
+        status = 0
+    return status, time.perf_counter() - started
+
+
+def summary(results: list[tuple[int, float]], elapsed: float) -> tuple[float, float, float, dict]:
+    """Requests per second, median and p95 latency (ms) and the status codes of a run."""
+    latencies = sorted(latency for _, latency in results)
+    codes: dict[int, int] = {}
+    for status, _ in results:
+        codes[status] = codes.get(status, 0) + 1
+    p95 = latencies[max(int(len(latencies) * 0.95) - 1, 0)]
+    return (
+        len(results) / elapsed,
+        statistics.median(latencies) * 1000,
+        p95 * 1000,
+        dict(sorted(codes.items())),
+    )
+
+
+def gunicorn_env(db_url: str) -> dict:
+    """Production settings as ``make prod-smoke`` starts them, with the bench's settings module."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "bench.settings_bookings",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",  # testserver: --profile
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": db_url,
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "CACHE_KEY_PREFIX": f"bench-bookings-{uuid.uuid4().hex[:8]}",
+        "STATIC_ROOT": tempfile.mkdtemp(prefix="bench-bookings-static-"),
+        "MEDIA_ROOT": tempfile.mkdtemp(prefix="bench-bookings-media-"),
+        "WAGTAILADMIN_BASE_URL": "https://localhost",
+        "EMAIL_HOST": "127.0.0.1",
+    }
+
+
 def post(url: str, payload: dict) -> tuple[int, float]:
     body = json.dumps(payload).encode()
     request = urllib.request.Request(url, body, {"Content-Type": "application/json"}, method="POST")  # noqa: S310
@@ -206,10 +260,22 @@ def main() -> None:
         metavar="N",
         help="instead of the load test: cProfile one request in-process and print the top N functions",
     )
+    parser.add_argument(
+        "--server",
+        choices=["threaded", "gunicorn"],
+        default="threaded",
+        help="threaded: Django's threaded WSGI server, test settings; gunicorn: production settings",
+    )
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument(
+        "--database",
+        default="",
+        help="name of the throwaway database (created and dropped; default: per run)",
+    )
     args = parser.parse_args()
 
     pg_url = os.environ.get("BENCH_PG_URL", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
-    db_name = f"bench_bookings_{os.getpid()}"
+    db_name = args.database or f"bench_bookings_{os.getpid()}"
     db_url = pg_url.rsplit("/", 1)[0] + "/" + db_name
     settings_dir = tempfile.mkdtemp(prefix="bench-bookings-")
     write_settings(settings_dir, args.tasks)
@@ -219,9 +285,15 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "bench_bookings_settings",
         "PYTHONPATH": os.pathsep.join([settings_dir, str(ROOT), os.environ.get("PYTHONPATH", "")]),
     }
-    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")})
+    if args.server == "gunicorn":
+        env.update(gunicorn_env(db_url))
+        env.pop("ELASTICSEARCH_URL", None)  # the booking pages don't search
+        args.tasks = "db"  # production's task backend
+    os.environ.clear()
+    os.environ.update(env)  # this process checks the database with the server's settings
     sys.path[:0] = [settings_dir, str(ROOT)]
 
+    admin_sql(pg_url, f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
     admin_sql(pg_url, f'CREATE DATABASE "{db_name}"')
     server = None
     try:
@@ -240,8 +312,18 @@ def main() -> None:
         connections.close_all()
 
         port = free_port()
+        if args.server == "gunicorn":
+            command = [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "--config", "deploy/gunicorn.conf.py",
+                "--bind", f"127.0.0.1:{port}",
+                "--workers", str(args.workers),
+                "--backlog", "256",
+            ]  # fmt: skip
+        else:
+            command = [sys.executable, "-c", SERVER, str(port)]
         server = subprocess.Popen(  # noqa: S603 (our own interpreter and code)
-            [sys.executable, "-c", SERVER, str(port)],
+            command,
             env=env,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
@@ -249,6 +331,14 @@ def main() -> None:
         )
         base = f"http://127.0.0.1:{port}"
         wait_for(base + "/api/v3/bookings/offerings/")
+
+        floor = None
+        if args.server == "gunicorn":
+            with ThreadPoolExecutor(max_workers=args.concurrency) as pool:  # warm every worker
+                list(pool.map(lambda _: get(base + "/healthz"), range(args.concurrency * 2)))
+                started = time.perf_counter()
+                floor_results = list(pool.map(lambda _: get(base + "/healthz"), range(args.requests)))
+                floor = summary(floor_results, time.perf_counter() - started)
 
         payloads = [booking_payload(i, slot_ids[i % SLOTS]) for i in range(args.requests)]
         started = time.perf_counter()
@@ -265,23 +355,25 @@ def main() -> None:
         overbooked = sum(max(s.held - s.capacity_classes, 0) for s in slots)
         drift = sum(s.held != s.booked_classes for s in slots)
 
-        latencies = sorted(latency for _, latency in results)
-        codes: dict[int, int] = {}
-        for status, _ in results:
-            codes[status] = codes.get(status, 0) + 1
-        p95 = latencies[max(int(len(latencies) * 0.95) - 1, 0)]
+        rate, median, p95, codes = summary(results, elapsed)
+        server_name = f"gunicorn, {args.workers} workers" if args.server == "gunicorn" else "threaded"
         print(
             f"requests:        {len(results)} over {SLOTS} slots of {args.capacity} classes, "
-            f"concurrency {args.concurrency}"
+            f"concurrency {args.concurrency}, {server_name}"
         )
-        print(f"status codes:    {dict(sorted(codes.items()))}")
+        print(f"status codes:    {codes}")
         print(
             f"bookings:        {Booking.objects.filter(status__in=Booking.HOLDING).count()} holding a place, "
             f"{Booking.objects.filter(status=Booking.Status.WAITLISTED).count()} waitlisted"
         )
-        print(f"throughput:      {len(results) / elapsed:.1f} requests/s ({elapsed:.2f} s total)")
-        print(f"latency median:  {statistics.median(latencies) * 1000:.0f} ms")
-        print(f"latency p95:     {p95 * 1000:.0f} ms")
+        print(f"throughput:      {rate:.1f} requests/s ({elapsed:.2f} s total)")
+        print(f"latency median:  {median:.0f} ms")
+        print(f"latency p95:     {p95:.0f} ms")
+        if floor is not None:
+            print(
+                f"floor /healthz:  {floor[0]:.1f} requests/s, median {floor[1]:.0f} ms, p95 {floor[2]:.0f} ms, "
+                f"status {floor[3]}; bookings reach {rate / floor[0]:.0%} of it"
+            )
         print(f"overbooking:     {overbooked}")
         if args.tasks == "db":
             from django_tasks_db.models import DBTaskResult

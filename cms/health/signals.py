@@ -28,7 +28,14 @@ def _runs_elsewhere(sender: object) -> bool:
 def remember_origin(sender, task_result, **kwargs) -> None:
     request_id = request_id_var.get()
     if request_id and _runs_elsewhere(sender):
-        TaskOrigin.objects.update_or_create(task_id=str(task_result.id), defaults={"request_id": request_id})
+        # One upsert, not update_or_create's SELECT + SAVEPOINT + INSERT in a transaction of its own:
+        # every booking enqueues tasks, and each of those round trips and commits was on its path.
+        TaskOrigin.objects.bulk_create(
+            [TaskOrigin(task_id=str(task_result.id), request_id=request_id)],
+            update_conflicts=True,
+            unique_fields=["task_id"],
+            update_fields=["request_id"],
+        )
 
 
 @receiver(task_started)
