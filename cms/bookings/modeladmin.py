@@ -29,15 +29,28 @@ def manages_all_bookings(user: AbstractBaseUser) -> bool:
     return user.is_superuser or user.has_perm("bookings.change_booking")
 
 
+def _own_techniekhuis_ids(user: AbstractBaseUser) -> list[int]:
+    """The techniekhuizen of the user's Coordinator rows, remembered on the user object: a request's
+    ``request.user`` is asked once per listed row (107 identical queries on one page of the booking
+    list at national scale, ``bench/national.py``)."""
+    if not user.is_authenticated:
+        return []
+    ids = getattr(user, "_coordinated_techniekhuis_ids", None)
+    if ids is None:
+        ids = list(Coordinator.objects.filter(user=user).values_list("techniekhuis_id", flat=True))
+        user._coordinated_techniekhuis_ids = ids
+    return ids
+
+
 def coordinated_techniekhuis_ids(user: AbstractBaseUser) -> list[int] | None:
     """The techniekhuizen a user coordinates; ``None`` means all (site admins)."""
     if manages_all_bookings(user):
         return None
-    return list(Coordinator.objects.filter(user=user).values_list("techniekhuis_id", flat=True))
+    return _own_techniekhuis_ids(user)
 
 
 def is_coordinator(user: AbstractBaseUser) -> bool:
-    return user.is_authenticated and Coordinator.objects.filter(user=user).exists()
+    return bool(_own_techniekhuis_ids(user))
 
 
 def scope(queryset: QuerySet, user: AbstractBaseUser, techniekhuis_path: str) -> QuerySet:

@@ -9,6 +9,8 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.bookings.models import Booking, LessonOffering, TimeSlot
 from cms.exports import DutchExcel
@@ -488,3 +490,14 @@ def test_inspect_offers_the_actions_the_booking_allows(coordinator_client, house
 
     html = coordinator_client.get(f"{INDEX}inspect/{given.pk}/").content.decode()
     assert f"/confirm/{given.pk}/" not in html and f"/cancel/{given.pk}/" not in html
+
+
+def test_the_coordinators_list_asks_who_they_coordinate_once_not_per_row(coordinator_client, houses):
+    for n in range(12):
+        booking_at(houses[0], f"Basisschool {n}")
+    with CaptureQueriesContext(connection) as queries:
+        response = coordinator_client.get(INDEX)
+
+    assert response.status_code == 200 and "Basisschool 11" in response.content.decode()
+    coordinator_lookups = [q for q in queries.captured_queries if '"bookings_coordinator"' in q["sql"]]
+    assert len(coordinator_lookups) <= 2, f"{len(coordinator_lookups)} coordinator queries for 12 rows"
