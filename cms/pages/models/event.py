@@ -308,7 +308,10 @@ class EventPage(Address, BasePage):
     @classmethod
     def api_queryset(cls, queryset):
         return (
-            super().api_queryset(queryset).select_related("partner").prefetch_related("themes", "occurrences")
+            super()
+            .api_queryset(queryset)
+            .select_related("partner")
+            .prefetch_related("themes", "tech_worlds", "core_goals", "occurrences")
         )
 
 
