@@ -50,8 +50,19 @@ phone_validator = RegexValidator(
 )
 
 
+class KnownSlotChoiceField(forms.ModelChoiceField):
+    """A slot choice that answers the page's own slot (already read by the view) without a query."""
+
+    known: TimeSlot | None = None
+
+    def to_python(self, value):
+        if self.known is not None and str(value) == str(self.known.pk):
+            return self.known
+        return super().to_python(value)
+
+
 class BookingForm(ParticipationForm, NewSchoolFieldsForm):
-    slot = forms.ModelChoiceField(
+    slot = KnownSlotChoiceField(
         queryset=TimeSlot.objects.select_related("offering"),
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": _("This time slot does not exist.")},
@@ -113,11 +124,13 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
         label=_("Put us on the waiting list if the time slot is full."), required=False, initial=True
     )
 
-    def __init__(self, *args, offering: LessonOffering | None = None, **kwargs):
-        """``offering``: the lesson of the page's slot, whose groups the group field offers."""
+    def __init__(self, *args, offering: LessonOffering | None = None, slot: TimeSlot | None = None, **kwargs):
+        """``offering``: the lesson of the page's slot, whose groups the group field offers;
+        ``slot``: the page's slot as the view read it (an open slot), so posting it is not read again."""
         super().__init__(*args, **kwargs)
         self.school_matches: list[School] = []
         self.offering = offering
+        self.fields["slot"].known = slot
         if offering is not None:  # offered: the lesson's groups; refused with a reason: check_group
             self.fields["group"].widget.choices = group_choices(offering_groups(offering))
 

@@ -70,7 +70,7 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
     slot = get_object_or_404(open_slots().select_related("offering__techniekhuis"), pk=slot_id)
     status = 200
     if request.method == "POST":
-        form = BookingForm(request.POST, offering=slot.offering)
+        form = BookingForm(request.POST, offering=slot.offering, slot=slot)
         booking, status = submit(
             request,
             form,
