@@ -6,7 +6,15 @@ server (Django's runserver WSGI server with a larger listen backlog) and fires R
 status codes and the overbooking count (must be 0). Not a test.
 
     .venv/bin/python bench/bookings.py [--requests 200] [--concurrency 50] [--capacity 15]
-                                       [--tasks immediate|db] [--profile N]
+                                       [--tasks immediate|db] [--profile N] [--gunicorn N] [--db NAME]
+
+``--gunicorn N`` serves instead with gunicorn and N worker processes (deploy/gunicorn.conf.py) under
+the production settings (``cms.settings.production``: persistent connections, DEBUG off, the
+database task backend, the Redis cache when ``REDIS_URL`` is set, as deployed). The rate limit stays
+on: every request comes from its own client address, passed in ``X-Forwarded-For`` with
+``CLIENT_IP_HEADER=HTTP_X_FORWARDED_FOR`` (the production setting for a server behind a proxy).
+The same server then answers ``/healthz`` (no database) with the same clients: the floor, printed
+next to the booking figure as a ratio, and ``uptime``'s load average before and after.
 
 ``--tasks db`` uses the production task backend (mail rendering and delivery are left to the
 worker); ``--profile N`` profiles one request in-process instead, with its SQL query count and
@@ -75,6 +83,27 @@ def write_settings(directory: str, tasks: str) -> None:
         "RATE_LIMITS = {'bookings': None}\n"
         "DEBUG = False\n"
     )
+
+
+def gunicorn_env(env: dict, port: int, workers: int) -> tuple[list[str], dict]:
+    """The command and environment of a production-like gunicorn (deploy/gunicorn.conf.py)."""
+    command = [
+        sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--max-requests", "0",
+    ]  # fmt: skip
+    return command, {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SECRET_KEY": "bench-" + uuid.uuid4().hex,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR",
+        "CACHE_KEY_PREFIX": "bench-bookings-" + uuid.uuid4().hex[:8],
+    }
+
+
+def load_average() -> str:
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def seed(capacity: int) -> list[int]:
@@ -172,9 +201,28 @@ def wait_for(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"server at {url} did not come up")
 
 
-def post(url: str, payload: dict) -> tuple[int, float]:
+def get(url: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (our own http:// URL)
+            status = response.status
+            response.read()
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except OSError:
+        status = 0
+    return status, time.perf_counter() - started
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(int(len(ordered) * fraction) - 1, 0)]
+
+
+def post(url: str, payload: dict, client_ip: str = "127.0.0.1") -> tuple[int, float]:
     body = json.dumps(payload).encode()
-    request = urllib.request.Request(url, body, {"Content-Type": "application/json"}, method="POST")  # noqa: S310
+    headers = {"Content-Type": "application/json", "X-Forwarded-For": client_ip}
+    request = urllib.request.Request(url, body, headers, method="POST")  # noqa: S310
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
@@ -206,10 +254,21 @@ def main() -> None:
         metavar="N",
         help="instead of the load test: cProfile one request in-process and print the top N functions",
     )
+    parser.add_argument(
+        "--gunicorn",
+        type=int,
+        default=0,
+        metavar="N",
+        help="serve with gunicorn and N workers under the production settings (else: threaded dev server)",
+    )
+    parser.add_argument(
+        "--db", default="", help="name of the throwaway database (default bench_bookings_PID)"
+    )
+    parser.add_argument("--floor-requests", type=int, default=2000, help="/healthz requests for the floor")
     args = parser.parse_args()
 
     pg_url = os.environ.get("BENCH_PG_URL", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
-    db_name = f"bench_bookings_{os.getpid()}"
+    db_name = args.db or f"bench_bookings_{os.getpid()}"
     db_url = pg_url.rsplit("/", 1)[0] + "/" + db_name
     settings_dir = tempfile.mkdtemp(prefix="bench-bookings-")
     write_settings(settings_dir, args.tasks)
@@ -240,9 +299,12 @@ def main() -> None:
         connections.close_all()
 
         port = free_port()
+        command, server_env = [sys.executable, "-c", SERVER, str(port)], env
+        if args.gunicorn:
+            command, server_env = gunicorn_env(env, port, args.gunicorn)
         server = subprocess.Popen(  # noqa: S603 (our own interpreter and code)
-            [sys.executable, "-c", SERVER, str(port)],
-            env=env,
+            command,
+            env=server_env,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -251,10 +313,26 @@ def main() -> None:
         wait_for(base + "/api/v3/bookings/offerings/")
 
         payloads = [booking_payload(i, slot_ids[i % SLOTS]) for i in range(args.requests)]
-        started = time.perf_counter()
+        load_before = load_average()
         with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
-            results = list(pool.map(lambda p: post(base + "/api/v3/bookings/", p), payloads))
-        elapsed = time.perf_counter() - started
+            # Warm every worker (imports, URL resolver, first connection) outside the measurement.
+            list(pool.map(lambda _: get(base + "/api/v3/bookings/offerings/"), range(args.concurrency)))
+            floor_started = time.perf_counter()
+            floor = list(pool.map(lambda _: get(base + "/healthz"), range(args.floor_requests)))
+            floor_elapsed = time.perf_counter() - floor_started
+            started = time.perf_counter()
+            results = list(
+                pool.map(
+                    lambda ip: post(
+                        base + "/api/v3/bookings/",
+                        payloads[ip],
+                        f"10.{ip // 65536}.{ip // 256 % 256}.{ip % 256}",
+                    ),
+                    range(len(payloads)),
+                )
+            )
+            elapsed = time.perf_counter() - started
+        load_after = load_average()
 
         from django.db.models import Count, Q
 
@@ -282,6 +360,18 @@ def main() -> None:
         print(f"throughput:      {len(results) / elapsed:.1f} requests/s ({elapsed:.2f} s total)")
         print(f"latency median:  {statistics.median(latencies) * 1000:.0f} ms")
         print(f"latency p95:     {p95 * 1000:.0f} ms")
+        floor_rate = len(floor) / floor_elapsed
+        floor_latencies = [latency for _, latency in floor]
+        print(
+            f"floor /healthz:  {floor_rate:.1f} requests/s, median {statistics.median(floor_latencies) * 1000:.0f} ms, "
+            f"p95 {percentile(floor_latencies, 0.95) * 1000:.0f} ms "
+            f"({sum(status == 200 for status, _ in floor)}/{len(floor)} ok)"
+        )
+        print(f"ratio:           bookings/s = {len(results) / elapsed / floor_rate:.2f} x the /healthz floor")
+        server_name = (
+            f"gunicorn, {args.gunicorn} workers, production settings" if args.gunicorn else "threaded"
+        )
+        print(f"server:          {server_name}; load average {load_before} before, {load_after} after")
         print(f"overbooking:     {overbooked}")
         if args.tasks == "db":
             from django_tasks_db.models import DBTaskResult
