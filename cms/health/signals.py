@@ -28,7 +28,11 @@ def _runs_elsewhere(sender: object) -> bool:
 def remember_origin(sender, task_result, **kwargs) -> None:
     request_id = request_id_var.get()
     if request_id and _runs_elsewhere(sender):
-        TaskOrigin.objects.update_or_create(task_id=str(task_result.id), defaults={"request_id": request_id})
+        # One INSERT ... ON CONFLICT DO NOTHING: a task id is new (a UUID), so no look-up and no
+        # transaction of its own (update_or_create cost 6 statements per task, 18 per booking).
+        TaskOrigin.objects.bulk_create(
+            [TaskOrigin(task_id=str(task_result.id), request_id=request_id)], ignore_conflicts=True
+        )
 
 
 @receiver(task_started)
