@@ -8,6 +8,7 @@ import json
 import uuid
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from cms.bookings.models import Booking
 from tests.factories import SchoolFactory, TargetGroupFactory
@@ -147,3 +148,19 @@ def test_html_form_booking_for_a_new_school(
     # query here, cached in production. The form takes the slot the view has read.
     assert_at_most(captured)
     assert Booking.objects.get().school.brin_code == "12AB"
+
+
+def test_api_booking_with_its_task_row_in_at_most_8_statements(
+    client, slot, settings, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """With the production task backend the request also writes, on commit, the one task row that
+    hands the mails and the reference index to the worker (and the row linking it to the request)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    payload = _payload(slot, school_id=SchoolFactory().pk)
+    with (
+        django_assert_max_num_queries(MAX_QUERIES + SAVEPOINTS) as captured,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert _api(client, payload).status_code == 201
+    assert_at_most(captured)
+    assert DBTaskResult.objects.count() == 1
