@@ -196,7 +196,7 @@ def wait_for(url: str, timeout: float = 60) -> None:
         try:
             urllib.request.urlopen(url, timeout=2).read()  # noqa: S310 (our own http:// URL)
             return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset or timed out while the workers start
             time.sleep(0.3)
     raise RuntimeError(f"server at {url} did not come up")
 
