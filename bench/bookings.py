@@ -6,15 +6,15 @@ server (Django's runserver WSGI server with a larger listen backlog) and fires R
 status codes and the overbooking count (must be 0). Not a test.
 
     .venv/bin/python bench/bookings.py [--requests 200] [--concurrency 50] [--capacity 15]
-                                       [--tasks immediate|db] [--profile N]
-                                       [--server threaded|gunicorn] [--workers 3] [--database NAME]
+                                       [--tasks immediate|db] [--profile N] [--gunicorn N] [--db NAME]
 
-``--server gunicorn`` runs production settings (``bench/settings_bookings.py``: production with the
-booking rate limit raised, so 50 clients on one address are not throttled; Redis at REDIS_URL)
-under gunicorn with ``deploy/gunicorn.conf.py`` and ``--workers`` processes, the task backend of
-production (mails left queued for the worker). It first measures a floor on the same server: the
-same number of ``GET /healthz`` at the same concurrency, so bookings/s is also given as a ratio of
-what the server answers at all on this machine.
+``--gunicorn N`` serves instead with gunicorn and N worker processes (deploy/gunicorn.conf.py) under
+the production settings (``cms.settings.production``: persistent connections, DEBUG off, the
+database task backend, the Redis cache when ``REDIS_URL`` is set, as deployed). The rate limit stays
+on: every request comes from its own client address, passed in ``X-Forwarded-For`` with
+``CLIENT_IP_HEADER=HTTP_X_FORWARDED_FOR`` (the production setting for a server behind a proxy).
+The same server then answers ``/healthz`` (no database) with the same clients: the floor, printed
+next to the booking figure as a ratio, and ``uptime``'s load average before and after.
 
 ``--tasks db`` uses the production task backend (mail rendering and delivery are left to the
 worker); ``--profile N`` profiles one request in-process instead, with its SQL query count and
@@ -27,7 +27,6 @@ is used to create and drop the throwaway database.
 import argparse
 import json
 import os
-import secrets
 import socket
 import statistics
 import subprocess
@@ -84,6 +83,27 @@ def write_settings(directory: str, tasks: str) -> None:
         "RATE_LIMITS = {'bookings': None}\n"
         "DEBUG = False\n"
     )
+
+
+def gunicorn_env(env: dict, port: int, workers: int) -> tuple[list[str], dict]:
+    """The command and environment of a production-like gunicorn (deploy/gunicorn.conf.py)."""
+    command = [
+        sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--max-requests", "0",
+    ]  # fmt: skip
+    return command, {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SECRET_KEY": "bench-" + uuid.uuid4().hex,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR",
+        "CACHE_KEY_PREFIX": "bench-bookings-" + uuid.uuid4().hex[:8],
+    }
+
+
+def load_average() -> str:
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def seed(capacity: int) -> list[int]:
@@ -176,7 +196,7 @@ def wait_for(url: str, timeout: float = 60) -> None:
         try:
             urllib.request.urlopen(url, timeout=2).read()  # noqa: S310 (our own http:// URL)
             return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset or timed out while the workers start
             time.sleep(0.3)
     raise RuntimeError(f"server at {url} did not come up")
 
@@ -194,41 +214,15 @@ def get(url: str) -> tuple[int, float]:
     return status, time.perf_counter() - started
 
 
-def summary(results: list[tuple[int, float]], elapsed: float) -> tuple[float, float, float, dict]:
-    """Requests per second, median and p95 latency (ms) and the status codes of a run."""
-    latencies = sorted(latency for _, latency in results)
-    codes: dict[int, int] = {}
-    for status, _ in results:
-        codes[status] = codes.get(status, 0) + 1
-    p95 = latencies[max(int(len(latencies) * 0.95) - 1, 0)]
-    return (
-        len(results) / elapsed,
-        statistics.median(latencies) * 1000,
-        p95 * 1000,
-        dict(sorted(codes.items())),
-    )
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(int(len(ordered) * fraction) - 1, 0)]
 
 
-def gunicorn_env(db_url: str) -> dict:
-    """Production settings as ``make prod-smoke`` starts them, with the bench's settings module."""
-    return {
-        "DJANGO_SETTINGS_MODULE": "bench.settings_bookings",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",  # testserver: --profile
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": db_url,
-        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
-        "CACHE_KEY_PREFIX": f"bench-bookings-{uuid.uuid4().hex[:8]}",
-        "STATIC_ROOT": tempfile.mkdtemp(prefix="bench-bookings-static-"),
-        "MEDIA_ROOT": tempfile.mkdtemp(prefix="bench-bookings-media-"),
-        "WAGTAILADMIN_BASE_URL": "https://localhost",
-        "EMAIL_HOST": "127.0.0.1",
-    }
-
-
-def post(url: str, payload: dict) -> tuple[int, float]:
+def post(url: str, payload: dict, client_ip: str = "127.0.0.1") -> tuple[int, float]:
     body = json.dumps(payload).encode()
-    request = urllib.request.Request(url, body, {"Content-Type": "application/json"}, method="POST")  # noqa: S310
+    headers = {"Content-Type": "application/json", "X-Forwarded-For": client_ip}
+    request = urllib.request.Request(url, body, headers, method="POST")  # noqa: S310
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
@@ -261,21 +255,20 @@ def main() -> None:
         help="instead of the load test: cProfile one request in-process and print the top N functions",
     )
     parser.add_argument(
-        "--server",
-        choices=["threaded", "gunicorn"],
-        default="threaded",
-        help="threaded: Django's threaded WSGI server, test settings; gunicorn: production settings",
+        "--gunicorn",
+        type=int,
+        default=0,
+        metavar="N",
+        help="serve with gunicorn and N workers under the production settings (else: threaded dev server)",
     )
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument(
-        "--database",
-        default="",
-        help="name of the throwaway database (created and dropped; default: per run)",
+        "--db", default="", help="name of the throwaway database (default bench_bookings_PID)"
     )
+    parser.add_argument("--floor-requests", type=int, default=2000, help="/healthz requests for the floor")
     args = parser.parse_args()
 
     pg_url = os.environ.get("BENCH_PG_URL", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
-    db_name = args.database or f"bench_bookings_{os.getpid()}"
+    db_name = args.db or f"bench_bookings_{os.getpid()}"
     db_url = pg_url.rsplit("/", 1)[0] + "/" + db_name
     settings_dir = tempfile.mkdtemp(prefix="bench-bookings-")
     write_settings(settings_dir, args.tasks)
@@ -285,15 +278,9 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "bench_bookings_settings",
         "PYTHONPATH": os.pathsep.join([settings_dir, str(ROOT), os.environ.get("PYTHONPATH", "")]),
     }
-    if args.server == "gunicorn":
-        env.update(gunicorn_env(db_url))
-        env.pop("ELASTICSEARCH_URL", None)  # the booking pages don't search
-        args.tasks = "db"  # production's task backend
-    os.environ.clear()
-    os.environ.update(env)  # this process checks the database with the server's settings
+    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")})
     sys.path[:0] = [settings_dir, str(ROOT)]
 
-    admin_sql(pg_url, f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
     admin_sql(pg_url, f'CREATE DATABASE "{db_name}"')
     server = None
     try:
@@ -312,19 +299,12 @@ def main() -> None:
         connections.close_all()
 
         port = free_port()
-        if args.server == "gunicorn":
-            command = [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "--config", "deploy/gunicorn.conf.py",
-                "--bind", f"127.0.0.1:{port}",
-                "--workers", str(args.workers),
-                "--backlog", "256",
-            ]  # fmt: skip
-        else:
-            command = [sys.executable, "-c", SERVER, str(port)]
+        command, server_env = [sys.executable, "-c", SERVER, str(port)], env
+        if args.gunicorn:
+            command, server_env = gunicorn_env(env, port, args.gunicorn)
         server = subprocess.Popen(  # noqa: S603 (our own interpreter and code)
             command,
-            env=env,
+            env=server_env,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -332,19 +312,27 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         wait_for(base + "/api/v3/bookings/offerings/")
 
-        floor = None
-        if args.server == "gunicorn":
-            with ThreadPoolExecutor(max_workers=args.concurrency) as pool:  # warm every worker
-                list(pool.map(lambda _: get(base + "/healthz"), range(args.concurrency * 2)))
-                started = time.perf_counter()
-                floor_results = list(pool.map(lambda _: get(base + "/healthz"), range(args.requests)))
-                floor = summary(floor_results, time.perf_counter() - started)
-
         payloads = [booking_payload(i, slot_ids[i % SLOTS]) for i in range(args.requests)]
-        started = time.perf_counter()
+        load_before = load_average()
         with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
-            results = list(pool.map(lambda p: post(base + "/api/v3/bookings/", p), payloads))
-        elapsed = time.perf_counter() - started
+            # Warm every worker (imports, URL resolver, first connection) outside the measurement.
+            list(pool.map(lambda _: get(base + "/api/v3/bookings/offerings/"), range(args.concurrency)))
+            floor_started = time.perf_counter()
+            floor = list(pool.map(lambda _: get(base + "/healthz"), range(args.floor_requests)))
+            floor_elapsed = time.perf_counter() - floor_started
+            started = time.perf_counter()
+            results = list(
+                pool.map(
+                    lambda ip: post(
+                        base + "/api/v3/bookings/",
+                        payloads[ip],
+                        f"10.{ip // 65536}.{ip // 256 % 256}.{ip % 256}",
+                    ),
+                    range(len(payloads)),
+                )
+            )
+            elapsed = time.perf_counter() - started
+        load_after = load_average()
 
         from django.db.models import Count, Q
 
@@ -355,25 +343,35 @@ def main() -> None:
         overbooked = sum(max(s.held - s.capacity_classes, 0) for s in slots)
         drift = sum(s.held != s.booked_classes for s in slots)
 
-        rate, median, p95, codes = summary(results, elapsed)
-        server_name = f"gunicorn, {args.workers} workers" if args.server == "gunicorn" else "threaded"
+        latencies = sorted(latency for _, latency in results)
+        codes: dict[int, int] = {}
+        for status, _ in results:
+            codes[status] = codes.get(status, 0) + 1
+        p95 = latencies[max(int(len(latencies) * 0.95) - 1, 0)]
         print(
             f"requests:        {len(results)} over {SLOTS} slots of {args.capacity} classes, "
-            f"concurrency {args.concurrency}, {server_name}"
+            f"concurrency {args.concurrency}"
         )
-        print(f"status codes:    {codes}")
+        print(f"status codes:    {dict(sorted(codes.items()))}")
         print(
             f"bookings:        {Booking.objects.filter(status__in=Booking.HOLDING).count()} holding a place, "
             f"{Booking.objects.filter(status=Booking.Status.WAITLISTED).count()} waitlisted"
         )
-        print(f"throughput:      {rate:.1f} requests/s ({elapsed:.2f} s total)")
-        print(f"latency median:  {median:.0f} ms")
-        print(f"latency p95:     {p95:.0f} ms")
-        if floor is not None:
-            print(
-                f"floor /healthz:  {floor[0]:.1f} requests/s, median {floor[1]:.0f} ms, p95 {floor[2]:.0f} ms, "
-                f"status {floor[3]}; bookings reach {rate / floor[0]:.0%} of it"
-            )
+        print(f"throughput:      {len(results) / elapsed:.1f} requests/s ({elapsed:.2f} s total)")
+        print(f"latency median:  {statistics.median(latencies) * 1000:.0f} ms")
+        print(f"latency p95:     {p95 * 1000:.0f} ms")
+        floor_rate = len(floor) / floor_elapsed
+        floor_latencies = [latency for _, latency in floor]
+        print(
+            f"floor /healthz:  {floor_rate:.1f} requests/s, median {statistics.median(floor_latencies) * 1000:.0f} ms, "
+            f"p95 {percentile(floor_latencies, 0.95) * 1000:.0f} ms "
+            f"({sum(status == 200 for status, _ in floor)}/{len(floor)} ok)"
+        )
+        print(f"ratio:           bookings/s = {len(results) / elapsed / floor_rate:.2f} x the /healthz floor")
+        server_name = (
+            f"gunicorn, {args.gunicorn} workers, production settings" if args.gunicorn else "threaded"
+        )
+        print(f"server:          {server_name}; load average {load_before} before, {load_after} after")
         print(f"overbooking:     {overbooked}")
         if args.tasks == "db":
             from django_tasks_db.models import DBTaskResult

@@ -53,6 +53,11 @@ def request_language(request: HttpRequest) -> str:
         return translation.get_language_from_request(request)
     if request.path_info.startswith(ADMIN_PREFIXES):
         return settings.LANGUAGE_CODE
+    # Usually every site speaks one language: then the host does not matter, and the request needs
+    # no Site query (the root paths are cached by Wagtail). Only mixed languages look the site up.
+    languages = {supported_language(root.language_code) for root in Site.get_site_root_paths()}
+    if len(languages) == 1:
+        return languages.pop()
     return site_language(Site.find_for_request(request))
 
 

@@ -50,9 +50,8 @@ phone_validator = RegexValidator(
 )
 
 
-class KnownSlotField(forms.ModelChoiceField):
-    """A slot choice that answers with the slot the page has already read (one query less per
-    booking); any other value is looked up as usual."""
+class KnownSlotChoiceField(forms.ModelChoiceField):
+    """A slot choice that answers the page's own slot (already read by the view) without a query."""
 
     known: TimeSlot | None = None
 
@@ -63,7 +62,7 @@ class KnownSlotField(forms.ModelChoiceField):
 
 
 class BookingForm(ParticipationForm, NewSchoolFieldsForm):
-    slot = KnownSlotField(
+    slot = KnownSlotChoiceField(
         queryset=TimeSlot.objects.select_related("offering"),
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": _("This time slot does not exist.")},
@@ -127,7 +126,7 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
 
     def __init__(self, *args, offering: LessonOffering | None = None, slot: TimeSlot | None = None, **kwargs):
         """``offering``: the lesson of the page's slot, whose groups the group field offers;
-        ``slot``: the page's slot, used as is when the form posts it."""
+        ``slot``: the page's slot as the view read it (an open slot), so posting it is not read again."""
         super().__init__(*args, **kwargs)
         self.school_matches: list[School] = []
         self.offering = offering

@@ -333,7 +333,7 @@ def queue_booking_notifications(booking_id: int) -> bool:
 
 
 def _after_booking_commit(booking_id: int) -> None:
-    """On-commit hook: hand the mails and the reference index to the task worker.
+    """On-commit hook: hand the mails and the reference index to the task worker (one task).
 
     Never fails the request that has already booked: if the task can't be enqueued, the
     booking keeps ``notifications_pending`` and ``queue_booking_mails`` picks it up.
@@ -343,12 +343,6 @@ def _after_booking_commit(booking_id: int) -> None:
         queue_new_booking_mails.enqueue(booking_id)
     except Exception:
         logger.exception("Mails for booking %s not queued yet; queue_booking_mails will retry", booking_id)
-    try:
-        update_reference_index_task.enqueue(
-            Booking._meta.app_label, Booking._meta.model_name, str(booking_id)
-        )
-    except Exception:
-        logger.exception("Reference index for booking %s not updated", booking_id)
 
 
 def queue_pending_notifications(*, older_than: dt.timedelta = dt.timedelta(minutes=1)) -> batch.Outcome:
@@ -718,5 +712,11 @@ def _send_reminder(booking_id: int) -> bool:
 # --- tasks: the worker runs these services (enqueued above, on commit) ---
 @task()
 def queue_new_booking_mails(booking_id: int) -> bool:
-    """Render and queue a new booking's mails (enqueued when the booking commits)."""
-    return queue_booking_notifications(booking_id)
+    """Render and queue a new booking's mails and update its reference index (enqueued when the
+    booking commits): one task row per booking instead of two keeps the request's commit short."""
+    queued = queue_booking_notifications(booking_id)
+    try:
+        update_reference_index_task.call(Booking._meta.app_label, Booking._meta.model_name, str(booking_id))
+    except Exception:
+        logger.exception("Reference index for booking %s not updated", booking_id)
+    return queued
