@@ -13,24 +13,34 @@ from . import services
 from .forms import ConsentForm, RecordLinkForm, SchoolLinkForm
 
 
-@require_http_methods(["GET", "POST"])
-def ask_link(request: HttpRequest) -> HttpResponse:
-    """Always the same answer, so the form never tells whether an address has a record."""
+def _ask_for_link(request: HttpRequest, form, rate: str, send, template: str) -> HttpResponse:
+    """A rate-limited form that mails a link; the answer never tells whether there was anyone to mail."""
     sent = False
     status = 200
-    form = RecordLinkForm(request.POST or None)
     if request.method == "POST":
         try:
-            ratelimit.check(request, "professionalisation.record_link")
+            ratelimit.check(request, rate)
             if form.is_valid():
-                services.send_record_link(form.cleaned_data["email"])
+                send(form)
                 sent = True
             else:
                 status = 400
         except TooManyRequests as refusal:
             form.add_error(None, refusal.message)
             status = refusal.status
-    return render(request, "professionalisation/ask_link.html", {"form": form, "sent": sent}, status=status)
+    return render(request, template, {"form": form, "sent": sent}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def ask_link(request: HttpRequest) -> HttpResponse:
+    """Always the same answer, so the form never tells whether an address has a record."""
+    return _ask_for_link(
+        request,
+        RecordLinkForm(request.POST or None),
+        "professionalisation.record_link",
+        lambda form: services.send_record_link(form.cleaned_data["email"]),
+        "professionalisation/ask_link.html",
+    )
 
 
 def _record(token: str):
@@ -100,22 +110,13 @@ def verify(request: HttpRequest, code: str = "") -> HttpResponse:
 def school_ask_link(request: HttpRequest) -> HttpResponse:
     """The link goes to the contact address the region recorded for the school, never to the one
     who asks; the answer is the same whether the school has a contact address or not."""
-    sent = False
-    status = 200
-    form = SchoolLinkForm(request.POST or None)
-    if request.method == "POST":
-        try:
-            ratelimit.check(request, "professionalisation.school_link")
-            if form.is_valid():
-                services.send_school_link(form.cleaned_data["brin_code"])
-                sent = True
-            else:
-                status = 400
-        except TooManyRequests as refusal:
-            form.add_error(None, refusal.message)
-            status = refusal.status
-    context = {"form": form, "sent": sent}
-    return render(request, "professionalisation/school_ask_link.html", context, status=status)
+    return _ask_for_link(
+        request,
+        SchoolLinkForm(request.POST or None),
+        "professionalisation.school_link",
+        lambda form: services.send_school_link(form.cleaned_data["brin_code"]),
+        "professionalisation/school_ask_link.html",
+    )
 
 
 @require_GET
