@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from cms.bookings.models import Booking, LessonOffering, TimeSlot
 from cms.events.models import ChallengeTeam, EventRegistration
-from cms.pages.models import EventPage, HomePage
+from cms.pages.models import EventPage
 from cms.snippets.models import Region, School
 
 from . import reach, registry
@@ -138,9 +138,9 @@ class RegionResolver:
     """Maps a page's tree path to the region of the home page above it (one query)."""
 
     def __init__(self) -> None:
-        self.by_path: dict[str, int] = {}
-        for path, region_id in HomePage.objects.filter(region__isnull=False).values_list("path", "region_id"):
-            self.by_path[path] = region_id
+        self.by_path: dict[str, int] = {
+            path: region_id for region_id, paths in reach.region_home_paths().items() for path in paths
+        }
         self.lengths = sorted({len(p) for p in self.by_path}, reverse=True)
 
     def region_for(self, path: str | None) -> int | None:
@@ -150,9 +150,6 @@ class RegionResolver:
             if (region_id := self.by_path.get(path[:length])) is not None:
                 return region_id
         return None
-
-
-_RegionResolver = RegionResolver  # the name it had
 
 
 def _local_date(value: dt.datetime) -> dt.date:

@@ -474,8 +474,9 @@ def send_batch(send_id: int, delivery_ids: Sequence[int]) -> BatchResult:
 
     The batch's deliveries and their subscribers' status are read with one query; the content
     was rendered once by :func:`start_send` and is flattened once per batch (:mod:`.prepared`).
-    Each mail is then claimed, sent and marked ``sent`` on its own (:func:`_claimed`), so a crash at any point leaves every other delivery either
-    ``sent`` or ``queued`` (at most the one mail in flight can be repeated on resume).
+    Each mail is then claimed, sent and marked ``sent`` on its own (:func:`_claimed`), so a crash
+    at any point leaves every other delivery either ``sent`` or ``queued`` (at most the one mail in
+    flight can be repeated on resume).
 
     A recipient the server refuses is marked failed (and the address bounced); a lost connection
     or other transient error stops the batch and leaves the rest ``queued`` for a retry.
