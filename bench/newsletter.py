@@ -15,8 +15,8 @@ claimed with ``SKIP LOCKED``; SQLite has no row locks, so run one worker there).
 
 The SMTP sink runs in a separate process, so it does not compete with the sender for the GIL.
 ``--smtp-probe N`` sends N ready-made messages (already flattened to bytes) through the same SMTP
-backend, without any database work or building per mail: the ceiling the SMTP side allows on this
-machine. Half go before the send, the rest in slices between the batches (the send's clock stops
+exchange (``cms.newsletters.exchange``) over the same backend, without any database work or building
+per mail: the ceiling the SMTP side allows on this machine. Half go before the send, the rest in slices between the batches (the send's clock stops
 meanwhile), so the ceiling is measured under the same load as the send.
 
 Prints total time, mails per second, median/p95 per batch, the load average and (with the probe)
@@ -138,6 +138,7 @@ def main() -> None:
         from wagtail.models import Page
 
         from cms.newsletters import services
+        from cms.newsletters.exchange import MailExchange
         from cms.newsletters.models import Delivery, Subscriber
         from cms.newsletters.prepared import BatchMail
         from cms.newsletters.rendering import render_newsletter
@@ -179,21 +180,25 @@ def main() -> None:
             f"load average before: {load()}"
         )
 
-        # The SMTP-only probe: the same Django SMTP backend with a mail that is already bytes, so no
-        # database work and no building per mail, only the transport (addresses, the SMTP exchange).
+        # The SMTP-only probe: the same exchange over the same Django SMTP backend with a mail that is
+        # already bytes, so no database work and no building per mail, only the SMTP transaction.
         # Half of it runs before the send, the rest in slices between batches, so that the ceiling
         # and the send see the same machine (its load moves the figures by tens of percent).
         rendered = render_newsletter(newsletter)
-        probe_message = BatchMail(
+        probe_mails = BatchMail(
             subject=rendered.subject,
             text=rendered.text,
             html=rendered.html,
             from_email=services.from_email(),
             base_url=rendered.base_url,
-        ).message("probe@school.example", "probe-unsubscribe", "probe-preferences")
+        )
+        probe_message = probe_mails.message("probe@school.example", "probe-unsubscribe", "probe-preferences")
         if args.smtp_probe and not probe_message.prepared:
             sys.exit("the newsletter cannot be sent as prepared bytes: the probe would build each mail")
         probe_sent, probe_seconds = 0, 0.0
+
+        def nothing() -> None:
+            pass
 
         def probe(count: int) -> None:
             nonlocal probe_sent, probe_seconds
@@ -201,8 +206,9 @@ def main() -> None:
                 return
             t = time.perf_counter()
             with get_connection() as smtp:
+                exchange = MailExchange(smtp, envelope_sender=probe_mails.envelope_sender)
                 for _ in range(count):
-                    smtp.send_messages([probe_message])
+                    exchange.send(probe_message, before_commit=nothing, meanwhile=nothing)
             probe_seconds += time.perf_counter() - t
             probe_sent += count
 

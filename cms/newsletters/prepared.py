@@ -21,7 +21,7 @@ from email.utils import formatdate
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.core.mail.message import DNS_NAME
+from django.core.mail.message import DNS_NAME, sanitize_address
 from django.urls import reverse
 
 from .rendering import PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, personalise
@@ -93,6 +93,7 @@ class BatchMail:
 
     def __init__(self, *, subject: str, text: str, html: str, from_email: str, base_url: str):
         self.subject, self.text, self.html, self.from_email = subject, text, html, from_email
+        self.envelope_sender = sanitize_address(from_email, settings.DEFAULT_CHARSET)  # as the backend
         self.unsubscribe_template, self.preferences_template = link_templates(base_url)
         self.flattened = self._flatten()
 

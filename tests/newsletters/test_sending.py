@@ -1,6 +1,7 @@
 """Sending: only active subscribers, one-click headers, crash-resume and SMTP outages."""
 
 import datetime as dt
+import smtplib
 
 import pytest
 from django.core.mail.backends.smtp import EmailBackend
@@ -15,17 +16,33 @@ from tests.newsletters.factories import NewsletterPageFactory, SegmentFactory, S
 pytestmark = pytest.mark.django_db
 
 
-class CrashingBackend(EmailBackend):
-    """The real SMTP backend, but the process 'dies' before the (k+1)-th message."""
+class CrashingSMTP(smtplib.SMTP):
+    """A real SMTP client whose process 'dies' at the (k+1)-th mail, at ``crash_at``.
+
+    ``"envelope"``: right after writing that mail's ``MAIL FROM`` (the server has taken nothing);
+    ``"answer"``: right after writing its final dot, before reading the server's "250".
+    """
 
     crash_after = 0
-    sent = 0
+    crash_at = "envelope"
+    mails = 0
 
-    def send_messages(self, email_messages):
-        if CrashingBackend.sent >= CrashingBackend.crash_after:
+    def putcmd(self, cmd, args=""):
+        if cmd == "mail":
+            CrashingSMTP.mails += 1
+        super().putcmd(cmd, args)
+        if cmd == "mail" and self.crash_at == "envelope" and self.mails > self.crash_after:
             raise SystemExit("worker killed")
-        CrashingBackend.sent += 1
-        return super().send_messages(email_messages)
+
+    def send(self, s):
+        super().send(s)
+        final_dot = isinstance(s, bytes) and s.endswith(b"\r\n.\r\n")
+        if final_dot and self.crash_at == "answer" and self.mails > self.crash_after:
+            raise SystemExit("worker killed")
+
+
+class CrashingBackend(EmailBackend):
+    connection_class = CrashingSMTP
 
 
 def start(newsletter, capture, **kwargs) -> NewsletterSend:
@@ -62,6 +79,22 @@ def test_only_active_subscribers_of_the_chosen_lists_receive_it(
     assert statuses(send) == {"sent": 1}
 
 
+def test_a_subscriber_on_two_of_the_chosen_lists_gets_one_mail(
+    archive, smtp_server, django_capture_on_commit_callbacks
+):
+    schools, teachers = SegmentFactory(), SegmentFactory()
+    both = SubscriberFactory(email="beide@school.nl", segments=[schools, teachers])
+    one = SubscriberFactory(email="een@school.nl", segments=[teachers])
+    newsletter = NewsletterPageFactory(parent=archive)
+    newsletter.segments.set([schools, teachers])
+    newsletter.save()
+
+    send = start(newsletter, django_capture_on_commit_callbacks)
+
+    assert sorted(smtp_server.recipients()) == sorted([both.email, one.email])
+    assert statuses(send) == {"sent": 2}
+
+
 def test_mail_has_one_click_headers_that_unsubscribe_by_post(
     archive, region_site, smtp_server, django_capture_on_commit_callbacks
 ):
@@ -91,14 +124,12 @@ def test_mail_has_one_click_headers_that_unsubscribe_by_post(
     assert services.send_stats([send.pk])[send.pk]["unsubscribes"] == 1
 
 
-def test_crash_mid_batch_then_resume_mails_everyone_exactly_once(
-    archive, smtp_server, settings, django_capture_on_commit_callbacks
-):
-    n, k = 12, 5
-    subscribers = [SubscriberFactory() for _ in range(n)]
+def crash_then_resume(settings, archive, smtp_server, *, n: int, k: int, at: str) -> NewsletterSend:
+    """Send to ``n`` subscribers in batches of 4, crash at the (k+1)-th mail, then resume."""
+    [SubscriberFactory() for _ in range(n)]
     settings.NEWSLETTER_BATCH_SIZE = 4
     settings.EMAIL_BACKEND = "tests.newsletters.test_sending.CrashingBackend"
-    CrashingBackend.sent, CrashingBackend.crash_after = 0, k
+    CrashingSMTP.mails, CrashingSMTP.crash_after, CrashingSMTP.crash_at = 0, k, at
     newsletter = NewsletterPageFactory(parent=archive)
     send = services.schedule_send(newsletter)
     services.start_send(send.pk)
@@ -108,19 +139,45 @@ def test_crash_mid_batch_then_resume_mails_everyone_exactly_once(
         for i in range(0, n, 4):
             services.send_batch(send.pk, batches[i : i + 4])
 
-    assert len(smtp_server.messages) == k
-    assert statuses(send) == {"sent": k, "queued": n - k}
-
+    assert statuses(send) == {"sent": k, "queued": n - k}, (
+        "every mail the server took, but the last, is marked"
+    )
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     send.refresh_from_db()
     services.resume_send(send)
-
-    assert sorted(smtp_server.recipients()) == sorted(s.email for s in subscribers)
     send.refresh_from_db()
+    return send
+
+
+def test_crash_mid_batch_then_resume_mails_everyone_exactly_once(
+    archive, smtp_server, settings, django_capture_on_commit_callbacks
+):
+    n, k = 12, 5
+
+    send = crash_then_resume(settings, archive, smtp_server, n=n, k=k, at="envelope")
+
+    recipients = smtp_server.recipients()
+    assert sorted(recipients) == sorted(send.deliveries.values_list("email", flat=True))
+    assert len(recipients) == n, "nobody twice, nobody missed"
     assert send.status == NewsletterSend.Status.DONE
     assert statuses(send) == {"sent": n}
     services.resume_send(send)
     assert len(smtp_server.messages) == n, "resuming a finished send sends nothing"
+
+
+def test_crash_between_the_mail_and_the_servers_answer_repeats_only_that_mail(
+    archive, smtp_server, settings, django_capture_on_commit_callbacks
+):
+    """SMTP has no idempotency key: a mail the server took just before the crash goes again."""
+    n, k = 12, 6
+
+    send = crash_then_resume(settings, archive, smtp_server, n=n, k=k, at="answer")
+
+    recipients = smtp_server.recipients()
+    repeated = {email for email in recipients if recipients.count(email) > 1}
+    assert len(recipients) == n + 1 and len(repeated) == 1
+    assert repeated == {send.deliveries.order_by("pk")[k].email}, "the (k+1)-th mail, and only it"
+    assert statuses(send) == {"sent": n}
 
 
 def test_smtp_down_keeps_deliveries_queued_and_retry_sends_them(
