@@ -7,11 +7,11 @@ Uses a throwaway SQLite database in /tmp unless DATABASE_URL is set; on PostgreS
 throwaway database of its own (``bench_newsletter_<pid>``) and drops it afterwards.
 
 Runs the real code path: schedule_send -> start_send_task (deliveries in one transaction) ->
-send_batch_task per batch (one SMTP connection each; every delivery claimed, sent and marked
-sent in its own short transaction). The tasks are taken from a recording task backend and run
-one after the other, like one ``db_worker`` would, so every batch can be timed; ``--workers N``
-runs the batches in N threads instead, like N workers (on PostgreSQL, where a delivery is
-claimed with ``SKIP LOCKED``; SQLite has no row locks, so run one worker there).
+send_batch_task per batch (one SMTP connection each; every delivery marked sent on its own, while
+the server reads the next mail's envelope). The tasks are taken from a recording task backend and
+run one after the other, like one ``db_worker`` would, so every batch can be timed; ``--workers N``
+runs the batches in N threads instead, like N workers (on PostgreSQL, where a batch holds its
+deliveries with advisory locks and skips those another holds; SQLite runs one worker).
 
 The SMTP sink runs in a separate process, so it does not compete with the sender for the GIL.
 ``--smtp-probe N`` sends N ready-made messages (already flattened to bytes) through the same SMTP
@@ -85,7 +85,7 @@ def main() -> None:
         "--workers",
         type=int,
         default=1,
-        help="batches sent in parallel, like N db_worker processes (PostgreSQL only: SKIP LOCKED)",
+        help="batches sent in parallel, like N db_worker processes (PostgreSQL only)",
     )
     args = parser.parse_args()
 

@@ -5,11 +5,12 @@ Sending is built so that an interrupted send can be resumed without duplicates o
 1. :func:`start_send` writes one ``queued`` :class:`Delivery` per recipient in one transaction.
 2. :func:`send_batch` reads the batch with one query and sends it over one SMTP connection,
    each mail made from the content rendered once in step 1 and flattened once per batch
-   (:mod:`.prepared`); every delivery is claimed (``SELECT ... FOR UPDATE SKIP LOCKED`` in a short
-   transaction on PostgreSQL), sent, and marked ``sent`` right after the mail server accepted it.
-   That commit per mail is the price of exactness, so it is made cheap: ``synchronous_commit =
-   off`` for it on PostgreSQL, WAL with ``synchronous=NORMAL`` on SQLite (settings) -- neither
-   loses anything when a worker crashes.
+   (:mod:`.prepared`). On PostgreSQL a batch first holds its deliveries (advisory locks, so a
+   second worker skips them). Every mail is marked ``sent`` after the mail server accepted it and
+   before the next one can be accepted; the mark is written while the server reads the next
+   mail's envelope (:mod:`.exchange`). That commit per mail is the price of exactness, so it is
+   made cheap: ``synchronous_commit = off`` on PostgreSQL, WAL with ``synchronous=NORMAL`` on
+   SQLite (settings) -- neither loses anything when a worker crashes.
 3. :func:`resume_send` (also run by ``send_due_newsletters``) re-enqueues only ``queued`` deliveries.
 
 The only window left is between the server's "250 OK" and our commit (milliseconds): a crash
