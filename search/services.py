@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Site
 
+from . import spelling
 from .backends.base import SearchBackend, SearchParams, SearchResults, SimilarKit, Suggestion
 from .backends.database import DatabaseBackend
 from .backends.elasticsearch import ElasticsearchBackend
@@ -219,6 +220,18 @@ def retry_pending_updates(limit: int = 500) -> int:
         gone = sorted(set(page_ids) - {m.page_id for m in materials})
         _push_to_elasticsearch(page_ids, materials, gone)
     return PendingIndexUpdate.objects.count()
+
+
+def warm_up() -> None:
+    """Load the database backend's facet bitmaps and spelling vocabulary now.
+
+    Otherwise a fresh process builds them in a visitor's first search: 5-21 s at 50,000 kits
+    (bench/national.py). A pre-fork web server calls this once before forking its workers
+    (deploy/gunicorn.conf.py), so every worker starts with them and shares their memory. Nothing
+    to do when Elasticsearch answers the searches.
+    """
+    if not elasticsearch_url():
+        spelling.vocabulary()  # reads the current bitmaps snapshot first
 
 
 def rebuild_database_index() -> int:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search import bitmaps, services
+from search import bitmaps, services, spelling
 from search.backends.base import SearchParams
 from search.backends.database import DatabaseBackend
 from tests.factories import LessonKitPageFactory
@@ -67,3 +67,16 @@ def test_the_snapshot_is_reused_while_nothing_changes(databank, django_assert_nu
         run("bruggen", filters={"theme": ["constructies"]})
     with django_assert_num_queries(2):  # browsing skips the full-text statement
         run(filters={"theme": ["constructies"]})
+
+
+def test_after_warming_up_the_first_search_builds_nothing(databank, django_assert_num_queries):
+    """What a web server does before forking its workers (deploy/gunicorn.conf.py)."""
+    bitmaps._snapshots.clear()
+    spelling.forget()
+
+    services.warm_up()
+
+    with django_assert_num_queries(3):  # token, full-text match, hit details: no loading
+        run("bruggen", filters={"theme": ["constructies"]})
+    with django_assert_num_queries(1):  # the token: the vocabulary is built already
+        assert spelling.correct(spelling.vocabulary(), "knikers") == "knikkers"
