@@ -272,13 +272,20 @@ def school_totals(school: School) -> list[TeacherTotal]:
     return sorted(totals, key=lambda total: (total.name.lower(), total.email))
 
 
+#: From this many on, the school's page gives the number of teachers who did not share; below it
+#: (one or two) it says only "fewer than three": a school contact could tell who one or two are
+#: from who was away on the day of an activity (the minimum cell size of published statistics).
+UNSHARED_EXACT_FROM = 3
+
+
 def unshared_teacher_count(school: School) -> int:
     """How many teachers attended under this school's name without sharing their record with any school.
 
     The school is recognised the way :func:`activity_counts` does when there is no consent: the
     organisation they registered with is the school's name. A teacher who chose another school
     belongs there; anonymised certificates (no address) are not people any more. Only the number
-    leaves this function, so the school's page never tells who they are."""
+    leaves this function, so the school's page never tells who they are (and below
+    :data:`UNSHARED_EXACT_FROM` not even how many)."""
     shared = RecordConsent.objects.values("email")
     return (
         Certificate.objects.filter(organisation__iexact=school.name.strip())

@@ -130,6 +130,7 @@ def school(request: HttpRequest, token: str) -> HttpResponse:
             "school": school,
             "teachers": services.school_totals(school),
             "unshared": services.unshared_teacher_count(school),
+            "unshared_exact_from": services.UNSHARED_EXACT_FROM,
         }
         response = render(request, "professionalisation/school.html", context)
     response["Cache-Control"] = "private, no-store"

@@ -45,8 +45,20 @@ def test_teachers_who_did_not_share_are_counted_but_never_named(region_site, cli
     assert "Anna de Vries" in html
     assert "Bram Jansen" not in html and "bram@school.nl" not in html
     assert "Cees Bakker" not in html and "cees@school.nl" not in html
-    assert "Nog 2 docenten die zich aanmeldden met de naam van jullie school" in html
+    assert "Minder dan 3 andere docenten" in html, "two could be told apart: no exact number"
+    assert "Nog 2 docenten" not in html
     assert record.unshared_teacher_count(school) == 2
+
+
+def test_from_three_teachers_who_did_not_share_the_page_gives_their_number(region_site, client, school):
+    event = masterclass(region_site)
+    for name in ("anna", "bram", "cees"):
+        attend(event, email=f"{name}@school.nl", name=name.title(), organisation=school.name)
+
+    html = school_page(client, school)
+
+    assert "Nog 3 docenten die zich aanmeldden met de naam van jullie school" in html
+    assert "Anna" not in html and "anna@school.nl" not in html
 
 
 def test_withdrawing_consent_turns_a_name_into_a_count(region_site, client, school):
@@ -58,7 +70,7 @@ def test_withdrawing_consent_turns_a_name_into_a_count(region_site, client, scho
     share(client, "anna@school.nl", None)
     html = school_page(client, school)
     assert "Anna de Vries" not in html
-    assert "Nog 1 docent die zich aanmeldde met de naam van jullie school" in html
+    assert "Minder dan 3 andere docenten" in html
 
 
 def test_teachers_of_another_school_or_who_chose_another_school_are_not_counted(region_site, client, school):
