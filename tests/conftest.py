@@ -2,7 +2,9 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from tests.factories import RegionSite
@@ -19,6 +21,15 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason="needs Elasticsearch: set ELASTICSEARCH_URL"))
         if "e2e" in item.keywords and not shutil.which("chromium"):
             item.add_marker(pytest.mark.skip(reason="needs Debian's chromium (apt-get install chromium)"))
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in the site's language (Dutch): a request with another Accept-Language
+    leaves its language active in the thread, and the next test's messages would follow it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
