@@ -32,6 +32,7 @@ FILES = (
     "newsletters",
     "partner_offers",
     "milestones",
+    "attendances",
 )
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -225,6 +225,7 @@ def seed_schools(regions: dict[str, Region]) -> dict[str, School]:
                 "school_type": data["school_type"],
                 "region": lookup(regions, data["region"], "region", f"schools.yaml {data['brin_code']}"),
                 "website": data["website"],
+                "contact_email": data.get("contact_email", ""),
                 **_address(data),
             },
         )
@@ -616,6 +617,7 @@ def seed_events(sections, taxonomies, partners) -> dict[str, EventPage]:
                 "location_name": data["location_name"],
                 "online_url": data["online_url"],
                 "capacity": data["capacity"],
+                "professionalisation_hours": decimal(data.get("professionalisation_hours")),
                 "organiser": data["organiser"],
                 "partner": lookup(partners, data["partner"], "partner", where) if data["partner"] else None,
                 "themes": lookup_all(taxonomies["themes"], data["themes"], "theme", where),

@@ -13,13 +13,16 @@ from cms.bookings.models import Coordinator, LessonOffering, OwnContributionRule
 from cms.bookings.queries import open_slots
 from cms.branding.models import RegionBranding
 from cms.editorial.roles import grant_coordinator
+from cms.events import attendance
+from cms.events.services import RegistrationRequest, register_for_event
 from cms.loans import services as loans
 from cms.loans.models import Copy, LendableItem, LoanVoucher, PickupPoint, Reservation
 from cms.milestones.models import Milestone, ProgrammeLine
 from cms.milestones.quarters import parse_quarter
 from cms.newsletters.models import NewsletterArchivePage, NewsletterPage, Segment
-from cms.pages.models import TechniekhuisPage
+from cms.pages.models import EventPage, TechniekhuisPage
 from cms.partners.models import PartnerOffer
+from cms.professionalisation import services as professionalisation
 from cms.snippets.models import Partner, School, TargetGroup, Theme
 
 from .datafiles import DemoDataError, load, lookup, lookup_all, stream
@@ -82,6 +85,40 @@ def seed_bookings(techniekhuizen: dict, taxonomies: dict, today: dt.date | None 
                         )
                         created += was_created
     return created
+
+
+def seed_attendances(events: dict[str, EventPage], schools: dict[str, School]) -> int:
+    """Teachers who attended a past professional-development activity, each with a certificate;
+    some share their totals with their school. Through the events' and certificates' own services
+    (registered a week before the activity, then checked in); returns the certificates made."""
+    if not apps.is_installed("cms.events") or not apps.is_installed("cms.professionalisation"):
+        return 0
+
+    made = 0
+    for group in load("attendances")["attendances"]:
+        where = f"attendances.yaml {group['event']}"
+        event = lookup(events, group["event"], "event", where)
+        occurrence = event.occurrences.order_by("start").first()
+        for teacher in group["teachers"]:
+            school = lookup(schools, teacher["school"], "school", where)
+            registration = register_for_event(
+                RegistrationRequest(
+                    event_id=event.pk,
+                    name=teacher["name"],
+                    email=teacher["email"],
+                    organisation=school.name,
+                    idempotency_key=f"demo-{event.slug}-{teacher['email']}",
+                ),
+                now=occurrence.start - dt.timedelta(days=7),
+            ).registration
+            try:
+                checked_in = attendance.check_in_registration(registration.pk, occurrence).attendance
+            except attendance.AlreadyCheckedIn:  # seeded before
+                checked_in = registration.attendances.get(occurrence=occurrence)
+            certificate = professionalisation.issue_certificate(checked_in.pk)
+            made += certificate is not None
+            professionalisation.set_consent(teacher["email"], school if teacher["shares"] else None)
+    return made
 
 
 def seed_loans(techniekhuizen: dict, kit_pages: dict, today: dt.date | None = None) -> int:

@@ -3,6 +3,7 @@
 import re
 from collections import Counter
 from datetime import datetime
+from decimal import Decimal
 from io import StringIO
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,8 @@ from cms.pages.models import (
     TechniekhuisPage,
 )
 from cms.pages.services import site_root_url
+from cms.professionalisation.models import Certificate, RecordConsent
+from cms.professionalisation.tokens import make_school_token
 from cms.snippets.models import CoreGoal, Partner, Region, School, TargetGroup, TechWorld, Theme
 from cms.snippets.validators import BRIN_RE, POSTCODE_RE
 from search.services import database_backend
@@ -390,3 +393,20 @@ def test_techtown_plan_milestones_are_seeded_once(seeded):
     assert (kits.indicator, kits.target, kits.school_type) == ("schools_lent_kits", 3, "vmbo")
     run_seed()
     assert Milestone.objects.filter(region=techtown).count() == len(expected)
+
+
+@pytest.mark.django_db
+def test_teachers_at_the_past_masterclass_have_certificates_and_their_school_sees_who_shares(seeded, client):
+    certificates = Certificate.objects.filter(activity="Masterclass micro:bit voor leerkrachten")
+    assert certificates.count() == 4
+    assert {certificate.hours for certificate in certificates} == {Decimal("3.0")}
+    school = School.objects.get(brin_code="21XA")
+    token = make_school_token(school.pk, school.contact_email)
+
+    html = client.get(f"/professionalisering/school/{token}/").content.decode()
+
+    assert "Fatima El Amrani" in html and "Joost van Dam" in html
+    assert "Sanne de Wit" not in html and "Minder dan 3 andere docenten" in html
+    assert "Mehmet Kaya" not in html, "a teacher of another school"
+    run_seed()
+    assert certificates.count() == 4 and RecordConsent.objects.count() == 2

@@ -56,7 +56,7 @@ class Command(BaseCommand):
     def seed_content(self, host: str | None = None) -> None:
         taxonomies = seed.seed_taxonomies()
         regions = seed.seed_regions()
-        seed.seed_schools(regions)
+        schools = seed.seed_schools(regions)
         partners = seed.seed_partners(regions)
 
         homes = seed.seed_home_pages(regions)
@@ -83,6 +83,7 @@ class Command(BaseCommand):
         services.seed_newsletters(homes, regions, databank)
         services.seed_partner_offers()
         services.seed_milestones(regions, techniekhuizen)
+        services.seed_attendances(events, schools)
 
     def print_summary(self, seconds: float) -> None:
         stats = seed.STATS
