@@ -61,7 +61,12 @@ class MailExchange:
         smtp.ehlo_or_helo_if_needed()
         options = f" size={len(data)}" if smtp.does_esmtp and smtp.has_extn("size") else ""
         smtp.putcmd("mail", f"FROM:{smtplib.quoteaddr(self.envelope_sender)}{options}")
-        before_commit()
+        try:
+            before_commit()
+        except BaseException:  # keep the conversation in step for the next mail: answer read, reset
+            smtp.getreply()
+            self._refused(smtp, 0)
+            raise
         code, reply = smtp.getreply()
         if code != 250:
             self._refused(smtp, code)

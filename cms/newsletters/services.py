@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db import DatabaseError, transaction
 from django.db import connection as db_connection
-from django.db import transaction
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -575,7 +575,8 @@ def _send_each(
 
     def mark_accepted() -> None:
         while accepted:
-            _mark_sent(accepted.pop())
+            _mark_sent(accepted[-1])
+            accepted.pop()
 
     outgoing = Lookahead(
         (
@@ -605,6 +606,8 @@ def _send_each(
                 transient = error
             except (smtplib.SMTPException, OSError) as error:
                 transient = error
+            except DatabaseError:  # a mark could not be written: stop, the rest stays queued
+                raise
             except Exception as error:  # this one mail cannot be built (e.g. a bad address): park it
                 logger.exception("Newsletter delivery %s failed; the batch goes on", delivery_id)
                 _mark_failed(delivery_id, subscriber_id, error, bounced=False)

@@ -109,3 +109,16 @@ def test_lookahead_makes_the_next_item_early_and_each_item_once():
         assert len(made) == min(item + 2, 3), "the next one is made early, and only once"
 
     assert taken == [0, 1, 2]
+
+
+def test_when_the_senders_own_step_fails_the_mail_is_not_taken_and_the_next_one_goes(exchange, smtp_server):
+    mails = batch()
+
+    def database_gone() -> None:
+        raise ConnectionError("database gone")
+
+    with pytest.raises(ConnectionError):
+        exchange.send(mails.message(RECIPIENTS[0], "t", "p"), before_commit=database_gone, meanwhile=nothing)
+    exchange.send(mails.message(RECIPIENTS[1], "t", "p"), before_commit=nothing, meanwhile=nothing)
+
+    assert smtp_server.recipients() == [RECIPIENTS[1]], "the conversation stayed in step"
