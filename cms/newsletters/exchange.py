@@ -98,21 +98,31 @@ class MailExchange:
 
 
 class Lookahead(Generic[T]):
-    """Iterates ``items``, making the next one early when :meth:`fill` is called."""
+    """Iterates ``items``, making the next one early when :meth:`fill` is called.
+
+    :meth:`fill` runs while a mail is on the wire, so it never raises: an error making the next
+    item is raised when that item is taken, after the mail on the wire has been dealt with.
+    """
 
     def __init__(self, items: Iterable[T]):
         self._items = iter(items)
         self._next: object = _EMPTY
+        self._error: Exception | None = None
 
     def fill(self) -> None:
-        if self._next is _EMPTY:
-            self._next = next(self._items, StopIteration)
+        if self._next is _EMPTY and self._error is None:
+            try:
+                self._next = next(self._items, StopIteration)
+            except Exception as error:
+                self._error = error
 
     def __iter__(self) -> Iterator[T]:
         return self
 
     def __next__(self) -> T:
         self.fill()
+        if self._error is not None:
+            raise self._error
         item, self._next = self._next, _EMPTY
         if item is StopIteration:
             raise StopIteration

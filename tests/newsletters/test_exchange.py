@@ -122,3 +122,16 @@ def test_when_the_senders_own_step_fails_the_mail_is_not_taken_and_the_next_one_
     exchange.send(mails.message(RECIPIENTS[1], "t", "p"), before_commit=nothing, meanwhile=nothing)
 
     assert smtp_server.recipients() == [RECIPIENTS[1]], "the conversation stayed in step"
+
+
+def test_lookahead_raises_an_error_making_the_next_item_only_when_it_is_taken():
+    def items():
+        yield "first"
+        raise ValueError("cannot make the second")
+
+    ahead = Lookahead(items())
+    assert next(ahead) == "first"
+    ahead.fill()  # while the first mail is on the wire: must not raise
+
+    with pytest.raises(ValueError):
+        next(ahead)
