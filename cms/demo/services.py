@@ -2,6 +2,7 @@
 partner offers. Each part runs only when its app is installed, and is idempotent like the rest."""
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 
 from django.apps import apps
@@ -107,7 +108,9 @@ def seed_attendances(events: dict[str, EventPage], schools: dict[str, School]) -
                     name=teacher["name"],
                     email=teacher["email"],
                     organisation=school.name,
-                    idempotency_key=f"demo-{event.slug}-{teacher['email']}",
+                    idempotency_key=uuid.uuid5(
+                        uuid.NAMESPACE_URL, f"demo/{event.slug}/{teacher['email']}"
+                    ).hex,
                 ),
                 now=occurrence.start - dt.timedelta(days=7),
             ).registration
