@@ -14,7 +14,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import Subquery
@@ -30,7 +29,8 @@ from cms.errors import DomainError, InvalidSignedLink
 from cms.participation import capacity
 from cms.signed_links import InvalidLink
 from cms.snippets.models import School, TargetGroup
-from cms.snippets.services import InvalidSchool, NewSchool, resolve_school
+from cms.snippets.services import InvalidSchool, NewSchool, index_school, resolve_school
+from cms.tasks import enqueue_with_write
 
 from . import emails, signals
 from .models import Booking, LessonOffering, OwnContributionRule, TimeSlot
@@ -255,9 +255,10 @@ def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> Boo
         check_group(request.group, offering)
         with transaction.atomic():
             try:
-                school = resolve_school(request.school)
+                school = resolve_school(request.school, index=False)  # indexed by the booking's task
             except InvalidSchool as error:
                 raise BookingError(error.message, field=error.field, code=error.code) from None
+            registered = None if isinstance(request.school, School) else school.pk
             # --- critical section: the slot row stays locked until COMMIT ---------------------
             # The explicit lock (not just the conditional UPDATE) also covers the waiting-list
             # path: a cancellation that frees a place waits for this insert, then promotes it.
@@ -295,7 +296,9 @@ def book_slot(request: BookingRequest, *, now: dt.datetime | None = None) -> Boo
                     idempotency_key=request.idempotency_key,
                     notifications_pending=True,
                 )
-            transaction.on_commit(partial(_after_booking_commit, booking.pk))
+            # The mails and the reference index go to the worker as one task, written with the
+            # booking (cms.tasks); if that fails, notifications_pending lets queue_booking_mails retry.
+            enqueue_with_write(queue_new_booking_mails, booking.pk, registered)
     except IntegrityError:
         # The key was booked before (a repeated request, or one that raced this one).
         if existing := _booking_with_key(request.idempotency_key):
@@ -330,19 +333,6 @@ def queue_booking_notifications(booking_id: int) -> bool:
         emails.notify_coordinators(booking, event="new")
         Booking.objects.filter(pk=booking.pk).update(notifications_pending=False)
     return True
-
-
-def _after_booking_commit(booking_id: int) -> None:
-    """On-commit hook: hand the mails and the reference index to the task worker (one task).
-
-    Never fails the request that has already booked: if the task can't be enqueued, the
-    booking keeps ``notifications_pending`` and ``queue_booking_mails`` picks it up.
-    """
-
-    try:
-        queue_new_booking_mails.enqueue(booking_id)
-    except Exception:
-        logger.exception("Mails for booking %s not queued yet; queue_booking_mails will retry", booking_id)
 
 
 def queue_pending_notifications(*, older_than: dt.timedelta = dt.timedelta(minutes=1)) -> batch.Outcome:
@@ -709,14 +699,20 @@ def _send_reminder(booking_id: int) -> bool:
     return True
 
 
-# --- tasks: the worker runs these services (enqueued above, on commit) ---
+# --- tasks: the worker runs these services (enqueued above, with the write or on commit) ---
 @task()
-def queue_new_booking_mails(booking_id: int) -> bool:
-    """Render and queue a new booking's mails and update its reference index (enqueued when the
-    booking commits): one task row per booking instead of two keeps the request's commit short."""
+def queue_new_booking_mails(booking_id: int, registered_school_id: int | None = None) -> bool:
+    """Render and queue a new booking's mails, update its reference index and the search index of
+    the school it registered (enqueued with the booking): one task row per booking instead of three
+    keeps the request short."""
     queued = queue_booking_notifications(booking_id)
     try:
         update_reference_index_task.call(Booking._meta.app_label, Booking._meta.model_name, str(booking_id))
     except Exception:
         logger.exception("Reference index for booking %s not updated", booking_id)
+    if registered_school_id:
+        try:
+            index_school(registered_school_id)
+        except Exception:
+            logger.exception("Search index for school %s not updated", registered_school_id)
     return queued

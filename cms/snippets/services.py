@@ -8,11 +8,11 @@ the winner's row.
 """
 
 from dataclasses import dataclass
-from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from wagtail.search.tasks import insert_or_update_object_task
+
+from cms.tasks import enqueue_with_write
 
 from .models import School
 from .validators import normalize_brin, normalize_postcode
@@ -51,11 +51,13 @@ class InvalidSchool(ValueError):
         self.field = field
 
 
-def resolve_school(school: School | NewSchool) -> School:
+def resolve_school(school: School | NewSchool, *, index: bool = True) -> School:
     """The known school, the school with the new one's BRIN code, or the new school, saved.
 
     Call inside the transaction that uses the school: when that transaction fails, the new school
     goes with it. Raises :class:`InvalidSchool` for details the School snippet would refuse.
+    A new school's search index is updated by the worker; ``index=False`` leaves that to the
+    caller's own task (:func:`index_school`), so a request writes one task row, not two.
     """
     if isinstance(school, School):
         return school
@@ -80,13 +82,17 @@ def resolve_school(school: School | NewSchool) -> School:
     # brin_code RETURNING id. A known BRIN code leaves its row as it is and gives its id (the
     # forms look a typed BRIN code up first, so that is a race of two first bookings; the
     # instance then carries the typed details). No save signals: the search index is updated
-    # after commit (a school carries no references for Wagtail's reference index yet).
+    # by the worker (a school carries no references for Wagtail's reference index yet).
     School.objects.bulk_create(
         [new], update_conflicts=True, unique_fields=["brin_code"], update_fields=["brin_code"]
     )
-    transaction.on_commit(
-        partial(
-            insert_or_update_object_task.enqueue, School._meta.app_label, School._meta.model_name, str(new.pk)
+    if index:
+        enqueue_with_write(
+            insert_or_update_object_task, School._meta.app_label, School._meta.model_name, str(new.pk)
         )
-    )
     return new
+
+
+def index_school(school_id: int) -> None:
+    """Update a school's search index now (in a task that registered it with ``index=False``)."""
+    insert_or_update_object_task.call(School._meta.app_label, School._meta.model_name, str(school_id))

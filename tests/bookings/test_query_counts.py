@@ -9,8 +9,10 @@ import uuid
 
 import pytest
 from django_tasks_db.models import DBTaskResult
+from wagtail.search.backends import get_search_backend
 
 from cms.bookings.models import Booking
+from cms.snippets.models import School
 from tests.factories import SchoolFactory, TargetGroupFactory
 
 from .factories import LessonOfferingFactory, TimeSlotFactory
@@ -165,3 +167,32 @@ def test_api_booking_with_its_task_row_in_at_most_8_statements(
     assert_at_most(captured)
     tasks = list(DBTaskResult.objects.values_list("task_path", flat=True))
     assert tasks == ["cms.bookings.services.queue_new_booking_mails"]
+
+
+def test_api_booking_for_a_new_school_writes_one_task_with_the_booking(
+    client, slot, settings, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """The booking's one task row (written in its transaction: one commit) also indexes the school
+    it registered; before, the school had a task row of its own, and each row its own commit."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with (
+        django_assert_max_num_queries(MAX_QUERIES + 1 + SAVEPOINTS) as captured,
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        assert _api(client, _payload(slot, **NEW_SCHOOL)).status_code == 201
+    assert_at_most(captured, MAX_QUERIES + 1)  # + registering the school
+    assert callbacks == [], "nothing is left for after the commit"
+    task = DBTaskResult.objects.get()
+    booking = Booking.objects.get()
+    assert task.task_path == "cms.bookings.services.queue_new_booking_mails"
+    assert task.args_kwargs["args"] == [booking.pk, booking.school_id]
+
+
+def test_a_school_registered_by_a_booking_is_found_in_the_admin_search(
+    client, slot, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _api(client, _payload(slot, **NEW_SCHOOL)).status_code == 201
+
+    found = get_search_backend().search("Regenboog", School)
+    assert [school.brin_code for school in found] == ["12AB"]
