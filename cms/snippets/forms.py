@@ -127,12 +127,16 @@ class NewSchoolFieldsForm(forms.Form):
     def clean_new_school(self, data: dict, missing_message: str, choice_field: str) -> None:
         """No school chosen: take the known school with the typed BRIN code, or require the new one's fields.
 
+        A known BRIN code needs no other details. With every detail typed the form doesn't look
+        the code up: :func:`~cms.snippets.services.resolve_school` registers the school in one
+        statement that gives the known school's row for a known code (a query less per request).
         Nothing typed at all is one message on ``choice_field`` (where a teacher picks a known
         school), not the same sentence under every new-school field; a half-filled new school
         names each missing field.
         """
         brin = data.get("school_brin")
-        known = School.objects.filter(brin_code=brin).first() if brin else None
+        complete = all(data.get(name) for name in self.new_school_required)
+        known = School.objects.filter(brin_code=brin).first() if brin and not complete else None
         if known:
             data["school"] = known
             return

@@ -79,9 +79,9 @@ def resolve_school(school: School | NewSchool, *, index: bool = True) -> School:
         name, messages = next(iter(error.message_dict.items()))
         raise InvalidSchool(messages[0], field=FORM_FIELDS.get(name, f"school_{name}")) from None
     # One statement, race-free: INSERT ... ON CONFLICT (brin_code) DO UPDATE SET brin_code =
-    # brin_code RETURNING id. A known BRIN code leaves its row as it is and gives its id (the
-    # forms look a typed BRIN code up first, so that is a race of two first bookings; the
-    # instance then carries the typed details). No save signals: the search index is updated
+    # brin_code RETURNING id. A known BRIN code leaves its row as it is and gives its id (a race
+    # of two first bookings, or a form that had every detail and so didn't look the code up); the
+    # instance then carries the typed details, its row the stored ones. No save signals: the search index is updated
     # by the worker (a school carries no references for Wagtail's reference index yet).
     School.objects.bulk_create(
         [new], update_conflicts=True, unique_fields=["brin_code"], update_fields=["brin_code"]
