@@ -8,6 +8,7 @@ Extraction is bounded whatever a file claims: a .docx must pass the archive limi
 from __future__ import annotations
 
 import logging
+import re
 import zipfile
 from xml.etree import ElementTree
 
@@ -73,14 +74,52 @@ def extract_txt(fileobj) -> str:
 EXTRACTORS = {"pdf": extract_pdf, "docx": extract_docx, "txt": extract_txt}
 
 
+# What PDF text extraction leaves in a text that no reader should see: control characters (a
+# bullet drawn in a standard font comes out as DEL), private-use glyphs (Symbol and Wingdings
+# bullets), the replacement character; invisible marks that split words (soft hyphens, zero-width
+# spaces) go entirely, typographic ligatures become their letters so "ﬁets" is found as "fiets".
+_UNREADABLE = [
+    *range(0x00, 0x09),
+    0x0B,
+    0x0C,
+    *range(0x0E, 0x20),
+    *range(0x7F, 0xA0),
+    *range(0xE000, 0xF900),
+    0xFFFD,
+]
+_CLEAN_TEXT = str.maketrans(
+    {
+        **dict.fromkeys(_UNREADABLE, " "),
+        **dict.fromkeys([0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]),
+        **{
+            0xFB00: "ff",
+            0xFB01: "fi",
+            0xFB02: "fl",
+            0xFB03: "ffi",
+            0xFB04: "ffl",
+            0xFB05: "st",
+            0xFB06: "st",
+        },
+    }
+)
+_SPACES = re.compile(r"[ \t]+")
+_BLANK_LINES = re.compile(r" ?\n[\n ]*")
+
+
+def clean_text(text: str) -> str:
+    """Extracted text as people read it: no control characters, stray glyphs or blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CLEAN_TEXT)
+    return _BLANK_LINES.sub("\n", _SPACES.sub(" ", text)).strip()
+
+
 def extract_text(document) -> str:
-    """Text of a Wagtail document, "" for unsupported or unreadable files (logged, never raised)."""
+    """Cleaned text of a Wagtail document, "" for unsupported or unreadable files (logged, never raised)."""
     extractor = EXTRACTORS.get(document.file_extension.lower())
     if extractor is None:
         return ""
     try:
         with document.open_file() as fileobj:
-            return extractor(fileobj)[:MAX_CHARS]
+            return clean_text(extractor(fileobj))[:MAX_CHARS]
     except Exception:
         logger.warning("Could not extract text from document %s", document.pk, exc_info=True)
         return ""

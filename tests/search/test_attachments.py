@@ -1,12 +1,15 @@
 """Text extraction from attachments reads a bounded amount, whatever a file claims to unpack to."""
 
 import tracemalloc
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from search.attachments import MAX_CHARS, extract_text
+from search.attachments import MAX_CHARS, clean_text, extract_text
+from search.models import DocumentText, LessonMaterial
 from tests.factories import docx_bomb, docx_of_paragraphs
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +63,29 @@ def test_a_text_file_is_read_only_up_to_the_limit():
 
     assert len(text) == MAX_CHARS
     assert peak < 4 * 1024 * 1024
+
+
+def test_extracted_text_reads_as_people_read_it():
+    # What PDFs give: a bullet as DEL, a Symbol-font bullet, a soft hyphen, a ligature, CR line ends.
+    raw = "Leerdoelen\r\n\x7f\r\nJe kunt een zonne\xadpaneel aansluiten.\n\uf0b7 Bouw een ﬁets\ufffd\n\n\nKlaar."
+
+    assert clean_text(raw) == "Leerdoelen\nJe kunt een zonnepaneel aansluiten.\nBouw een fiets\nKlaar."
+
+
+def test_a_document_is_cleaned_when_it_is_extracted():
+    doc = document("werkblad.txt", b"Stap 1\x0c\x7f Meet de spanning.")
+
+    assert extract_text(doc) == "Stap 1 Meet de spanning."
+
+
+def test_text_extracted_before_the_cleaning_is_cleaned_by_the_migration(databank):
+    cleaning = import_module("search.migrations.0006_clean_extracted_text")
+    doc = document("oud.txt", b"oud")
+    DocumentText.objects.create(document=doc, file_hash="x", text="Leerdoelen\n\x7f\nMeet de stroom.")
+    material = LessonMaterial.objects.get(page=databank.kits["brug"])
+    LessonMaterial.objects.filter(pk=material.pk).update(attachment_text="Stap 1\n\uf0b7 Knip het papier.")
+
+    cleaning.clean_stored_text(apps, schema_editor=None)
+
+    assert DocumentText.objects.get(document=doc).text == "Leerdoelen\nMeet de stroom."
+    assert LessonMaterial.objects.get(pk=material.pk).attachment_text == "Stap 1\nKnip het papier."
