@@ -29,7 +29,21 @@ def test_search_page_links_results_relative_with_image_and_facts(client, databan
     assert kit.get_url().startswith("/")
     assert f'<a href="{kit.get_url()}">Bruggen bouwen van papier</a>' in html
     assert 'href="http' not in html.split('class="result-list"', 1)[1].split("</ul>", 1)[0]
-    assert "Doelgroep" in html and "Duur" in html and "Downloads" in html
+    assert "Doelgroep" in html and "Duur" in html
+
+
+def test_a_result_says_how_often_its_kit_was_downloaded_once_it_was(client, databank):
+    def card_of(title: str) -> str:
+        html = client.get("/databank/zoeken/", {"q": "kompas"}).content.decode()
+        return html.split(f">{title}</a>", 1)[1].split("</article>", 1)[0]
+
+    assert "Gedownload" not in card_of("Richting vinden")  # "0 times" tells a teacher nothing
+
+    download = databank.kits["kompas"].downloads.first()
+    for _ in range(2):
+        b"".join(client.get(f"/databank/download/{download.pk}/").streaming_content)
+
+    assert "<dt>Gedownload</dt><dd>2 keer</dd>" in card_of("Richting vinden")
 
 
 def test_active_filters_are_chips_that_each_remove_their_filter(client, databank):
