@@ -92,6 +92,7 @@ LESSON_KIT = {
             "display_title": "Lesplan",
             "download_url": "/databank/download/301/",
             "file_extension": "pdf",
+            "file_size": 24310,
         }
     ],
     "partner": None,

@@ -86,3 +86,20 @@ def test_pages_render_where_the_apps_they_link_to_are_not_routed(client, region_
     response = client.get(page.url)
     assert response.status_code == 200
     assert "/databank/zoeken/" not in response.content.decode()
+
+
+def test_a_kit_lists_each_download_with_its_kind_type_and_size(client, region_site):
+    kit = LessonKitPageFactory(parent=region_site.databank)
+    plan = wagtail_factories.DocumentFactory(
+        title="Lesplan", file__filename="lesplan.pdf", file__data=b"%PDF-1.4 " + b"x" * 24_000
+    )
+    manual = wagtail_factories.DocumentFactory(
+        title="Handleiding voor de juf", file__filename="handleiding.pdf", file__data=b"%PDF" * 10
+    )
+    LessonKitDownload.objects.create(page=kit, document=plan, kind="lesson_plan", sort_order=0)
+    LessonKitDownload.objects.create(page=kit, document=manual, kind="teacher_manual", sort_order=1)
+
+    html = client.get(kit.url).content.decode()
+
+    metas = [part.split("</span>", 1)[0] for part in html.split('class="downloads__meta">')[1:]]
+    assert metas == ["PDF, 23,4\xa0KB", "Docentenhandleiding &middot; PDF, 40\xa0bytes"]

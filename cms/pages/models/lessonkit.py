@@ -250,6 +250,7 @@ class LessonKitDownload(Orderable):
         APIField("display_title"),
         APIField("download_url"),
         APIField("file_extension"),
+        APIField("file_size"),
     ]
 
     class Meta(Orderable.Meta):
@@ -270,3 +271,13 @@ class LessonKitDownload(Orderable):
     @property
     def file_extension(self) -> str:
         return self.document.file_extension
+
+    @property
+    def file_size(self) -> int | None:
+        """Bytes, so a teacher knows what a download costs; measured once if an import left it out."""
+        return self.document.get_file_size()
+
+    @property
+    def kind_is_in_title(self) -> bool:
+        """"Werkblad" titled "Werkblad": the list need not say the kind twice."""
+        return self.get_kind_display().casefold() in self.display_title.casefold()
