@@ -43,6 +43,19 @@ def test_home_page_shows_latest_news(client, region_site):
     assert "Nieuwe techniekbus rijdt uit" in client.get("/").content.decode()
 
 
+def test_a_card_without_a_listing_summary_shows_the_pages_introduction(client, region_site):
+    StandardPageFactory(
+        parent=region_site.home,
+        title="Over ons",
+        show_in_menus=True,
+        intro="Wij brengen scholen en bedrijven samen.",
+        listing_summary="",
+    )
+    html = client.get("/").content.decode()
+    card = html.split(">Over ons</a>", 1)[1].split("</article>", 1)[0]
+    assert '<p class="card__summary">Wij brengen scholen en bedrijven samen.</p>' in card
+
+
 def test_index_pages_list_only_live_children(client, region_site):
     NewsArticlePageFactory(parent=region_site.news, title="Gepubliceerd bericht")
     NewsArticlePageFactory(parent=region_site.news, title="Concept bericht", live=False)

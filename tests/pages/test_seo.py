@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import NewsArticlePageFactory
+from tests.factories import NewsArticlePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +18,18 @@ def test_a_news_article_has_canonical_and_open_graph_tags(client, region_site):
     assert '<meta property="og:title" content="Zonneboten op de vijver">' in html
     assert f'<meta property="og:url" content="{url}">' in html
     assert '<meta property="og:description" content="Groep 7 bouwde zonneboten.">' in html
+
+
+def test_a_page_without_a_listing_summary_is_described_by_its_introduction(client, region_site):
+    page = StandardPageFactory(
+        parent=region_site.home,
+        title="Over ons",
+        intro="Wij brengen scholen en bedrijven samen.",
+        listing_summary="",
+    )
+    html = client.get(page.url).content.decode()
+    assert '<meta name="description" content="Wij brengen scholen en bedrijven samen.">' in html
+    assert '<meta property="og:description" content="Wij brengen scholen en bedrijven samen.">' in html
 
 
 def test_other_pages_are_websites_for_open_graph(client, region_site):

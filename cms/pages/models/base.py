@@ -41,6 +41,14 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    introduction_field = "intro"  # the page type's own opening text, when it has one
+
+    @property
+    def listing_text(self) -> str:
+        """What a card and a shared link say: the listing summary, else the page's introduction
+        (editors often leave the summary empty), else its search description."""
+        return self.listing_summary or getattr(self, self.introduction_field, "") or self.search_description
+
     @classmethod
     def api_queryset(cls, queryset):
         """Relations the API prefetches for this page type, so listings cost a fixed number of queries."""

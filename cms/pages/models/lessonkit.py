@@ -54,6 +54,7 @@ class LessonKitPage(BasePage):
     """A ready-to-use lesson kit ("leskist") in the shared databank."""
 
     summary = models.TextField(_("summary"), max_length=1000)
+    introduction_field = "summary"
     learning_goals = RichTextField(_("learning goals"), features=["ul", "ol", "bold", "italic"])
     target_groups = ParentalManyToManyField(
         "snippets.TargetGroup", verbose_name=_("target groups"), related_name="lesson_kits"
