@@ -26,7 +26,7 @@ from . import api_examples as examples
 from . import services
 from .forms import BookingForm, ChangeBookingForm
 from .models import Booking, LessonOffering, TimeSlot
-from .queries import OfferingFilters, bookable_offerings
+from .queries import OfferingFilters, bookable_offerings, find_schools
 
 router = Router(tags=["bookings"])
 
@@ -195,6 +195,51 @@ class CancelIn(StrictBody):
 @paginate(WagtailLimitOffsetPagination)
 def list_offerings(request: HttpRequest, filters: Query[OfferingFilterQuery], **kwargs):
     return bookable_offerings(filters.to_filters())
+
+
+SCHOOLS_LISTED = 10  # a teacher recognises their school among ten; beyond that, type more
+
+
+class SchoolOut(Schema):
+    id: int
+    name: str
+    brin_code: str
+    city: str
+
+
+class SchoolMatchesOut(Schema):
+    items: list[SchoolOut]
+    more: bool = Field(
+        description="More schools match than are listed: type more of the name, or the BRIN code."
+    )
+
+
+class SchoolQuery(Schema):
+    q: str = Field(
+        min_length=2,
+        max_length=200,
+        description="A BRIN code (`12AB`, or `12AB00` for one location) or part of the school's name.",
+        examples=["regenboog"],
+    )
+
+
+@router.get(
+    "/schools/",
+    response={200: SchoolMatchesOut, 400: ProblemSchema, 429: ProblemSchema},
+    operation_id="bookings_schools",
+    summary="Find the school to book for",
+    description=(
+        "The known schools that can book lessons (primary and special primary schools) for a BRIN code "
+        "or part of a name, at most 10, an exact name or code first: the `school_id` of a booking. A "
+        "school that is not listed books with the `school_*` fields instead and is registered with its "
+        "first booking. The form *Boeken* suggests schools from this list while a teacher types."
+    ),
+    openapi_extra=openapi_examples(responses={200: examples.SCHOOLS}),
+)
+def find_bookable_schools(request: HttpRequest, query: Query[SchoolQuery]):
+    ratelimit.check(request, "school_lookup")
+    matches = find_schools(query.q, limit=SCHOOLS_LISTED)
+    return {"items": matches[:SCHOOLS_LISTED], "more": len(matches) > SCHOOLS_LISTED}
 
 
 @router.post(

@@ -4,6 +4,7 @@ import datetime as dt
 import json
 import uuid
 
+import factory
 import pytest
 from django.utils import timezone
 
@@ -337,3 +338,41 @@ def test_offerings_refuse_bad_filters_with_400(client, query):
     response = client.get(URL + "offerings/", query)
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/problem+json")
+
+
+def test_a_school_is_found_by_part_of_its_name_or_its_brin_code_for_its_id(client):
+    regenboog = SchoolFactory(
+        name="OBS De Regenboog", brin_code="12AB", city="Rotterdam", contact_email="a@b.nl"
+    )
+    SchoolFactory(name="CBS De Regenboog Noord", brin_code="17CD")
+    SchoolFactory(
+        name="Regenboog College", brin_code="20EF", school_type=School.SchoolType.VMBO
+    )  # can't book
+    SchoolFactory(name="De Klimop", brin_code="30GH")
+
+    by_name = client.get(f"{URL}schools/", {"q": "regenboog"}).json()
+    by_brin = client.get(f"{URL}schools/", {"q": "12ab"}).json()
+
+    assert [s["name"] for s in by_name["items"]] == ["CBS De Regenboog Noord", "OBS De Regenboog"]
+    assert by_name["more"] is False
+    assert by_brin == {
+        "items": [{"id": regenboog.pk, "name": "OBS De Regenboog", "brin_code": "12AB", "city": "Rotterdam"}],
+        "more": False,
+    }
+
+
+def test_school_look_up_lists_ten_and_says_there_are_more_in_two_queries(
+    client, django_assert_max_num_queries
+):
+    SchoolFactory.create_batch(12, name=factory.Sequence(lambda n: f"Basisschool Het Anker {n:02d}"))
+
+    with django_assert_max_num_queries(2):
+        found = client.get(f"{URL}schools/", {"q": "anker"}).json()
+
+    assert len(found["items"]) == 10 and found["more"] is True
+
+
+def test_school_look_up_needs_two_characters(client):
+    response = client.get(f"{URL}schools/", {"q": "r"})
+
+    assert error_fields(assert_problem(response, 400), "query") == {"q"}
