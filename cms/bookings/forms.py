@@ -134,6 +134,22 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
         if offering is not None:  # offered: the lesson's groups; refused with a reason: check_group
             self.fields["group"].widget.choices = group_choices(offering_groups(offering))
 
+    @property
+    def new_school_open(self) -> bool:
+        """Show the new school's details unfolded: the teacher typed some, or an error points there."""
+        return self.is_bound and (
+            any(self.data.get(name) for name in self.new_school_fields)
+            or any(name in self.errors for name in ("school_lookup", *self.new_school_fields))
+        )
+
+    @property
+    def chosen_school(self) -> str:
+        """The school picked from the suggestions, as the form shows it again after an error."""
+        school = getattr(self, "cleaned_data", {}).get("school")
+        if isinstance(school, School) and self.fields["school"].widget.is_hidden:
+            return self.fields["school"].label_from_instance(school)
+        return ""
+
     def _offer_school_choice(self, matches: list[School]) -> None:
         """Show the matching schools as radio buttons (only those, never the whole list)."""
         self.school_matches = matches

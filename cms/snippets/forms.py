@@ -108,8 +108,9 @@ class NewSchoolFieldsForm(forms.Form):
         label=_("City"), max_length=100, required=False, widget=_school_input("address-level2")
     )
 
-    #: The fields a new school needs (a subclass may ask for fewer).
-    new_school_required = ("school_name", "school_brin", "school_street", "school_postcode", "school_city")
+    #: The fields that describe a new school, and those it needs (a subclass may ask for fewer).
+    new_school_fields = ("school_name", "school_brin", "school_street", "school_postcode", "school_city")
+    new_school_required = new_school_fields
 
     def clean_school_brin(self) -> str:
         value = normalize_brin(self.cleaned_data.get("school_brin", ""))
@@ -140,9 +141,8 @@ class NewSchoolFieldsForm(forms.Form):
         if known:
             data["school"] = known
             return
-        new_school_fields = ("school_name", "school_brin", "school_street", "school_postcode", "school_city")
-        if not any(data.get(name) for name in new_school_fields) and not any(
-            name in self.errors for name in new_school_fields
+        if not any(data.get(name) for name in self.new_school_fields) and not any(
+            name in self.errors for name in self.new_school_fields
         ):
             if choice_field not in self.errors:
                 self.add_error(choice_field, missing_message)

@@ -5,6 +5,7 @@
 // /api/v3/databank/suggest; filters, sort and chip removal update the results in place and push the URL
 // (shareable, the back button works); on phones the filters open in a modal drawer.
 
+import { enhanceCombobox, fetchJson } from "./combobox.js";
 import { linkToButton } from "./site.js";
 
 const form = document.querySelector("[data-databank-form]");
@@ -12,135 +13,16 @@ const PHONE = window.matchMedia("(max-width: 47.99rem)");
 
 // --- Suggestions combobox --------------------------------------------------------------------------
 
-function enhanceCombobox(root) {
+function enhanceSearchBox(root) {
   const input = root.querySelector("input");
-  const listbox = root.querySelector("[role=listbox]");
-  const status = root.querySelector("[data-combobox-status]");
-  const url = input.dataset.suggestUrl;
-  let options = [];
-  let active = -1;
-  let timer = 0;
-  let controller = null;
-
-  input.setAttribute("role", "combobox");
-  input.setAttribute("aria-autocomplete", "list");
-  input.setAttribute("aria-expanded", "false");
-  input.setAttribute("aria-controls", listbox.id);
-
-  const close = () => {
-    listbox.hidden = true;
-    input.setAttribute("aria-expanded", "false");
-    input.removeAttribute("aria-activedescendant");
-    active = -1;
-  };
-  const setActive = (index) => {
-    active = index;
-    listbox.querySelectorAll("[role=option]").forEach((option, i) => {
-      option.setAttribute("aria-selected", String(i === index));
-      if (i === index) option.scrollIntoView({ block: "nearest" });
-    });
-    if (index >= 0) input.setAttribute("aria-activedescendant", `${listbox.id}-${index}`);
-    else input.removeAttribute("aria-activedescendant");
-  };
-  const choose = (index) => {
-    input.value = options[index].title;
-    close();
-    form.requestSubmit();
-  };
-  const render = (typed) => {
-    listbox.replaceChildren(
-      ...options.map((suggestion, i) => {
-        const option = document.createElement("li");
-        option.id = `${listbox.id}-${i}`;
-        option.setAttribute("role", "option");
-        option.setAttribute("aria-selected", "false");
-        const title = suggestion.title;
-        const at = title.toLowerCase().indexOf(typed.toLowerCase());
-        if (typed && at >= 0) {
-          const mark = document.createElement("mark");
-          mark.textContent = title.slice(at, at + typed.length);
-          option.append(title.slice(0, at), mark, title.slice(at + typed.length));
-        } else {
-          option.textContent = title;
-        }
-        // mousedown, not click: keep the focus in the input (and the list open) while choosing.
-        option.addEventListener("mousedown", (event) => {
-          event.preventDefault();
-          choose(i);
-        });
-        return option;
-      }),
-    );
-    active = -1;
-    input.removeAttribute("aria-activedescendant");
-    if (options.length) {
-      listbox.hidden = false;
-      input.setAttribute("aria-expanded", "true");
-    } else {
-      close();
-    }
-    // The wording comes from the template (translated): data-one and data-many ("%s" is the number).
-    const wording = options.length === 1 ? status.dataset.one : status.dataset.many;
-    status.textContent = options.length ? wording.replace("%s", options.length) : "";
-  };
-  const fetchSuggestions = async () => {
-    const typed = input.value.trim();
-    if (typed.length < 2) {
-      options = [];
-      render(typed);
-      return;
-    }
-    controller?.abort();
-    controller = new AbortController();
-    try {
-      const response = await fetch(`${url}?${new URLSearchParams({ q: typed, limit: "8" })}`, {
-        signal: controller.signal,
-        headers: { Accept: "application/json" },
-      });
-      if (!response.ok) return;
-      options = await response.json();
-      if (input.value.trim() === typed && document.activeElement === input) render(typed);
-    } catch (error) {
-      if (error.name !== "AbortError") close();
-    }
-  };
-
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(fetchSuggestions, 150);
+  enhanceCombobox(root, {
+    search: (typed, signal) => fetchJson(input.dataset.suggestUrl, { q: typed, limit: "8" }, signal),
+    label: (suggestion) => suggestion.title,
+    choose: (suggestion) => {
+      input.value = suggestion.title;
+      form.requestSubmit();
+    },
   });
-  input.addEventListener("keydown", (event) => {
-    const open = !listbox.hidden;
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      if (!open) {
-        if (options.length) render(input.value.trim());
-        else fetchSuggestions();
-        if (event.altKey) return;
-      }
-      if (options.length) setActive(active + 1 >= options.length ? 0 : active + 1);
-    } else if (event.key === "ArrowUp") {
-      if (!open || !options.length) return;
-      event.preventDefault();
-      setActive(active <= 0 ? options.length - 1 : active - 1);
-    } else if (event.key === "Enter") {
-      if (open && active >= 0) {
-        event.preventDefault();
-        choose(active);
-      }
-    } else if (event.key === "Escape") {
-      if (open) {
-        event.preventDefault();
-        close();
-      } else if (input.value) {
-        event.preventDefault();
-        input.value = "";
-      }
-    } else if (event.key === "Tab") {
-      close();
-    }
-  });
-  input.addEventListener("blur", close);
 }
 
 // --- Filters that apply at once ---------------------------------------------------------------------
@@ -251,7 +133,7 @@ function enhanceDrawer() {
 
 if (form) {
   const combobox = document.querySelector("[data-combobox]");
-  if (combobox) enhanceCombobox(combobox);
+  if (combobox) enhanceSearchBox(combobox);
   enhanceInstantFilters();
   enhanceDrawer();
   document.documentElement.classList.add("databank-enhanced");

@@ -3,6 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.factories import SchoolFactory
+
 from .factories import TimeSlotFactory
 from .test_views import form_data
 
@@ -79,3 +81,30 @@ def test_a_missing_field_is_named_in_its_message(client):
 
     messages = [li.get_text() for li in soup.select(".error-summary__list li")]
     assert messages == ["Contactpersoon: dit veld is verplicht.", "Aantal leerlingen: dit veld is verplicht."]
+
+
+def test_the_new_school_details_stay_folded_until_a_teacher_needs_them(client):
+    slot = TimeSlotFactory(capacity_classes=3)
+    fresh = BeautifulSoup(client.get(f"/boeken/tijdslot/{slot.pk}/").content, "html.parser")
+    half_filled = post(client, slot, school_street="")
+
+    assert not fresh.select_one("details[data-new-school]").has_attr("open")
+    assert half_filled.select_one("details[data-new-school]").has_attr("open")
+
+
+def test_a_school_chosen_from_the_suggestions_is_named_again_after_an_error(client):
+    school = SchoolFactory(name="OBS De Regenboog", brin_code="12AB", city="Rotterdam")
+    slot = TimeSlotFactory(capacity_classes=3)
+    no_new_school = dict.fromkeys(
+        ["school_name", "school_brin", "school_street", "school_postcode", "school_city"], ""
+    )
+
+    soup = post(
+        client, slot, school=school.pk, school_lookup="OBS De Regenboog", email="geen-adres", **no_new_school
+    )
+
+    chosen = soup.select_one("[data-chosen-school]")
+    assert not chosen.has_attr("hidden")
+    assert chosen.get_text(" ", strip=True) == "Gekozen school: OBS De Regenboog (12AB), Rotterdam"
+    assert soup.select_one("input[name=school]")["value"] == str(school.pk)
+    assert not soup.select_one("details[data-new-school]").has_attr("open")

@@ -74,6 +74,7 @@ def test_teacher_finds_boek_een_les_filters_picks_a_slot_and_books(page, live_se
     first.get_by_role("link", name=re.compile("^Boeken")).click()
     page.wait_for_url(f"**/boeken/tijdslot/{slot_id}/?group=6")
     expect(page.get_by_label("Groep")).to_have_value("6")
+    page.get_by_text("Kennen wij je school nog niet?").click()  # the new school's details unfold
     page.get_by_label("Naam van de school").fill("OBS Het Anker")
     page.get_by_label("BRIN-code", exact=True).fill("99zz")
     page.get_by_label("Straat en huisnummer").fill("Havenstraat 3")
@@ -89,6 +90,41 @@ def test_teacher_finds_boek_een_les_filters_picks_a_slot_and_books(page, live_se
     page.get_by_role("heading", name="Bedankt voor je boeking").wait_for()
     booking = Booking.objects.get(school__brin_code="99ZZ")
     assert (booking.slot_id, booking.group, booking.pupils) == (int(slot_id), 6, 24)
+
+
+def test_a_known_school_is_chosen_from_suggestions_while_typing(page, live_server, demo_site):
+    from cms.bookings.models import Booking
+    from cms.bookings.queries import open_slots
+
+    slot = open_slots().filter(offering__target_groups__name__contains="7/8").first()
+    page.set_viewport_size(WIDTHS["phone"])
+    page.goto(f"{live_server.url}/boeken/tijdslot/{slot.pk}/")
+
+    school = page.get_by_role("combobox", name="Je school: BRIN-code of naam")
+    school.press_sequentially("globe", delay=30)
+    expect(page.get_by_role("listbox", name="Scholen").get_by_role("option")).to_have_text(
+        ["OBS De Globetrotter (21XA), Rotterdam"]
+    )
+    expect(page.get_by_role("status").filter(has_text="1 school gevonden")).to_have_count(1)
+    school.press("ArrowDown")
+    school.press("Enter")  # chooses the school; does not send the form
+    expect(school).to_have_value("OBS De Globetrotter")
+    expect(page.locator("[data-chosen-school]")).to_have_text(
+        "Gekozen school: OBS De Globetrotter (21XA), Rotterdam"
+    )
+    expect(page.get_by_label("Naam van de school")).to_be_hidden()
+    assert violations(page) == []
+
+    page.get_by_label("Contactpersoon").fill("Juf Fatima")
+    page.get_by_label("E-mailadres").fill("fatima@globetrotter.nl")
+    group = page.get_by_label("Groep")
+    group.select_option(index=1 if group.locator("option").first.get_attribute("value") == "" else 0)
+    page.get_by_label("Aantal leerlingen").fill("26")
+    page.get_by_label("Ik ga akkoord met de privacyverklaring").check()
+    page.get_by_role("button", name="Boeking versturen").click()
+
+    page.get_by_role("heading", name="Bedankt voor je boeking").wait_for()
+    assert Booking.objects.get(slot=slot, email="fatima@globetrotter.nl").school.brin_code == "21XA"
 
 
 def test_booking_list_works_without_javascript_fits_320px_and_passes_axe(browser, live_server, demo_site):
