@@ -280,5 +280,5 @@ class LessonKitDownload(Orderable):
 
     @property
     def kind_is_in_title(self) -> bool:
-        """"Werkblad" titled "Werkblad": the list need not say the kind twice."""
+        """ "Werkblad" titled "Werkblad": the list need not say the kind twice."""
         return self.get_kind_display().casefold() in self.display_title.casefold()
