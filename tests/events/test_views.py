@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +19,14 @@ def test_event_page_shows_registration_form_and_calendar_link(client, event):
     assert reverse("events:register", args=[event.pk]) in html
     assert reverse("events:event_calendar", args=[event.pk]) in html
     assert "nog 2 plaatsen vrij" in html
+
+
+@pytest.mark.parametrize("kind", ["event", "challenge"])
+def test_the_forms_on_event_and_challenge_pages_have_the_house_form_style(client, region_site, event, kind):
+    page = event if kind == "event" else ChallengePageFactory(parent=region_site.challenges)
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+
+    assert "form" in soup.select_one("form[method=post]")["class"]  # full-width fields, not browser defaults
 
 
 def test_registration_form_registers_and_shows_dutch_errors(client, event):
