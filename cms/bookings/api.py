@@ -21,12 +21,13 @@ from cms.api.examples import openapi_examples
 from cms.api.routers import register_router
 from cms.api.schema_types import Consent, Id, LocalTime, QueryDate, StrictBody
 from cms.participation.api import check_form, form_data
+from cms.snippets.api import SCHOOLS_EXAMPLE, SchoolMatchesOut, SchoolQuery, school_matches
 
 from . import api_examples as examples
 from . import services
 from .forms import BookingForm, ChangeBookingForm
 from .models import Booking, LessonOffering, TimeSlot
-from .queries import OfferingFilters, bookable_offerings, find_schools
+from .queries import OfferingFilters, bookable_offerings, bookable_schools
 
 router = Router(tags=["bookings"])
 
@@ -197,32 +198,6 @@ def list_offerings(request: HttpRequest, filters: Query[OfferingFilterQuery], **
     return bookable_offerings(filters.to_filters())
 
 
-SCHOOLS_LISTED = 10  # a teacher recognises their school among ten; beyond that, type more
-
-
-class SchoolOut(Schema):
-    id: int
-    name: str
-    brin_code: str
-    city: str
-
-
-class SchoolMatchesOut(Schema):
-    items: list[SchoolOut]
-    more: bool = Field(
-        description="More schools match than are listed: type more of the name, or the BRIN code."
-    )
-
-
-class SchoolQuery(Schema):
-    q: str = Field(
-        min_length=2,
-        max_length=200,
-        description="A BRIN code (`12AB`, or `12AB00` for one location) or part of the school's name.",
-        examples=["regenboog"],
-    )
-
-
 @router.get(
     "/schools/",
     response={200: SchoolMatchesOut, 400: ProblemSchema, 429: ProblemSchema},
@@ -234,12 +209,10 @@ class SchoolQuery(Schema):
         "school that is not listed books with the `school_*` fields instead and is registered with its "
         "first booking. The form *Boeken* suggests schools from this list while a teacher types."
     ),
-    openapi_extra=openapi_examples(responses={200: examples.SCHOOLS}),
+    openapi_extra=openapi_examples(responses={200: SCHOOLS_EXAMPLE}),
 )
 def find_bookable_schools(request: HttpRequest, query: Query[SchoolQuery]):
-    ratelimit.check(request, "school_lookup")
-    matches = find_schools(query.q, limit=SCHOOLS_LISTED)
-    return {"items": matches[:SCHOOLS_LISTED], "more": len(matches) > SCHOOLS_LISTED}
+    return school_matches(request, query.q, bookable_schools())
 
 
 @router.post(

@@ -37,14 +37,6 @@ OFFERINGS = {
     "count": 1,
 }
 
-SCHOOLS = {
-    "items": [
-        {"id": 8, "name": "OBS De Regenboog", "brin_code": "12AB", "city": "Rotterdam"},
-        {"id": 14, "name": "CBS De Regenboog Noord", "brin_code": "17CD", "city": "Capelle aan den IJssel"},
-    ],
-    "more": False,
-}
-
 BOOKING_REQUEST = {
     "slot": 311,
     "school_id": 8,

@@ -12,8 +12,7 @@ from django.utils.translation import ngettext
 
 from cms.participation.forms import DomainErrorsMixin, ParticipationForm
 from cms.participation.validators import no_html
-from cms.snippets.forms import NewSchoolFieldsForm, SchoolChoiceField
-from cms.snippets.models import School
+from cms.snippets.forms import SchoolChoiceField, SchoolLookupForm
 from cms.snippets.services import NewSchool
 from cms.text import SingleLineField
 
@@ -22,8 +21,6 @@ from .queries import (
     FilterOptions,
     OfferingFilters,
     bookable_schools,
-    exact_school_match,
-    find_schools,
     open_slots,
 )
 from .services import (
@@ -61,23 +58,13 @@ class KnownSlotChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
-class BookingForm(ParticipationForm, NewSchoolFieldsForm):
+class BookingForm(ParticipationForm, SchoolLookupForm):
     slot = KnownSlotChoiceField(
         queryset=TimeSlot.objects.select_related("offering"),
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": _("This time slot does not exist.")},
     )
-    # The public form looks the school up by what is typed in ``school_lookup`` (no list of
-    # thousands of schools); ``school`` carries the choice (the API's ``school_id``, or a radio
-    # button when several schools match the lookup).
-    school_lookup = SingleLineField(
-        label=_("Your school: BRIN code or name"),
-        max_length=200,
-        required=False,
-        help_text=_("E.g. 12AB or De Regenboog. Leave empty if we don't know your school yet."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-    )
-    school = SchoolChoiceField(
+    school = SchoolChoiceField(  # only schools that book lessons
         label=_("Which school is yours?"),
         queryset=bookable_schools(),
         widget=forms.HiddenInput,
@@ -128,62 +115,10 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
         """``offering``: the lesson of the page's slot, whose groups the group field offers;
         ``slot``: the page's slot as the view read it (an open slot), so posting it is not read again."""
         super().__init__(*args, **kwargs)
-        self.school_matches: list[School] = []
         self.offering = offering
         self.fields["slot"].known = slot
         if offering is not None:  # offered: the lesson's groups; refused with a reason: check_group
             self.fields["group"].widget.choices = group_choices(offering_groups(offering))
-
-    @property
-    def new_school_open(self) -> bool:
-        """Show the new school's details unfolded: the teacher typed some, or an error points there."""
-        return self.is_bound and (
-            any(self.data.get(name) for name in self.new_school_fields)
-            or any(name in self.errors for name in ("school_lookup", *self.new_school_fields))
-        )
-
-    @property
-    def chosen_school(self) -> str:
-        """The school picked from the suggestions, as the form shows it again after an error."""
-        school = getattr(self, "cleaned_data", {}).get("school")
-        if isinstance(school, School) and self.fields["school"].widget.is_hidden:
-            return self.fields["school"].label_from_instance(school)
-        return ""
-
-    def _offer_school_choice(self, matches: list[School]) -> None:
-        """Show the matching schools as radio buttons (only those, never the whole list)."""
-        self.school_matches = matches
-        field = self.fields["school"]
-        field.widget = forms.RadioSelect(choices=[(s.pk, field.label_from_instance(s)) for s in matches])
-
-    def _clean_school_lookup(self, data: dict) -> None:
-        query = data.get("school_lookup", "")
-        matches = find_schools(query)
-        if exact := exact_school_match(query, matches):
-            data["school"] = exact
-        elif len(matches) > 10:
-            self.add_error(
-                "school_lookup",
-                _("More than 10 schools match “%(query)s”. Type more of the name, or the BRIN code.")
-                % {"query": query},
-            )
-        elif len(matches) == 1:
-            self._offer_school_choice(matches)
-            self.add_error(
-                "school",
-                _("One school partly matches “%(query)s”. Choose it if it is yours.") % {"query": query},
-            )
-        elif matches:
-            self._offer_school_choice(matches)
-            self.add_error("school", _("Several schools match “%(query)s”. Choose yours.") % {"query": query})
-        else:
-            self.add_error(
-                "school_lookup",
-                _(
-                    "We don't know a school with this BRIN code or name. Check it, or leave it "
-                    "empty and fill in your school's details below."
-                ),
-            )
 
     def clean_slot(self) -> TimeSlot:
         slot = self.cleaned_data["slot"]
@@ -197,14 +132,7 @@ class BookingForm(ParticipationForm, NewSchoolFieldsForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        if not data.get("school") and data.get("school_lookup") and "school" not in self.errors:
-            self._clean_school_lookup(data)
-        elif not data.get("school") and "school" not in self.errors:
-            self.clean_new_school(
-                data,
-                _("Look up your school, or fill in your school's details below if we don't know it yet."),
-                "school_lookup",
-            )
+        self.clean_school_choice(data)
         slot, pupils, group = data.get("slot"), data.get("pupils"), data.get("group")
         if slot and pupils:
             try:

@@ -1,7 +1,6 @@
 """Read-side queries shared by the public pages, the page section and the API."""
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -10,12 +9,9 @@ from django.utils import timezone
 from cms.pages.filters import in_region
 from cms.pages.models import TechniekhuisPage
 from cms.snippets.models import School, TargetGroup, Theme
-from cms.snippets.validators import normalize_brin
 
 from .models import LessonOffering, TimeSlot
 from .services import GROUPS, term_groups
-
-BRIN_RE = re.compile(r"^[0-9]{2}[A-Z]{2}([0-9]{2})?$")
 
 
 def open_slots(now: dt.datetime | None = None) -> QuerySet[TimeSlot]:
@@ -131,39 +127,3 @@ def offering_filter_options(region: str | None = None, now: dt.datetime | None =
 def bookable_schools() -> QuerySet[School]:
     """Schools that can book lessons: primary and special primary schools."""
     return School.objects.filter(school_type__in=[School.SchoolType.PO, School.SchoolType.SBO])
-
-
-def exact_school_match(query: str, matches: list[School]) -> School | None:
-    """The one school that is exactly what was typed (its whole BRIN code or name), else None.
-
-    A partial match ("De Regenboog" for "CBS De Regenboog Noord") is never taken silently:
-    the teacher confirms it from the list.
-    """
-    query = " ".join(query.split())
-    exact = [
-        school
-        for school in matches
-        if school.brin_code == normalize_brin(query) or school.name.casefold() == query.casefold()
-    ]
-    return exact[0] if len(exact) == 1 else None
-
-
-def find_schools(query: str, *, limit: int = 10) -> list[School]:
-    """Known schools for what a teacher typed: a BRIN code (exact, or its 4-character main code)
-    or a name (an exact name first, else names containing it). At most ``limit + 1`` results, so
-    callers can tell "too many" from "exactly ``limit``".
-    """
-    query = " ".join(query.split())
-    if not query:
-        return []
-    schools = bookable_schools().order_by("name", "brin_code")
-    brin = normalize_brin(query)
-    if BRIN_RE.match(brin):
-        if found := list(schools.filter(brin_code=brin)[: limit + 1]):
-            return found
-        if len(brin) == 4:
-            return list(schools.filter(brin_code__startswith=brin)[: limit + 1])
-        return []
-    if exact := list(schools.filter(name__iexact=query)[: limit + 1]):
-        return exact
-    return list(schools.filter(name__icontains=query)[: limit + 1])

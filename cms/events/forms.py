@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.pages.models import EventPage
 from cms.participation.forms import ParticipationForm
 from cms.participation.validators import no_html
-from cms.snippets.forms import NewSchoolFieldsForm, SchoolChoiceField
+from cms.snippets.forms import SchoolLookupForm
 from cms.snippets.models import School
 from cms.snippets.services import NewSchool
 from cms.text import SingleLineField
@@ -79,12 +79,7 @@ class RegistrationForm(ParticipationForm):
         )
 
 
-class TeamForm(ParticipationForm, NewSchoolFieldsForm):
-    school = SchoolChoiceField(
-        label=_("Your school"),
-        queryset=School.objects.all(),
-        empty_label=_("— my school is not in this list —"),
-    )
+class TeamForm(ParticipationForm, SchoolLookupForm):
     school_type = forms.ChoiceField(
         label=_("Type of school"),
         choices=School.SchoolType.choices,
@@ -121,12 +116,7 @@ class TeamForm(ParticipationForm, NewSchoolFieldsForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        if not data.get("school"):
-            self.clean_new_school(
-                data,
-                _("Choose your school from the list, or fill in its details below if it is not in the list."),
-                "school",
-            )
+        self.clean_school_choice(data)
         return data
 
     def team_request(self, challenge_id: int) -> TeamRequest:

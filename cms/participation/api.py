@@ -12,7 +12,7 @@ from cms.api.requests import json_form_data
 from .idempotency import key_for_request
 
 #: The form's ``school`` is the API's ``school_id``.
-API_NAMES = {"school": "school_id"}
+API_NAMES = {"school": "school_id", "school_lookup": "school_id"}  # the API names a school by its id
 
 
 def form_data(request: HttpRequest, schema: type[BaseModel]) -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """Form plumbing shared by the public forms of several apps.
 
-:class:`NewSchoolFieldsForm`: fields for a school that is not in the database yet (bookings,
-challenge teams). A form offers a known school (its own way: lookup or list) and, for a new one,
-these fields, validated like the :class:`~cms.snippets.models.School` snippet.
+:class:`NewSchoolFieldsForm`: fields for a school that is not in the database yet, validated like
+the :class:`~cms.snippets.models.School` snippet. :class:`SchoolLookupForm` adds the known school,
+looked up by what a teacher types (bookings, challenge teams); the template
+``snippets/school_fields.html`` shows both, with suggestions while typing.
 
 :class:`HoneypotForm`: the hidden "website" field naive bots fill in (every public form).
 
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.text import SingleLineField
 
 from .models import School
+from .queries import exact_school_match, find_schools
 from .validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
 
 
@@ -166,3 +168,94 @@ class NewSchoolFieldsForm(forms.Form):
             "postcode": data["school_postcode"],
             "city": data["school_city"],
         }
+
+
+class SchoolLookupForm(NewSchoolFieldsForm):
+    """A known school found by its BRIN code or name (never a list of thousands), else a new one.
+
+    ``school_lookup`` holds what was typed; ``school`` carries the choice: the id of a suggestion
+    picked while typing (or the API's ``school_id``), or radio buttons when the server finds several
+    matches. The ``school`` field's queryset is the set of schools the form accepts.
+    """
+
+    school_lookup = SingleLineField(
+        label=_("Your school: BRIN code or name"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. 12AB or De Regenboog. Leave empty if we don't know your school yet."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    school = SchoolChoiceField(
+        label=_("Which school is yours?"),
+        queryset=School.objects.all(),
+        widget=forms.HiddenInput,
+        empty_label=None,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.school_matches: list[School] = []
+
+    @property
+    def new_school_open(self) -> bool:
+        """Show the new school's details unfolded: the teacher typed some, or an error points there."""
+        return self.is_bound and (
+            any(self.data.get(name) for name in self.new_school_fields)
+            or any(name in self.errors for name in ("school_lookup", *self.new_school_fields))
+        )
+
+    @property
+    def chosen_school(self) -> str:
+        """The school picked from the suggestions, as the form shows it again after an error."""
+        school = getattr(self, "cleaned_data", {}).get("school")
+        if isinstance(school, School) and self.fields["school"].widget.is_hidden:
+            return self.fields["school"].label_from_instance(school)
+        return ""
+
+    def clean_school_choice(self, data: dict) -> None:
+        """Call from ``clean``: the chosen school, else the one typed in ``school_lookup``, else a new one."""
+        if data.get("school") or "school" in self.errors:
+            return
+        if data.get("school_lookup"):
+            self._look_up_school(data)
+        else:
+            self.clean_new_school(
+                data,
+                _("Look up your school, or fill in your school's details below if we don't know it yet."),
+                "school_lookup",
+            )
+
+    def _offer_school_choice(self, matches: list[School]) -> None:
+        """Show the matching schools as radio buttons (only those, never the whole list)."""
+        self.school_matches = matches
+        field = self.fields["school"]
+        field.widget = forms.RadioSelect(choices=[(s.pk, field.label_from_instance(s)) for s in matches])
+
+    def _look_up_school(self, data: dict) -> None:
+        query = data["school_lookup"]
+        matches = find_schools(query, self.fields["school"].queryset)
+        if exact := exact_school_match(query, matches):
+            data["school"] = exact
+        elif len(matches) > 10:
+            self.add_error(
+                "school_lookup",
+                _("More than 10 schools match “%(query)s”. Type more of the name, or the BRIN code.")
+                % {"query": query},
+            )
+        elif len(matches) == 1:
+            self._offer_school_choice(matches)
+            self.add_error(
+                "school",
+                _("One school partly matches “%(query)s”. Choose it if it is yours.") % {"query": query},
+            )
+        elif matches:
+            self._offer_school_choice(matches)
+            self.add_error("school", _("Several schools match “%(query)s”. Choose yours.") % {"query": query})
+        else:
+            self.add_error(
+                "school_lookup",
+                _(
+                    "We don't know a school with this BRIN code or name. Check it, or leave it "
+                    "empty and fill in your school's details below."
+                ),
+            )

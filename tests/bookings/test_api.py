@@ -356,7 +356,15 @@ def test_a_school_is_found_by_part_of_its_name_or_its_brin_code_for_its_id(clien
     assert [s["name"] for s in by_name["items"]] == ["CBS De Regenboog Noord", "OBS De Regenboog"]
     assert by_name["more"] is False
     assert by_brin == {
-        "items": [{"id": regenboog.pk, "name": "OBS De Regenboog", "brin_code": "12AB", "city": "Rotterdam"}],
+        "items": [
+            {
+                "id": regenboog.pk,
+                "name": "OBS De Regenboog",
+                "brin_code": "12AB",
+                "city": "Rotterdam",
+                "school_type": "po",
+            }
+        ],
         "more": False,
     }
 
@@ -376,3 +384,14 @@ def test_school_look_up_needs_two_characters(client):
     response = client.get(f"{URL}schools/", {"q": "r"})
 
     assert error_fields(assert_problem(response, 400), "query") == {"q"}
+
+
+def test_a_booking_without_any_school_names_the_field_the_api_knows(client):
+    slot = TimeSlotFactory(capacity_classes=3)
+    no_school = dict.fromkeys(
+        ["school_name", "school_brin", "school_street", "school_postcode", "school_city"], ...
+    )
+
+    response = post(client, valid_payload(slot, **no_school))
+
+    assert error_fields(assert_problem(response, 400)) == {"school_id"}

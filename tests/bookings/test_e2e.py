@@ -21,6 +21,7 @@ def test_teacher_books_a_slot_through_the_public_form(live_server, page, wagtail
     assert row.locator(".slot__places").inner_text() == "nog 3 plekken"
     row.get_by_role("link", name="Boeken").click()
 
+    page.get_by_text("Kennen wij je school nog niet?").click()  # the new school's details unfold
     page.get_by_label("Naam van de school").fill("OBS De Regenboog")
     page.get_by_label("BRIN-code", exact=True).fill("12ab")
     page.get_by_label("Straat en huisnummer").fill("Schoolstraat 1")

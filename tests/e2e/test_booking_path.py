@@ -127,6 +127,33 @@ def test_a_known_school_is_chosen_from_suggestions_while_typing(page, live_serve
     assert Booking.objects.get(slot=slot, email="fatima@globetrotter.nl").school.brin_code == "21XA"
 
 
+def test_a_vmbo_school_registers_a_challenge_team_choosing_its_school_from_suggestions(
+    page, live_server, demo_site
+):
+    from cms.events.models import ChallengeTeam
+    from cms.pages.models import ChallengePage
+
+    challenge = ChallengePage.objects.live().get(slug="young-solar-challenge-2027")
+    page.goto(f"{live_server.url}{challenge.relative_url(challenge.get_site())}")
+
+    school = page.get_by_role("combobox", name="Je school: BRIN-code of naam")
+    school.press_sequentially("maaswijk", delay=30)
+    page.get_by_role("listbox", name="Scholen").get_by_role("option").first.click()
+    expect(page.locator("[data-chosen-school]")).to_have_text(
+        "Gekozen school: Maaswijk College (02QZ), Rotterdam"
+    )
+    page.get_by_label("Teamnaam").fill("De Zonnejagers")
+    page.get_by_label("Aantal leerlingen").fill("4")
+    page.get_by_label("Begeleidende docent").fill("Meester Bram")
+    page.get_by_label("E-mailadres van de docent").fill("bram@maaswijk.nl")
+    page.get_by_label("Ik ga akkoord met de privacyverklaring").check()
+    page.get_by_role("button", name="Team aanmelden").click()
+
+    expect(page.get_by_role("status")).to_contain_text("is aangemeld")
+    team = ChallengeTeam.objects.get(team_name="De Zonnejagers")
+    assert (team.challenge_id, team.school.brin_code) == (challenge.pk, "02QZ")
+
+
 def test_booking_list_works_without_javascript_fits_320px_and_passes_axe(browser, live_server, demo_site):
     from cms.bookings.queries import open_slots
     from cms.pages.models import EventPage, LessonKitPage, NewsArticlePage, TechniekhuisPage

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.events.models import ChallengeTeam, EventRegistration
-from tests.factories import ChallengePageFactory
+from tests.factories import ChallengePageFactory, SchoolFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +106,28 @@ def test_the_admin_cannot_add_or_delete_registrations_behind_the_counter(admin_c
     response = admin_client.post(f"/admin/snippets/events/eventregistration/delete/{registration.pk}/")
     assert response.status_code in (302, 403)
     assert EventRegistration.objects.filter(pk=registration.pk).exists()
+
+
+def test_the_team_form_finds_a_typed_school_and_never_lists_every_school(client, challenge):
+    SchoolFactory.create_batch(30)
+    brug = SchoolFactory(name="Vmbo De Brug", brin_code="23CD")
+    url = reverse("events:register_team", args=[challenge.pk])
+    key = client.get(url).context["form"].initial["idempotency_key"]
+    page = client.get(challenge.url).content.decode()
+
+    response = client.post(
+        url,
+        {
+            "idempotency_key": key,
+            "school_lookup": "vmbo de brug",
+            "team_name": "De Zonnejagers",
+            "pupils": "5",
+            "teacher_name": "Meester Bram",
+            "teacher_email": "bram@debrug.nl",
+            "privacy_consent": "on",
+        },
+    )
+
+    assert "Basisschool De Klimop" not in page  # the 30 other schools: a look-up, not a list
+    assert response.status_code == 200, response.content
+    assert ChallengeTeam.objects.get().school == brug

@@ -1,8 +1,9 @@
-// The booking form, enhanced. Without JavaScript a teacher types the school's BRIN code or name and
-// the server looks it up when the form is sent (several matches: radio buttons to choose from). With
-// it, the schools matching what is typed are suggested at once (/api/v3/bookings/schools/, a
-// combobox); choosing one fills the hidden school field, says which school was chosen and folds the
-// new-school details away. Typing again forgets the choice, so the server looks up what is typed.
+// The school of a public form (snippets/school_fields.html), enhanced. Without JavaScript a teacher
+// types the school's BRIN code or name and the server looks it up when the form is sent (several
+// matches: radio buttons to choose from). With it, the schools matching what is typed are suggested at
+// once (a combobox fed by the form's data-schools-url); choosing one fills the hidden school field, says
+// which school was chosen and folds the new-school details away. Typing again forgets the choice, so
+// the server looks up what is typed.
 
 import { enhanceCombobox, fetchJson } from "../js/combobox.js";
 
