@@ -12,6 +12,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.conftest import BROWSER_LOCALE
+from tests.e2e.booking_form import send_booking_for_a_class
 from tests.factories import ensure_wagtail_base_rows
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -115,15 +116,8 @@ def test_a_known_school_is_chosen_from_suggestions_while_typing(page, live_serve
     expect(page.get_by_label("Naam van de school")).to_be_hidden()
     assert violations(page) == []
 
-    page.get_by_label("Contactpersoon").fill("Juf Fatima")
-    page.get_by_label("E-mailadres").fill("fatima@globetrotter.nl")
-    group = page.get_by_label("Groep")
-    group.select_option(index=1 if group.locator("option").first.get_attribute("value") == "" else 0)
-    page.get_by_label("Aantal leerlingen").fill("26")
-    page.get_by_label("Ik ga akkoord met de privacyverklaring").check()
-    page.get_by_role("button", name="Boeking versturen").click()
+    send_booking_for_a_class(page, contact="Juf Fatima", email="fatima@globetrotter.nl", pupils=26)
 
-    page.get_by_role("heading", name="Bedankt voor je boeking").wait_for()
     assert Booking.objects.get(slot=slot, email="fatima@globetrotter.nl").school.brin_code == "21XA"
 
 
