@@ -3,8 +3,9 @@
 Services raise a :class:`DomainError` (usually an app's subclass); nothing above them maps errors
 one by one. The API turns any of them into an RFC 7807 problem with one handler
 (``cms.api.errors``); form views show :attr:`~DomainError.message` as a form error. This module
-sits below every app and knows nothing of the API layer. (Its default messages reuse texts the
-apps' catalogues translate; a raise normally gives its own translated message.)
+sits below every app and knows nothing of the API layer. (Its default messages are translated in
+the project catalogue, ``locale/``, which the wheel ships with ``cms.frontend``; a raise normally
+gives its own translated message.)
 
 A subclass sets its ``status`` and ``code`` (defaults for its raises); a raise may give a
 ``field`` (the input the error belongs to), another ``code``, ``field_errors`` (several inputs
