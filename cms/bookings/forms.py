@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from cms.participation.forms import DomainErrorsMixin, ParticipationForm
 from cms.participation.validators import no_html
-from cms.snippets.forms import SchoolChoiceField, SchoolLookupForm
+from cms.snippets.forms import SchoolLookupForm
 from cms.snippets.services import NewSchool
 from cms.text import SingleLineField
 
@@ -64,12 +64,6 @@ class BookingForm(ParticipationForm, SchoolLookupForm):
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": _("This time slot does not exist.")},
     )
-    school = SchoolChoiceField(  # only schools that book lessons
-        label=_("Which school is yours?"),
-        queryset=bookable_schools(),
-        widget=forms.HiddenInput,
-        empty_label=None,
-    )
     contact_name = SingleLineField(
         label=_("Contact person"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -115,6 +109,7 @@ class BookingForm(ParticipationForm, SchoolLookupForm):
         """``offering``: the lesson of the page's slot, whose groups the group field offers;
         ``slot``: the page's slot as the view read it (an open slot), so posting it is not read again."""
         super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = bookable_schools()  # only schools that book lessons
         self.offering = offering
         self.fields["slot"].known = slot
         if offering is not None:  # offered: the lesson's groups; refused with a reason: check_group

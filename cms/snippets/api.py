@@ -15,11 +15,9 @@ from cms.api.examples import openapi_examples
 from cms.api.routers import register_router
 
 from .models import School
-from .queries import find_schools
+from .queries import SCHOOLS_LISTED, find_schools
 
 router = Router(tags=["schools"])
-
-SCHOOLS_LISTED = 10  # a teacher recognises their school among ten; beyond that, type more
 
 
 class SchoolOut(Schema):
@@ -64,7 +62,7 @@ SCHOOLS_EXAMPLE = {
 def school_matches(request: HttpRequest, query: str, schools: QuerySet[School] | None = None) -> dict:
     """The answer of a school look-up endpoint: at most ten matches and whether there are more."""
     ratelimit.check(request, "school_lookup")
-    matches = find_schools(query, schools, limit=SCHOOLS_LISTED)
+    matches = find_schools(query, schools)
     return {"items": matches[:SCHOOLS_LISTED], "more": len(matches) > SCHOOLS_LISTED}
 
 

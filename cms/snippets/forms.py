@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.text import SingleLineField
 
 from .models import School
-from .queries import exact_school_match, find_schools
+from .queries import SCHOOLS_LISTED, exact_school_match, find_schools
 from .validators import normalize_brin, normalize_postcode, validate_brin, validate_postcode
 
 
@@ -175,7 +175,8 @@ class SchoolLookupForm(NewSchoolFieldsForm):
 
     ``school_lookup`` holds what was typed; ``school`` carries the choice: the id of a suggestion
     picked while typing (or the API's ``school_id``), or radio buttons when the server finds several
-    matches. The ``school`` field's queryset is the set of schools the form accepts.
+    matches. The ``school`` field's queryset is the set of schools the form accepts (a form that
+    takes fewer narrows it in ``__init__``).
     """
 
     school_lookup = SingleLineField(
@@ -191,10 +192,6 @@ class SchoolLookupForm(NewSchoolFieldsForm):
         widget=forms.HiddenInput,
         empty_label=None,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.school_matches: list[School] = []
 
     @property
     def new_school_open(self) -> bool:
@@ -227,7 +224,6 @@ class SchoolLookupForm(NewSchoolFieldsForm):
 
     def _offer_school_choice(self, matches: list[School]) -> None:
         """Show the matching schools as radio buttons (only those, never the whole list)."""
-        self.school_matches = matches
         field = self.fields["school"]
         field.widget = forms.RadioSelect(choices=[(s.pk, field.label_from_instance(s)) for s in matches])
 
@@ -236,7 +232,7 @@ class SchoolLookupForm(NewSchoolFieldsForm):
         matches = find_schools(query, self.fields["school"].queryset)
         if exact := exact_school_match(query, matches):
             data["school"] = exact
-        elif len(matches) > 10:
+        elif len(matches) > SCHOOLS_LISTED:
             self.add_error(
                 "school_lookup",
                 _("More than 10 schools match “%(query)s”. Type more of the name, or the BRIN code.")

@@ -5,8 +5,13 @@ from django.db.models import QuerySet
 from .models import School
 from .validators import BRIN_RE, normalize_brin
 
+#: Matches shown for what a teacher typed: they recognise their school among ten; beyond that, type more.
+SCHOOLS_LISTED = 10
 
-def find_schools(query: str, schools: QuerySet[School] | None = None, *, limit: int = 10) -> list[School]:
+
+def find_schools(
+    query: str, schools: QuerySet[School] | None = None, *, limit: int = SCHOOLS_LISTED
+) -> list[School]:
     """Schools among ``schools`` (default: all) for what a teacher typed: a BRIN code (exact, or
     its 4-character main code) or a name (an exact name first, else names containing it). At
     most ``limit + 1`` results, so callers can tell "too many" from "exactly ``limit``".
